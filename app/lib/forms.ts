@@ -1,0 +1,67 @@
+import type { z } from 'zod'
+import { isMessageKey, type MessageKey, type MessageParams } from './i18n'
+
+/** An error to show beside a field, as a catalogue key so each user reads it in their language. */
+export type FieldMessage = { key: MessageKey; params?: MessageParams }
+export type FieldErrors = Record<string, FieldMessage>
+
+export type ParseResult<T> =
+  | { success: true; data: T }
+  | { success: false; fieldErrors: FieldErrors }
+
+/** Schemas carry catalogue keys as messages; zod's own messages fall back to generic keys. */
+export function parseWithSchema<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+): ParseResult<z.output<S>> {
+  const result = schema.safeParse(input)
+  if (result.success) return { success: true, data: result.data }
+  const fieldErrors: FieldErrors = {}
+  for (const issue of result.error.issues) {
+    const field = issue.path.map(String).join('.') || '_form'
+    if (fieldErrors[field]) continue
+    fieldErrors[field] = toFieldMessage(issue)
+  }
+  return { success: false, fieldErrors }
+}
+
+function toFieldMessage(issue: z.core.$ZodIssue): FieldMessage {
+  if (isMessageKey(issue.message)) {
+    return issue.code === 'too_big' && 'maximum' in issue
+      ? { key: issue.message, params: { max: Number(issue.maximum) } }
+      : { key: issue.message }
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) return { key: 'errors.required' }
+  if (issue.code === 'too_big' && 'maximum' in issue) {
+    return { key: 'errors.tooLong', params: { max: Number(issue.maximum) } }
+  }
+  if (issue.code === 'unrecognized_keys') return { key: 'errors.invalid' }
+  return { key: 'errors.invalid' }
+}
+
+/** Text fields only: a form post never legitimately sends files to these actions. */
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {}
+  for (const [name, value] of formData.entries()) {
+    if (typeof value === 'string') values[name] = value
+  }
+  return values
+}
+
+/** What an action returns when input is refused: the errors, and what the user typed. */
+export type FormFailure = {
+  fieldErrors: FieldErrors
+  formError?: FieldMessage
+  values: Record<string, string>
+}
+
+export function formFailure(
+  fieldErrors: FieldErrors,
+  values: Record<string, string>,
+  secretFields: string[] = ['password'],
+): FormFailure {
+  // Never echo a password back into the page.
+  const kept = Object.fromEntries(Object.entries(values).filter(([k]) => !secretFields.includes(k)))
+  const { _form, ...fields } = fieldErrors
+  return { fieldErrors: fields, formError: _form, values: kept }
+}

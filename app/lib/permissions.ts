@@ -1,0 +1,16 @@
+import type { Role } from './roles'
+
+// What each role may do; the UI hides what a role cannot do, the server refuses it.
+const grants = {
+  'team:view': ['employer_owner', 'employer_member'],
+  'team:manage': ['employer_owner'],
+  'employers:view': ['intermediary', 'admin'],
+  'mailbox:view': ['intermediary', 'admin'],
+  'staff:manage': ['admin'],
+} as const satisfies Record<string, readonly Role[]>
+
+export type Permission = keyof typeof grants
+
+export function can(role: Role, permission: Permission): boolean {
+  return (grants[permission] as readonly Role[]).includes(role)
+}

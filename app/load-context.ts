@@ -1,0 +1,13 @@
+import type { Db } from '#db/client.server'
+import type { Env } from '~/lib/env.server'
+
+declare module '@remix-run/node' {
+  // Everything a loader or action needs from the process; built once by app/server/http.ts.
+  interface AppLoadContext {
+    db: Db
+    env: Env
+    clientIp: string
+  }
+}
+
+export {}

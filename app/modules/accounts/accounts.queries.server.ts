@@ -1,0 +1,43 @@
+import { and, eq, gt, isNull } from 'drizzle-orm'
+import type { Db } from '#db/client.server'
+import { organisations, sessions, users } from '#db/schema'
+
+export const sessionUserColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  locale: users.locale,
+  organisationId: organisations.id,
+  organisationName: organisations.name,
+  organisationKind: organisations.kind,
+  kvkNumber: organisations.kvkNumber,
+}
+
+export async function findActiveUserByEmail(db: Db, email: string) {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.email, email.toLowerCase()), isNull(users.disabledAt)))
+  return user
+}
+
+export async function emailIsTaken(db: Db, email: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, email.toLowerCase()))
+  return Boolean(row)
+}
+
+export async function findUserBySessionHash(db: Db, sessionHash: string, now: Date) {
+  const [row] = await db
+    .select(sessionUserColumns)
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(
+      and(eq(sessions.id, sessionHash), gt(sessions.expiresAt, now), isNull(users.disabledAt)),
+    )
+  return row
+}

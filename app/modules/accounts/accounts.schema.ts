@@ -1,0 +1,86 @@
+import { z } from 'zod'
+
+const requiredText = (max: number) =>
+  z.string({ message: 'errors.required' }).trim().min(1, 'errors.required').max(max, 'errors.tooLong')
+
+export const emailField = z
+  .string({ message: 'errors.required' })
+  .trim()
+  .toLowerCase()
+  .min(1, 'errors.required')
+  .max(254, 'errors.tooLong')
+  .pipe(z.email({ message: 'errors.emailInvalid' }))
+
+// Passwords that pass the length rule but are still guessed first.
+const commonPasswords = new Set([
+  '123456789012',
+  '1234567890123',
+  'qwertyuiopas',
+  'password1234',
+  'password12345',
+  'passwordpassword',
+  'wachtwoord123',
+  'wachtwoord1234',
+  'welkom123456',
+  'welkomwelkom',
+  'werkbrug1234',
+  'werkbrugwerkbrug',
+  'iloveyou1234',
+  'abcdefghijkl',
+])
+
+export const passwordField = z
+  .string({ message: 'errors.required' })
+  .min(1, 'errors.required')
+  .min(12, 'errors.passwordTooShort')
+  .max(128, 'errors.passwordTooLong')
+  .refine((p) => !commonPasswords.has(p.toLowerCase()) && new Set(p).size >= 5, {
+    message: 'errors.passwordTooCommon',
+  })
+
+// KvK-nummer: 8 digits; people often type it with spaces or dots, as printed on the extract.
+export const kvkNumberField = z
+  .string({ message: 'errors.required' })
+  .transform((value) => value.replace(/[\s.]/g, ''))
+  .pipe(
+    z
+      .string()
+      .min(1, 'errors.required')
+      .regex(/^\d{8}$/, 'errors.kvkInvalid')
+      .refine((value) => value !== '00000000', 'errors.kvkInvalid'),
+  )
+
+export const registrationSchema = z.object({
+  organisationName: requiredText(200),
+  kvkNumber: kvkNumberField,
+  contactName: requiredText(200),
+  email: emailField,
+  password: passwordField,
+})
+export type RegistrationInput = z.output<typeof registrationSchema>
+
+export const loginSchema = z.object({
+  email: emailField,
+  password: z.string({ message: 'errors.required' }).min(1, 'errors.required').max(1024),
+})
+
+export const passwordResetRequestSchema = z.object({ email: emailField })
+
+export const passwordResetSchema = z.object({
+  token: z.string().min(1).max(200),
+  password: passwordField,
+})
+
+export const employerRoleField = z.enum(['employer_owner', 'employer_member'], {
+  message: 'errors.roleNotAllowed',
+})
+export const staffRoleField = z.enum(['intermediary', 'admin'], { message: 'errors.roleNotAllowed' })
+
+export const colleagueInvitationSchema = z.object({ email: emailField, role: employerRoleField })
+
+export const staffInvitationSchema = z.object({ email: emailField, role: staffRoleField })
+
+export const acceptInvitationSchema = z.object({
+  name: requiredText(200),
+  password: passwordField,
+})

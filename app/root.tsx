@@ -1,0 +1,179 @@
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { getOptionalUser } from './lib/auth.server'
+import { type Locale } from './lib/i18n'
+import { useLocale, useT } from './lib/i18n/react'
+import { resolveLocale } from './lib/locale.server'
+import { can } from './lib/permissions'
+import styles from './styles/app.css?url'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request, context)
+  return {
+    locale: await resolveLocale(request, user?.locale),
+    user: user && { name: user.name, role: user.role, organisationName: user.organisationName },
+  }
+}
+
+type RootData = Awaited<ReturnType<typeof loader>>
+
+export function Layout({ children }: { children: ReactNode }) {
+  const locale = useLocale()
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return (
+    <Shell>
+      <Outlet />
+    </Shell>
+  )
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  const t = useT()
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('nav.skipToContent')}
+      </a>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t('app.footer')}</p>
+      </footer>
+    </>
+  )
+}
+
+function Header() {
+  const t = useT()
+  const data = useRouteLoaderData<RootData>('root')
+  const user = data?.user
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link to={user ? '/dashboard' : '/'} className="brand">
+          {t('app.name')}
+        </Link>
+        <nav aria-label={t('nav.main')}>
+          <ul className="nav">
+            {user ? (
+              <>
+                <li>
+                  <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>
+                </li>
+                {can(user.role, 'team:view') ? (
+                  <li>
+                    <NavLink to="/team">{t('nav.team')}</NavLink>
+                  </li>
+                ) : null}
+                {can(user.role, 'mailbox:view') ? (
+                  <li>
+                    <NavLink to="/mailbox">{t('nav.mailbox')}</NavLink>
+                  </li>
+                ) : null}
+                {can(user.role, 'staff:manage') ? (
+                  <li>
+                    <NavLink to="/admin/staff">{t('nav.staff')}</NavLink>
+                  </li>
+                ) : null}
+              </>
+            ) : (
+              <>
+                <li>
+                  <NavLink to="/login">{t('nav.login')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/register">{t('nav.register')}</NavLink>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+        <div className="site-header__tools">
+          <LanguageSwitch />
+          {user ? (
+            <Form method="post" action="/logout" className="inline-form">
+              <span className="signed-in">{t('nav.signedInAs', { name: user.name })}</span>{' '}
+              <button type="submit" className="button button--link">
+                {t('nav.logout')}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      </div>
+    </header>
+  )
+}
+
+function LanguageSwitch() {
+  const t = useT()
+  const locale = useLocale()
+  const location = useLocation()
+  const other: Locale = locale === 'nl' ? 'en' : 'nl'
+  return (
+    <Form method="post" action="/language" className="inline-form" reloadDocument>
+      <input type="hidden" name="locale" value={other} />
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <button type="submit" className="button button--link" lang={other} title={t('language.switchHint')}>
+        {t('language.switch')}
+      </button>
+    </Form>
+  )
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const t = useT()
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  const message =
+    status === 404 ? t('error.notFound') : status === 403 ? t('error.forbidden') : t('error.generic')
+  if (!isRouteErrorResponse(error)) console.error(error)
+  return (
+    <Shell>
+      <section className="page narrow">
+        <h1>{t('error.title')}</h1>
+        <p>{message}</p>
+        <p>
+          <Link to="/">{t('nav.home')}</Link>
+        </p>
+      </section>
+    </Shell>
+  )
+}

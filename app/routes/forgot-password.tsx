@@ -1,0 +1,43 @@
+import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, useActionData } from '@remix-run/react'
+import { FormErrorSummary, Notice, TextField } from '~/components/field'
+import { handleForm } from '~/lib/form-action.server'
+import { asFormFailure } from '~/lib/form-failure'
+import { useT } from '~/lib/i18n/react'
+import { passwordResetRequestSchema } from '~/modules/accounts/accounts.schema'
+import { requestPasswordReset } from '~/modules/accounts/password-reset.server'
+
+export const meta: MetaFunction = () => [{ title: 'Werkbrug — wachtwoord vergeten / forgot password' }]
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  return handleForm(await request.formData(), passwordResetRequestSchema, async (input) => {
+    await requestPasswordReset(context.db, { email: input.email, appUrl: context.env.APP_URL })
+    return { sentTo: input.email }
+  })
+}
+
+export default function ForgotPassword() {
+  const t = useT()
+  const actionData = useActionData<typeof action>()
+  const failure = asFormFailure(actionData)
+  const sentTo = actionData && 'sentTo' in actionData ? actionData.sentTo : null
+  return (
+    <section className="page narrow">
+      <h1>{t('forgot.title')}</h1>
+      {sentTo ? (
+        <Notice>{t('forgot.sent', { email: sentTo })}</Notice>
+      ) : (
+        <>
+          <p>{t('forgot.intro')}</p>
+          <FormErrorSummary failure={failure} />
+          <Form method="post" noValidate>
+            <TextField name="email" type="email" label={t('forgot.email')} failure={failure} required autoComplete="email" />
+            <button type="submit" className="button">
+              {t('forgot.submit')}
+            </button>
+          </Form>
+        </>
+      )}
+    </section>
+  )
+}

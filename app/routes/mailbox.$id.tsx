@@ -1,0 +1,49 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { notFound, requirePermission } from '~/lib/auth.server'
+import { formatDate } from '~/lib/i18n'
+import { useLocale, useT } from '~/lib/i18n/react'
+import { getOutboxEmail } from '~/modules/email/mailbox.server'
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, 'mailbox:view')
+  const id = Number(params.id)
+  const email = Number.isSafeInteger(id) && id > 0 ? await getOutboxEmail(context.db, id) : undefined
+  if (!email) throw notFound()
+  return {
+    email: {
+      toAddress: email.toAddress,
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+      status: email.status,
+      createdAt: email.createdAt,
+    },
+  }
+}
+
+export default function MailboxMessage() {
+  const t = useT()
+  const locale = useLocale()
+  const { email } = useLoaderData<typeof loader>()
+  return (
+    <section className="page">
+      <h1>{t('mailbox.messageTitle', { subject: email.subject })}</h1>
+      <dl className="facts">
+        <dt>{t('mailbox.to')}</dt>
+        <dd>{email.toAddress}</dd>
+        <dt>{t('mailbox.created')}</dt>
+        <dd>{formatDate(locale, email.createdAt, true)}</dd>
+        <dt>{t('mailbox.status')}</dt>
+        <dd>{t(`mailbox.status.${email.status}`)}</dd>
+      </dl>
+      {/* Sandboxed without scripts: the email is shown, never run. */}
+      <iframe className="email-preview" title={email.subject} sandbox="" srcDoc={email.html} />
+      <h2>{t('mailbox.textVersion')}</h2>
+      <pre className="email-text">{email.text}</pre>
+      <p>
+        <Link to="/mailbox">{t('common.back')}</Link>
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,91 @@
+// The process behind `npm start` (and `npm run dev`): configuration, database, migrations,
+// demo data, the email dispatcher, then HTTP.
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { ServerBuild } from '@remix-run/node'
+import { databaseConfigFromEnv, openDatabase } from '#db/client.server'
+import { migrateDatabase } from '#db/migrate.server'
+import { databaseIsEmpty, demoLoginLines, isDemoDatabase, seedDemoData } from '#db/seed'
+import { EnvError, loadEnv, type Env } from '~/lib/env.server'
+import { startEmailDispatcher } from '~/modules/email/dispatcher.server'
+import { createEmailTransport } from '~/modules/email/transport.server'
+import { createHttpApp } from './http'
+
+const dev = process.argv.includes('--dev')
+
+let env: Env
+try {
+  env = loadEnv()
+} catch (error) {
+  if (error instanceof EnvError) {
+    console.error(error.message)
+    process.exit(1)
+  }
+  throw error
+}
+
+const database = openDatabase(databaseConfigFromEnv(env))
+await migrateDatabase(database)
+if (database.engine === 'pglite' && (await databaseIsEmpty(database.db))) {
+  await seedDemoData(database.db)
+  console.log('Empty embedded database: demo data added.')
+}
+
+const transport = createEmailTransport({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM })
+const dispatcher = startEmailDispatcher(database.db, transport)
+
+const app = dev ? await devApp() : await productionApp()
+const server = app.listen(env.PORT, env.HOST ?? '::', async () => {
+  const lines = [
+    '',
+    `Werkbrug is running at ${env.APP_URL}`,
+    `  database: ${database.engine === 'pglite' ? `embedded PGlite in ${env.DATA_DIR}` : 'PostgreSQL (DATABASE_URL)'}`,
+    `  email:    ${transport.kind === 'smtp' ? 'SMTP (SMTP_URL)' : 'local mailbox at /mailbox (no SMTP_URL)'}`,
+  ]
+  if (env.usesDevSessionSecret) lines.push('  warning:  SESSION_SECRET is not set; using a development secret')
+  if (await isDemoDatabase(database.db)) lines.push('', ...demoLoginLines())
+  console.log(lines.join('\n') + '\n')
+})
+server.on('error', (error: NodeJS.ErrnoException) => {
+  console.error(
+    error.code === 'EADDRINUSE'
+      ? `Port ${env.PORT} is already in use. Stop the other program or set PORT.`
+      : `Could not start the server: ${error.message}`,
+  )
+  process.exit(1)
+})
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close()
+    void dispatcher
+      .stop()
+      .then(() => transport.close())
+      .then(() => database.close())
+      .finally(() => process.exit(0))
+  })
+}
+
+async function productionApp() {
+  const buildDir = path.resolve('build')
+  const serverEntry = path.join(buildDir, 'server', 'index.js')
+  if (!existsSync(serverEntry)) {
+    console.error('No build found: run `npm run build` first (npm start does this for you).')
+    process.exit(1)
+  }
+  const build = (await import(pathToFileURL(serverEntry).href)) as ServerBuild
+  return createHttpApp({ db: database.db, env, build, clientDir: path.join(buildDir, 'client') })
+}
+
+async function devApp() {
+  const vite = await import('vite').then((v) =>
+    v.createServer({ server: { middlewareMode: true } }),
+  )
+  return createHttpApp({
+    db: database.db,
+    env,
+    build: () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>,
+    devMiddleware: vite.middlewares,
+  })
+}

@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs'
+import { PGlite } from '@electric-sql/pglite'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
+import postgres from 'postgres'
+import * as schema from './schema'
+
+/** One drizzle handle type for both engines; a transaction is a Db too. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>
+
+export type DatabaseHandle = {
+  db: Db
+  engine: 'pglite' | 'postgres'
+  close: () => Promise<void>
+  /** Run raw SQL and get rows, whichever engine is behind the handle. */
+  query: <T = Record<string, unknown>>(sqlText: string) => Promise<T[]>
+}
+
+export type DatabaseConfig =
+  | { engine: 'postgres'; url: string; maxConnections?: number }
+  | { engine: 'pglite'; dataDir?: string; loadDataDir?: Blob }
+
+export function openDatabase(config: DatabaseConfig): DatabaseHandle {
+  if (config.engine === 'postgres') {
+    const client = postgres(config.url, {
+      max: config.maxConnections ?? 10,
+      onnotice: () => {},
+    })
+    return {
+      db: drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Db,
+      engine: 'postgres',
+      close: () => client.end({ timeout: 5 }),
+      query: async (text) => (await client.unsafe(text)) as never,
+    }
+  }
+  // PGlite does not create missing parent folders.
+  if (config.dataDir) mkdirSync(config.dataDir, { recursive: true })
+  const client = new PGlite({ dataDir: config.dataDir, loadDataDir: config.loadDataDir })
+  return {
+    db: drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db,
+    engine: 'pglite',
+    close: () => client.close(),
+    query: async (text) => (await client.query(text)).rows as never,
+  }
+}
+
+export function databaseConfigFromEnv(env: {
+  DATABASE_URL?: string
+  DATA_DIR: string
+}): DatabaseConfig {
+  return env.DATABASE_URL
+    ? { engine: 'postgres', url: env.DATABASE_URL }
+    : { engine: 'pglite', dataDir: `${env.DATA_DIR}/pglite` }
+}

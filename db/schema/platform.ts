@@ -1,0 +1,62 @@
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core'
+import { locale, organisations, users } from './accounts'
+
+export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'failed'])
+export const emailTransport = pgEnum('email_transport', ['smtp', 'mailbox'])
+
+export type EmailAttachment = { filename: string; contentType: string; content: string }
+
+// Transactional outbox: written in the same transaction as the change it reports, delivered by
+// the dispatcher. Rows are never deleted by the dispatcher, so nothing is dropped silently.
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    template: text().notNull(),
+    toAddress: text().notNull(),
+    locale: locale().notNull(),
+    subject: text().notNull(),
+    html: text().notNull(),
+    text: text().notNull(),
+    attachments: jsonb().$type<EmailAttachment[]>().notNull().default([]),
+    status: outboxStatus().notNull().default('pending'),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastError: text(),
+    transport: emailTransport(),
+    sentAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('email_outbox_due_idx').on(t.status, t.nextAttemptAt)],
+)
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    actorUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    organisationId: uuid().references(() => organisations.id, { onDelete: 'set null' }),
+    action: text().notNull(),
+    subjectType: text().notNull(),
+    subjectId: text(),
+    details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('audit_log_organisation_idx').on(t.organisationId, t.createdAt)],
+)
+
+export const appMeta = pgTable('app_meta', {
+  key: text().primaryKey(),
+  value: jsonb().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+})

@@ -1,0 +1,47 @@
+import { render } from '@react-email/render'
+import type { ReactElement } from 'react'
+import type { Locale } from '../app/lib/i18n'
+import { InvitationEmail, invitationSubject, type InvitationEmailProps } from './invitation'
+import {
+  PasswordResetEmail,
+  passwordResetSubject,
+  type PasswordResetEmailProps,
+} from './password-reset'
+
+type Template<P> = {
+  subject: (locale: Locale, props: P) => string
+  element: (locale: Locale, props: P) => ReactElement
+}
+
+/** Every email the portal can send; app/modules/email/outbox.server.ts is the only caller. */
+export const emailTemplates = {
+  'password-reset': {
+    subject: (locale) => passwordResetSubject(locale),
+    element: (locale, props) => <PasswordResetEmail locale={locale} {...props} />,
+  } satisfies Template<PasswordResetEmailProps>,
+  invitation: {
+    subject: invitationSubject,
+    element: (locale, props) => <InvitationEmail locale={locale} {...props} />,
+  } satisfies Template<InvitationEmailProps>,
+}
+
+export type EmailTemplateName = keyof typeof emailTemplates
+export type EmailTemplateProps<N extends EmailTemplateName> = Parameters<
+  (typeof emailTemplates)[N]['element']
+>[1]
+
+export type RenderedEmail = { subject: string; html: string; text: string }
+
+export async function renderEmail<N extends EmailTemplateName>(
+  template: N,
+  locale: Locale,
+  props: EmailTemplateProps<N>,
+): Promise<RenderedEmail> {
+  const definition = emailTemplates[template] as unknown as Template<EmailTemplateProps<N>>
+  const element = definition.element(locale, props)
+  return {
+    subject: definition.subject(locale, props),
+    html: await render(element),
+    text: await render(element, { plainText: true }),
+  }
+}
