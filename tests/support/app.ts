@@ -1,0 +1,98 @@
+import { existsSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { ServerBuild } from '@remix-run/node'
+import { loadEnv, type Env } from '../../app/lib/env.server'
+import { createHttpApp } from '../../app/server/http'
+import { createTestDatabase, type TestDatabase } from './db'
+
+export type TestApp = {
+  url: string
+  database: TestDatabase
+  env: Env
+  browser: () => Browser
+  close: () => Promise<void>
+}
+
+/**
+ * The real HTTP stack (express, origin check, the production Remix build) on a random port,
+ * with a database of this test file's own. npm test builds the app before the suites run.
+ */
+export async function startTestApp(): Promise<TestApp> {
+  const serverEntry = path.resolve('build/server/index.js')
+  if (!existsSync(serverEntry)) throw new Error('No build: run `npm run build` (npm test does).')
+  const build = (await import(pathToFileURL(serverEntry).href)) as ServerBuild
+  const database = await createTestDatabase()
+  const env = loadEnv({ NODE_ENV: 'test', SESSION_SECRET: 'integration-test-secret-of-enough-length' })
+  const app = createHttpApp({ db: database.db, env, build })
+  const server = app.listen(0, '127.0.0.1')
+  await new Promise<void>((resolve) => server.once('listening', resolve))
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  // Links in emails must point at this server.
+  env.APP_URL = url
+  return {
+    url,
+    database,
+    env,
+    browser: () => new Browser(url),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await database.drop()
+    },
+  }
+}
+
+/**
+ * A cookie-keeping client that behaves like a browser without JavaScript: form posts carry our
+ * Origin, redirects are returned rather than followed so tests can see them.
+ */
+export class Browser {
+  private cookies = new Map<string, string>()
+  constructor(readonly baseUrl: string) {}
+
+  setCookie(name: string, value: string) {
+    this.cookies.set(name, value)
+  }
+
+  hasCookie(name: string) {
+    return this.cookies.has(name)
+  }
+
+  async get(path: string, headers: Record<string, string> = {}) {
+    return this.request(path, { method: 'GET', headers })
+  }
+
+  async post(path: string, form: Record<string, string>, headers: Record<string, string> = {}) {
+    return this.request(path, {
+      method: 'POST',
+      body: new URLSearchParams(form),
+      headers: { origin: this.baseUrl, 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    })
+  }
+
+  /** Logs in through the real login form. */
+  async logIn(email: string, password: string) {
+    const response = await this.post('/login', { email, password })
+    if (response.status !== 302) throw new Error(`login failed for ${email}: ${response.status}`)
+    return response
+  }
+
+  private async request(path: string, init: { method: string; body?: URLSearchParams; headers: Record<string, string> }) {
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+    const response = await fetch(new URL(path, this.baseUrl), {
+      ...init,
+      redirect: 'manual',
+      headers: { ...init.headers, ...(cookie ? { cookie } : {}) },
+    })
+    for (const header of response.headers.getSetCookie()) {
+      const [pair] = header.split(';')
+      const index = pair!.indexOf('=')
+      const name = pair!.slice(0, index)
+      const value = pair!.slice(index + 1)
+      if (value === '' || /max-age=0/i.test(header)) this.cookies.delete(name)
+      else this.cookies.set(name, value)
+    }
+    return response
+  }
+}

@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto'
+import type { Db } from '../../db/client.server'
+import { organisations, users } from '../../db/schema'
+import { hashPassword } from '../../app/lib/passwords.server'
+import type { Role } from '../../app/lib/roles'
+
+export const TEST_PASSWORD = 'test-password-of-length'
+let cachedHash: Promise<string> | undefined
+
+const unique = () => randomBytes(4).toString('hex')
+
+function kvk(): string {
+  return String(10_000_000 + Math.floor(Math.random() * 89_999_999))
+}
+
+export async function createOrganisation(db: Db, kind: 'employer' | 'intermediary' = 'employer') {
+  const [organisation] = await db
+    .insert(organisations)
+    .values({
+      kind,
+      name: `${kind === 'employer' ? 'Werkgever' : 'Bemiddeling'} ${unique()}`,
+      kvkNumber: kind === 'employer' ? kvk() : null,
+    })
+    .returning()
+  return organisation!
+}
+
+export async function createUser(db: Db, organisationId: string, role: Role, overrides: { email?: string; locale?: 'nl' | 'en' } = {}) {
+  cachedHash ??= hashPassword(TEST_PASSWORD)
+  const [user] = await db
+    .insert(users)
+    .values({
+      organisationId,
+      role,
+      email: overrides.email ?? `${role}-${unique()}@test.example`,
+      name: `Test ${role} ${unique()}`,
+      passwordHash: await cachedHash,
+      locale: overrides.locale ?? 'nl',
+    })
+    .returning()
+  return user!
+}
+
+/** An employer organisation with an owner and an HR member. */
+export async function createEmployer(db: Db) {
+  const organisation = await createOrganisation(db)
+  const owner = await createUser(db, organisation.id, 'employer_owner')
+  const member = await createUser(db, organisation.id, 'employer_member')
+  return { organisation, owner, member }
+}
+
+export async function createStaff(db: Db) {
+  const organisation = await createOrganisation(db, 'intermediary')
+  const intermediary = await createUser(db, organisation.id, 'intermediary')
+  const admin = await createUser(db, organisation.id, 'admin')
+  return { organisation, intermediary, admin }
+}
