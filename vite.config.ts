@@ -52,6 +52,7 @@ export default defineConfig({
         test: {
           name: 'integration-pglite',
           include: integration,
+          exclude: [...configDefaults.exclude, 'tests/integration/postgres/**'],
           env: { TEST_DB_ENGINE: 'pglite' },
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 30_000,

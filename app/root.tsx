@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import {
   Form,
   isRouteErrorResponse,
@@ -20,6 +20,9 @@ import { useLocale, useT } from './lib/i18n/react'
 import { resolveLocale } from './lib/locale.server'
 import { can } from './lib/permissions'
 import styles from './styles/app.css?url'
+
+// Child routes replace this; error pages keep it.
+export const meta: MetaFunction = () => [{ title: 'Werkbrug' }]
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },

@@ -1,9 +1,13 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { notFound, requirePermission } from '~/lib/auth.server'
 import { formatDate } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
 import { getOutboxEmail } from '~/modules/email/mailbox.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Werkbrug — ${data?.email.subject ?? 'e-mail'}` },
+]
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, 'mailbox:view')
@@ -12,9 +16,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!email) throw notFound()
   return {
     email: {
+      id: email.id,
       toAddress: email.toAddress,
       subject: email.subject,
-      html: email.html,
       text: email.text,
       status: email.status,
       createdAt: email.createdAt,
@@ -37,10 +41,11 @@ export default function MailboxMessage() {
         <dt>{t('mailbox.status')}</dt>
         <dd>{t(`mailbox.status.${email.status}`)}</dd>
       </dl>
-      {/* Sandboxed without scripts: the email is shown, never run. */}
-      <iframe className="email-preview" title={email.subject} sandbox="" srcDoc={email.html} />
       <h2>{t('mailbox.textVersion')}</h2>
       <pre className="email-text">{email.text}</pre>
+      <p>
+        <a href={`/mailbox/${email.id}/html`}>{t('mailbox.htmlVersion')}</a>
+      </p>
       <p>
         <Link to="/mailbox">{t('common.back')}</Link>
       </p>

@@ -1,4 +1,9 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { actorOf, notFound, requirePermission } from '~/lib/auth.server'
@@ -17,6 +22,10 @@ async function loadMember(request: Request, context: LoaderFunctionArgs['context
   if (!member) throw notFound()
   return { user, member }
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Werkbrug — ${data?.member.name ?? 'team'}` },
+]
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, member } = await loadMember(request, context, params.userId)

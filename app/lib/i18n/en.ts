@@ -139,6 +139,7 @@ export const en: Catalogue = {
   'mailbox.lastError': 'Last error',
   'mailbox.open': 'Open',
   'mailbox.messageTitle': 'Email: {subject}',
+  'mailbox.htmlVersion': 'View the HTML version as the recipient sees it',
   'mailbox.textVersion': 'Text version',
 
   'error.title': 'Something went wrong',

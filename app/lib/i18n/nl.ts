@@ -138,6 +138,7 @@ export const nl = {
   'mailbox.lastError': 'Laatste fout',
   'mailbox.open': 'Openen',
   'mailbox.messageTitle': 'E-mail: {subject}',
+  'mailbox.htmlVersion': 'Bekijk de HTML-versie zoals de ontvanger die ziet',
   'mailbox.textVersion': 'Tekstversie',
 
   'error.title': 'Er ging iets mis',

@@ -1,0 +1,17 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { notFound, requirePermission } from '~/lib/auth.server'
+import { getOutboxEmail } from '~/modules/email/mailbox.server'
+
+/** The email's HTML as the recipient sees it, sandboxed by CSP so nothing in it can run. */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, 'mailbox:view')
+  const id = Number(params.id)
+  const email = Number.isSafeInteger(id) && id > 0 ? await getOutboxEmail(context.db, id) : undefined
+  if (!email) throw notFound()
+  return new Response(email.html, {
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+    },
+  })
+}

@@ -1,0 +1,159 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_PASSWORD, demoLogins } from '../../db/seed'
+import { expectAccessible, launchChromium } from './support/browser'
+import { startPortal, type RunningPortal } from './support/server'
+
+let portal: RunningPortal
+let browser: Browser
+
+beforeAll(async () => {
+  portal = await startPortal()
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await portal?.stop()
+})
+
+// axe needs a page that belongs to an explicit context.
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext()
+  return context.newPage()
+}
+
+async function logIn(page: Page, email: string, password: string) {
+  await page.goto(`${portal.url}/login`)
+  await page.getByLabel('E-mailadres').fill(email)
+  await page.getByLabel('Wachtwoord', { exact: false }).first().fill(password)
+  await page.getByRole('button', { name: 'Inloggen' }).click()
+  await page.waitForURL(/\/dashboard$/)
+}
+
+describe('an employer gets started', () => {
+  it('registers, logs out, logs in and switches the language, with every page accessible', async () => {
+    const page = await newPage()
+    await page.goto(portal.url)
+    expect(await page.locator('h1').textContent()).toBe('Werkbrug')
+    expect(await page.locator('html').getAttribute('lang')).toBe('nl')
+    await expectAccessible(page, '01-home')
+
+    await page.getByRole('link', { name: 'Registreer uw organisatie' }).click()
+    await page.waitForURL(/\/register$/)
+    await expectAccessible(page, '02-register')
+
+    await page.getByLabel('Naam organisatie').fill('Haven Distributie Almere BV')
+    await page.getByLabel('KvK-nummer').fill('1234')
+    await page.getByLabel('Contactpersoon (uw naam)').fill('Fatima El Amrani')
+    await page.getByLabel('E-mailadres').fill('fatima@haven-distributie.example')
+    await page.getByLabel('Wachtwoord').fill('pallets en vrachtwagens')
+    await page.getByRole('button', { name: 'Registreren' }).click()
+
+    const kvkError = page.locator('#field-kvkNumber-error')
+    await kvkError.waitFor()
+    expect(await kvkError.textContent()).toBe('Een KvK-nummer bestaat uit precies 8 cijfers.')
+    expect(await page.getByLabel('KvK-nummer').getAttribute('aria-invalid')).toBe('true')
+    expect(await page.getByLabel('Naam organisatie').inputValue()).toBe('Haven Distributie Almere BV')
+    await expectAccessible(page, '03-register-error')
+
+    await page.getByLabel('KvK-nummer').fill('7012 3456')
+    await page.getByLabel('Wachtwoord').fill('pallets en vrachtwagens')
+    await page.getByRole('button', { name: 'Registreren' }).click()
+    await page.waitForURL(/\/dashboard$/)
+    expect(await page.locator('h1').textContent()).toBe('Welkom, Fatima El Amrani')
+    await expectAccessible(page, '04-dashboard')
+
+    await page.getByRole('button', { name: 'Uitloggen' }).click()
+    await page.waitForURL(`${portal.url}/`)
+    await page.getByRole('link', { name: 'Inloggen' }).first().click()
+    await page.waitForURL(/\/login/)
+    await expectAccessible(page, '05-login')
+
+    await logIn(page, 'fatima@haven-distributie.example', 'pallets en vrachtwagens')
+    await page.getByRole('button', { name: 'English' }).click()
+    await page.waitForURL(/\/dashboard$/)
+    expect(await page.locator('h1').textContent()).toBe('Welcome, Fatima El Amrani')
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
+    await expectAccessible(page, '06-dashboard-en')
+
+    // The choice persists across visits.
+    await page.goto(`${portal.url}/team`)
+    expect(await page.locator('h1').textContent()).toBe('Team')
+    await page.getByRole('button', { name: 'Send invitation' }).waitFor()
+    await expectAccessible(page, '07-team-en')
+    await page.context().close()
+  })
+
+  it('works by keyboard: the skip link comes first and forms submit with Enter', async () => {
+    const page = await newPage()
+    await page.goto(`${portal.url}/login`)
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Naar de inhoud')
+    await page.keyboard.press('Enter')
+    expect(page.url()).toMatch(/#main$/)
+    await page.getByLabel('E-mailadres').focus()
+    await page.keyboard.type(demoLogins[2].email)
+    await page.keyboard.press('Tab')
+    await page.keyboard.type(DEMO_PASSWORD)
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/dashboard$/)
+    await page.context().close()
+  })
+
+  it('logs in and registers without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto(`${portal.url}/register`)
+    await page.getByLabel('Naam organisatie').fill('Zonder Script BV')
+    await page.getByLabel('KvK-nummer').fill('70999888')
+    await page.getByLabel('Contactpersoon (uw naam)').fill('Noor')
+    await page.getByLabel('E-mailadres').fill('noor@zonder-script.example')
+    await page.getByLabel('Wachtwoord').fill('x')
+    await page.getByRole('button', { name: 'Registreren' }).click()
+    await page.locator('#field-password-error').waitFor()
+    await page.getByLabel('Wachtwoord').fill('zonder javascript gaat het ook')
+    await page.getByRole('button', { name: 'Registreren' }).click()
+    await page.waitForURL(/\/dashboard$/)
+    expect(await page.locator('h1').textContent()).toBe('Welkom, Noor')
+    await context.close()
+  })
+})
+
+describe('the intermediary and the admin', () => {
+  it('see the employers, the mailbox and the account pages, all accessible', async () => {
+    const page = await newPage()
+    // Something in the mailbox first: a reset request for a demo employer.
+    await page.goto(`${portal.url}/forgot-password`)
+    await expectAccessible(page, '10-forgot-password')
+    await page.getByLabel('E-mailadres').fill(demoLogins[2].email)
+    await page.getByRole('button', { name: 'Stuur de link' }).click()
+    await page.getByRole('status').waitFor()
+
+    await logIn(page, demoLogins[1].email, DEMO_PASSWORD)
+    await page.getByRole('cell', { name: 'Flevo Logistiek BV' }).waitFor()
+    await expectAccessible(page, '11-intermediary-dashboard')
+    await page.getByRole('link', { name: 'Postvak' }).click()
+    await page.waitForURL(/\/mailbox$/)
+    await expectAccessible(page, '12-mailbox')
+    await page.getByRole('link', { name: 'Stel een nieuw wachtwoord in voor Werkbrug' }).first().click()
+    await page.waitForURL(/\/mailbox\/\d+$/)
+    await page.getByText('/reset-password?token=').waitFor()
+    await expectAccessible(page, '13-mailbox-message')
+    await page.getByRole('button', { name: 'Uitloggen' }).click()
+    await page.waitForURL(`${portal.url}/`)
+
+    await logIn(page, demoLogins[0].email, DEMO_PASSWORD)
+    await page.getByRole('link', { name: 'Accounts' }).click()
+    await page.waitForURL(/\/admin\/staff$/)
+    await page.getByLabel('E-mailadres').fill('nieuw@werkbrug.example')
+    await page.getByRole('button', { name: 'Uitnodigen' }).click()
+    await page.getByText('Uitnodiging verstuurd naar nieuw@werkbrug.example.').waitFor()
+    await expectAccessible(page, '14-admin-staff')
+
+    await page.goto(`${portal.url}/reset-password?token=nonsense`)
+    await expectAccessible(page, '15-reset-invalid')
+    await page.goto(`${portal.url}/does-not-exist`)
+    await expectAccessible(page, '16-not-found')
+    await page.context().close()
+  })
+})
