@@ -2,7 +2,12 @@
 // empty embedded database. Everything is fictional (".example" addresses, made-up KvK numbers).
 import { pathToFileURL } from 'node:url'
 import { count, eq } from 'drizzle-orm'
+import { todayInAmsterdam } from '../app/lib/dates'
 import { hashPassword } from '../app/lib/passwords.server'
+import type { Actor } from '../app/lib/scope.server'
+import { createApiKey } from '../app/modules/api-keys/api-keys.server'
+import { emptyVacancyFields, type VacancyFields } from '../app/modules/vacancies/vacancies.schema'
+import { createVacancy, listReceptionLocations, transitionVacancy } from '../app/modules/vacancies/vacancies.server'
 import type { Db } from './client.server'
 import { appMeta, organisations, users } from './schema'
 
@@ -13,6 +18,12 @@ export const demoLogins = [
   { role: 'intermediary', email: 'bemiddelaar@werkbrug.example', organisation: 'Werkbrug Bemiddeling Almere' },
   { role: 'employer_owner', email: 'hr@flevo-logistiek.example', organisation: 'Flevo Logistiek BV' },
   { role: 'employer_owner', email: 'eigenaar@almere-schoon.example', organisation: 'Almere Schoon Schoonmaakdiensten' },
+] as const
+
+// Fixed so the README can list them; they exist only in a demo database.
+export const demoApiKeys = [
+  { organisation: 'Flevo Logistiek BV', key: 'wbk_demo_flevo_logistiek_7Qm2xR9cVt4L' },
+  { organisation: 'Almere Schoon Schoonmaakdiensten', key: 'wbk_demo_almere_schoon_K3pW8sYd2NfA' },
 ] as const
 
 export async function databaseIsEmpty(db: Db): Promise<boolean> {
@@ -36,21 +47,123 @@ export async function seedDemoData(db: Db): Promise<void> {
         { kind: 'employer', name: 'Almere Schoon Schoonmaakdiensten', kvkNumber: '39054321' },
       ])
       .returning({ id: organisations.id })
-    await tx.insert(users).values([
-      { organisationId: intermediary!.id, email: demoLogins[0].email, name: 'Bram Beheer', role: 'admin', passwordHash },
-      { organisationId: intermediary!.id, email: demoLogins[1].email, name: 'Ilse Bemiddelaar', role: 'intermediary', passwordHash },
-      { organisationId: flevo!.id, email: demoLogins[2].email, name: 'Sanne de Vries', role: 'employer_owner', passwordHash },
-      { organisationId: flevo!.id, email: 'planning@flevo-logistiek.example', name: 'Ahmed Bakker', role: 'employer_member', passwordHash },
-      { organisationId: schoon!.id, email: demoLogins[3].email, name: 'Karin Jansen', role: 'employer_owner', passwordHash, locale: 'en' },
-    ])
+    const [, ilse, sanne, , karin] = await tx
+      .insert(users)
+      .values([
+        { organisationId: intermediary!.id, email: demoLogins[0].email, name: 'Bram Beheer', role: 'admin', passwordHash },
+        { organisationId: intermediary!.id, email: demoLogins[1].email, name: 'Ilse Bemiddelaar', role: 'intermediary', passwordHash },
+        { organisationId: flevo!.id, email: demoLogins[2].email, name: 'Sanne de Vries', role: 'employer_owner', passwordHash },
+        { organisationId: flevo!.id, email: 'planning@flevo-logistiek.example', name: 'Ahmed Bakker', role: 'employer_member', passwordHash },
+        { organisationId: schoon!.id, email: demoLogins[3].email, name: 'Karin Jansen', role: 'employer_owner', passwordHash, locale: 'en' },
+      ])
+      .returning({ id: users.id })
+    const flevoOwner: Actor = { userId: sanne!.id, organisationId: flevo!.id, role: 'employer_owner' }
+    const schoonOwner: Actor = { userId: karin!.id, organisationId: schoon!.id, role: 'employer_owner' }
+    const reviewer: Actor = { userId: ilse!.id, organisationId: intermediary!.id, role: 'intermediary' }
+    await createApiKey(tx, flevoOwner, 'Demo: koppeling met ons planningssysteem', demoApiKeys[0].key)
+    await createApiKey(tx, schoonOwner, 'Demo integration', demoApiKeys[1].key)
+    await seedDemoVacancies(tx, { flevoOwner, schoonOwner, reviewer })
     await tx.insert(appMeta).values({ key: 'demo', value: { seededAt: new Date().toISOString() } })
   })
+}
+
+function inDays(days: number): string {
+  const date = new Date(`${todayInAmsterdam()}T12:00:00Z`)
+  date.setUTCDate(date.getUTCDate() + days)
+  return date.toISOString().slice(0, 10)
+}
+
+async function seedDemoVacancies(tx: Db, actors: { flevoOwner: Actor; schoonOwner: Actor; reviewer: Actor }) {
+  const locations = await listReceptionLocations(tx)
+  const travel = (...minutes: number[]) =>
+    locations.map((location, i) => ({ receptionLocationId: location.id, minutes: minutes[i] ?? minutes[0]! }))
+  const base = (overrides: Partial<VacancyFields> & { title: string }): VacancyFields => ({
+    ...emptyVacancyFields,
+    sector: 'logistics',
+    address: 'Transportweg 12',
+    postcode: '1332 AB',
+    municipality: 'Almere',
+    travelTimes: travel(25, 35),
+    contractType: 'temporary',
+    contractMonths: 6,
+    shifts: ['day'],
+    hourlyWageCents: 1525,
+    startDate: inDays(28),
+    positions: 3,
+    englishLevel: 'a_little',
+    dutchLevel: 'none',
+    candidateStatus: 'asylum_seekers_welcome',
+    ...overrides,
+  })
+
+  const orderpicker = await createVacancy(tx, actors.flevoOwner, base({
+    title: 'Orderpicker distributiecentrum',
+    tasks: 'Orders verzamelen met een handscanner, rolcontainers laden, werken in een team van acht.',
+    hoursMin: 32,
+    hoursMax: 38,
+    shifts: ['day', 'evening'],
+    positions: 4,
+    physicalDemands: 'Veel lopen en tillen tot 20 kg.',
+    trialPlacementOffered: true,
+    trialPlacementWeeks: 4,
+  }))
+  const forklift = await createVacancy(tx, actors.flevoOwner, base({
+    title: 'Heftruckchauffeur',
+    tasks: 'Pallets laden en lossen, voorraad aanvullen in het hoogbouwmagazijn.',
+    hoursMin: 36,
+    hoursMax: 40,
+    hourlyWageCents: 1650,
+    requirements: 'Heftruckcertificaat of bereid dat in de eerste maand te halen.',
+    englishLevel: 'reasonable',
+    positions: 2,
+  }))
+  await createVacancy(tx, actors.flevoOwner, base({
+    title: 'Magazijnmedewerker zaterdag',
+    tasks: 'Retouren sorteren en inpakken op zaterdag.',
+    hoursMin: 8,
+    hoursMax: 8,
+    shifts: ['weekend'],
+    positions: 2,
+  }))
+  const cleaner = await createVacancy(tx, actors.schoonOwner, base({
+    title: 'Schoonmaker kantoren (avond)',
+    sector: 'cleaning',
+    tasks: 'Kantoren schoonmaken in Almere Stad, na kantoortijd.',
+    address: 'Stationsplein 5',
+    postcode: '1315 KT',
+    travelTimes: travel(20, 15),
+    hoursMin: 16,
+    hoursMax: 16,
+    shifts: ['evening'],
+    hourlyWageCents: 1480,
+    contractType: 'permanent',
+    contractMonths: null,
+    englishLevel: 'none',
+    positions: 5,
+  }))
+  await createVacancy(tx, actors.schoonOwner, base({
+    title: 'Schoonmaakmedewerker ziekenhuis',
+    sector: 'cleaning',
+    tasks: 'Patiëntenkamers en gangen schoonmaken volgens hygiëneprotocol.',
+    hoursMin: 24,
+    hoursMax: 32,
+    candidateStatus: 'status_holders_only',
+    dutchLevel: 'a_little',
+  }))
+
+  for (const id of [orderpicker, cleaner]) {
+    await transitionVacancy(tx, actors[id === cleaner ? 'schoonOwner' : 'flevoOwner'], id, 'submit')
+    await transitionVacancy(tx, actors.reviewer, id, 'publish')
+  }
+  await transitionVacancy(tx, actors.flevoOwner, forklift, 'submit')
 }
 
 export function demoLoginLines(): string[] {
   return [
     `Demo logins (password for all: ${DEMO_PASSWORD}):`,
     ...demoLogins.map((l) => `  ${l.role.padEnd(15)} ${l.email.padEnd(32)} ${l.organisation}`),
+    '',
+    ...demoApiKeys.map((k) => `Demo API key (${k.organisation}): ${k.key}`),
   ]
 }
 

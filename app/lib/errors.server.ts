@@ -1,4 +1,5 @@
 import type { FieldErrors } from './forms'
+import type { MessageKey } from './i18n'
 
 /** A business rule refused the input; routes show these beside the fields, the API as problem+json. */
 export class FieldValidationError extends Error {
@@ -28,4 +29,12 @@ export function postgresErrorCode(error: unknown): { code?: string; constraint?:
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   const pg = postgresErrorCode(error)
   return pg.code === '23505' && (constraint === undefined || pg.constraint === constraint)
+}
+
+/** The request is valid but the record's state does not allow it (409 in the API). */
+export class StateConflictError extends Error {
+  constructor(readonly key: MessageKey) {
+    super(key)
+    this.name = 'StateConflictError'
+  }
 }

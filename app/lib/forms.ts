@@ -18,6 +18,12 @@ export function parseWithSchema<S extends z.ZodType>(
   if (result.success) return { success: true, data: result.data }
   const fieldErrors: FieldErrors = {}
   for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        fieldErrors[[...issue.path.map(String), key].join('.')] = { key: 'errors.unknownField' }
+      }
+      continue
+    }
     const field = issue.path.map(String).join('.') || '_form'
     if (fieldErrors[field]) continue
     fieldErrors[field] = toFieldMessage(issue)
@@ -27,15 +33,18 @@ export function parseWithSchema<S extends z.ZodType>(
 
 function toFieldMessage(issue: z.core.$ZodIssue): FieldMessage {
   if (isMessageKey(issue.message)) {
-    return issue.code === 'too_big' && 'maximum' in issue
-      ? { key: issue.message, params: { max: Number(issue.maximum) } }
-      : { key: issue.message }
+    if (issue.code === 'too_big' && 'maximum' in issue) {
+      return { key: issue.message, params: { max: Number(issue.maximum) } }
+    }
+    if (issue.code === 'custom' && issue.params) {
+      return { key: issue.message, params: issue.params as MessageParams }
+    }
+    return { key: issue.message }
   }
   if (issue.code === 'invalid_type' && issue.input === undefined) return { key: 'errors.required' }
   if (issue.code === 'too_big' && 'maximum' in issue) {
     return { key: 'errors.tooLong', params: { max: Number(issue.maximum) } }
   }
-  if (issue.code === 'unrecognized_keys') return { key: 'errors.invalid' }
   return { key: 'errors.invalid' }
 }
 

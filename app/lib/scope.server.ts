@@ -4,7 +4,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import { isEmployerRole, type Role } from './roles'
 
 /** Whoever acts: a logged-in user or an API key, always on behalf of one organisation. */
-export type Actor = { userId: string | null; organisationId: string; role: Role }
+export type Actor = { userId: string | null; organisationId: string; role: Role; apiKeyId?: string }
 
 /**
  * The one place that decides which organisations' rows an actor may see or change. Employers see

@@ -60,7 +60,6 @@ function originCheck(env: Env): RequestHandler {
       origin: req.get('origin'),
       referer: req.get('referer'),
       host: req.get('x-forwarded-host') && env.TRUST_PROXY ? req.get('x-forwarded-host') : req.get('host'),
-      authorization: req.get('authorization'),
       allowedOrigins: [env.APP_URL],
     })
     if (allowed) return next()

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Db } from '../../db/client.server'
-import { organisations, users } from '../../db/schema'
+import { organisations, receptionLocations, users } from '../../db/schema'
+import { createApiKey } from '../../app/modules/api-keys/api-keys.server'
 import { hashPassword } from '../../app/lib/passwords.server'
 import type { Role } from '../../app/lib/roles'
 
@@ -54,4 +55,47 @@ export async function createStaff(db: Db) {
   const intermediary = await createUser(db, organisation.id, 'intermediary')
   const admin = await createUser(db, organisation.id, 'admin')
   return { organisation, intermediary, admin }
+}
+
+/** A complete, valid vacancy body as the API takes it, with a travel time per location. */
+export async function validVacancyBody(db: Db, overrides: Record<string, unknown> = {}) {
+  const locations = await db.select({ id: receptionLocations.id }).from(receptionLocations)
+  const start = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)
+  return {
+    title: 'Orderpicker',
+    sector: 'logistics',
+    tasks: 'Orders verzamelen.',
+    address: 'Transportweg 1',
+    postcode: '1332 AB',
+    municipality: 'Almere',
+    travelTimes: locations.map((l) => ({ receptionLocationId: l.id, minutes: 30 })),
+    hoursMin: 24,
+    hoursMax: 32,
+    contractType: 'temporary',
+    contractMonths: 6,
+    shifts: ['day'],
+    hourlyWageCents: 1500,
+    forWorkersUnder21: false,
+    youngestAge: null,
+    startDate: start,
+    positions: 2,
+    englishLevel: 'a_little',
+    dutchLevel: 'none',
+    physicalDemands: null,
+    requirements: null,
+    candidateStatus: 'asylum_seekers_welcome',
+    trialPlacementOffered: false,
+    trialPlacementWeeks: null,
+    ...overrides,
+  }
+}
+
+export async function createEmployerWithApiKey(db: Db) {
+  const employer = await createEmployer(db)
+  const { key } = await createApiKey(
+    db,
+    { userId: employer.owner.id, organisationId: employer.organisation.id, role: 'employer_owner' },
+    'test key',
+  )
+  return { ...employer, apiKey: key }
 }

@@ -21,6 +21,13 @@ describe('message catalogues', () => {
     expect(translate('en', 'dashboard.title', { name: 'Sanne' })).toBe('Welcome, Sanne')
   })
 
+  it('shows money and dates in the reader\'s notation', () => {
+    const params = { minimumCents: 1471, sinceDate: '2026-01-01', age: 21 }
+    expect(translate('nl', 'errors.wageBelowMinimum', params).replace(/\s/g, ' ')).toContain('€ 14,71')
+    expect(translate('en', 'errors.wageBelowMinimum', params)).toContain('€14.71')
+    expect(translate('en', 'errors.wageBelowMinimum', params)).toContain('1 Jan 2026')
+  })
+
   it('shows times in Europe/Amsterdam', () => {
     // 23:30 UTC on 31 Dec is already New Year in Amsterdam.
     expect(formatDate('en', new Date('2025-12-31T23:30:00Z'), true)).toContain('1 Jan 2026')

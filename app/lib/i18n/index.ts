@@ -21,12 +21,32 @@ export function isMessageKey(value: unknown): value is MessageKey {
   return typeof value === 'string' && value in nl
 }
 
+/**
+ * Fills {placeholders}. By convention a parameter named *Cents is money (integer cents, shown in
+ * euros) and one named *Date is an ISO date, so modules pass raw values and each reader gets
+ * their own notation.
+ */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
   const template = catalogues[locale][key]
   if (!params) return template
   return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in params ? String(params[name]) : match,
+    name in params ? formatParam(locale, name, params[name]!) : match,
   )
+}
+
+function formatParam(locale: Locale, name: string, value: string | number): string {
+  if (name.endsWith('Cents') && typeof value === 'number') return formatEuros(locale, value)
+  if (name.endsWith('Date') && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    return formatDate(locale, `${value}T12:00:00Z`)
+  }
+  return String(value)
+}
+
+export function formatEuros(locale: Locale, cents: number): string {
+  return new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    style: 'currency',
+    currency: 'EUR',
+  }).format(cents / 100)
 }
 
 export function translator(locale: Locale): Translate {

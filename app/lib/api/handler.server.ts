@@ -1,0 +1,148 @@
+import type { ActionFunctionArgs, AppLoadContext } from '@remix-run/node'
+import { createHash } from 'node:crypto'
+import type { z } from 'zod'
+import { authenticateApiKey, type ApiKeyActor } from '~/modules/api-keys/api-keys.server'
+import { FieldValidationError, StateConflictError } from '../errors.server'
+import { parseWithSchema } from '../forms'
+import type { Locale } from '../i18n'
+import { ApiProblem, apiLocale, problemResponse } from './problem.server'
+import { RateLimiter } from './rate-limit.server'
+
+export const MAX_BODY_BYTES = 100 * 1024
+const rateLimiter = new RateLimiter()
+
+export type ApiContext = {
+  request: Request
+  params: ActionFunctionArgs['params']
+  context: AppLoadContext
+  actor: ApiKeyActor
+  locale: Locale
+  /** The JSON body, checked against the input's schema; throws a 400/413/415 problem. */
+  body: <S extends z.ZodType>(schema: S) => Promise<z.output<S>>
+  /** The raw body's hash, for idempotency. */
+  bodyHash: () => Promise<string>
+}
+
+type Handler = (api: ApiContext) => Promise<Response>
+
+/**
+ * Every /api/v1 endpoint goes through here: bearer-key authentication, the per-key rate limit
+ * with RateLimit-* headers, the body size limit, and one mapping of errors to problem+json.
+ */
+export function apiRoute(handlers: Partial<Record<'GET' | 'POST' | 'PATCH' | 'DELETE', Handler>>) {
+  return async ({ request, params, context }: ActionFunctionArgs): Promise<Response> => {
+    const locale = apiLocale(request)
+    const instance = new URL(request.url).pathname
+    let rateHeaders: Record<string, string> = {}
+    try {
+      const handler = handlers[request.method as keyof typeof handlers]
+      if (!handler) {
+        throw new ApiProblem(405, 'api.methodNotAllowed', {
+          headers: { Allow: Object.keys(handlers).join(', ') },
+        })
+      }
+      const actor = await authenticate(request, context)
+      const rate = rateLimiter.hit(actor.apiKeyId, context.env.API_RATE_LIMIT_PER_MINUTE)
+      rateHeaders = {
+        'RateLimit-Limit': String(rate.limit),
+        'RateLimit-Remaining': String(rate.remaining),
+        'RateLimit-Reset': String(rate.resetSeconds),
+        'RateLimit-Policy': `${rate.limit};w=60`,
+      }
+      if (!rate.allowed) {
+        throw new ApiProblem(429, 'api.rateLimited', {
+          detailKey: 'api.rateLimitedDetail',
+          detailParams: { seconds: rate.resetSeconds },
+          headers: { 'Retry-After': String(rate.resetSeconds) },
+        })
+      }
+      let raw: Promise<string> | undefined
+      const readRaw = () => (raw ??= readBody(request))
+      const response = await handler({
+        request,
+        params,
+        context,
+        actor,
+        locale,
+        body: async (schema) => parseJson(await readRaw(), request, schema),
+        bodyHash: async () => createHash('sha256').update(await readRaw()).digest('hex'),
+      })
+      for (const [name, value] of Object.entries(rateHeaders)) response.headers.set(name, value)
+      return response
+    } catch (error) {
+      const problem = toProblem(error)
+      const response = problemResponse(problem, locale, instance)
+      for (const [name, value] of Object.entries(rateHeaders)) response.headers.set(name, value)
+      return response
+    }
+  }
+}
+
+async function authenticate(request: Request, context: AppLoadContext): Promise<ApiKeyActor> {
+  const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get('Authorization') ?? '')
+  const actor = match ? await authenticateApiKey(context.db, match[1]!) : null
+  if (!actor) {
+    throw new ApiProblem(401, 'api.unauthorized', {
+      detailKey: 'api.unauthorizedDetail',
+      headers: { 'WWW-Authenticate': 'Bearer realm="werkbrug"' },
+    })
+  }
+  return actor
+}
+
+async function readBody(request: Request): Promise<string> {
+  const declared = Number(request.headers.get('Content-Length') ?? '0')
+  if (declared > MAX_BODY_BYTES) throw new ApiProblem(413, 'api.tooLarge', { detailKey: 'api.tooLargeDetail' })
+  if (!request.body) return ''
+  const reader = request.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel()
+      throw new ApiProblem(413, 'api.tooLarge', { detailKey: 'api.tooLargeDetail' })
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+function parseJson<S extends z.ZodType>(raw: string, request: Request, schema: S): z.output<S> {
+  const type = request.headers.get('Content-Type') ?? ''
+  if (!/^application\/(.+\+)?json\b/i.test(type)) {
+    throw new ApiProblem(415, 'api.unsupportedMediaType', { detailKey: 'api.unsupportedMediaTypeDetail' })
+  }
+  let json: unknown
+  try {
+    json = raw === '' ? {} : JSON.parse(raw)
+  } catch {
+    throw new ApiProblem(400, 'api.invalidJson', { detailKey: 'api.invalidJsonDetail' })
+  }
+  const parsed = parseWithSchema(schema, json)
+  if (!parsed.success) throw new FieldValidationError(parsed.fieldErrors)
+  return parsed.data
+}
+
+function toProblem(error: unknown): ApiProblem {
+  if (error instanceof ApiProblem) return error
+  if (error instanceof FieldValidationError) {
+    return new ApiProblem(400, 'api.validationFailed', { detailKey: 'api.validationFailedDetail', fieldErrors: error.fieldErrors })
+  }
+  if (error instanceof Response) {
+    return new ApiProblem(error.status === 404 ? 404 : 500, error.status === 404 ? 'api.notFound' : 'api.internal')
+  }
+  if (error instanceof StateConflictError) {
+    return new ApiProblem(409, 'api.conflict', { detailKey: error.key })
+  }
+  console.error('[api] unexpected error', error)
+  return new ApiProblem(500, 'api.internal')
+}
+
+export function json(body: unknown, status = 200, headers: HeadersInit = {}): Response {
+  const h = new Headers(headers)
+  h.set('Content-Type', 'application/json; charset=utf-8')
+  return new Response(JSON.stringify(body), { status, headers: h })
+}

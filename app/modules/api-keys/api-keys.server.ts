@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto'
+import { and, desc, eq, isNull } from 'drizzle-orm'
+import type { Db } from '#db/client.server'
+import { apiKeys, organisations } from '#db/schema'
+import { organisationScope, type Actor } from '~/lib/scope.server'
+import { hashToken } from '~/lib/tokens.server'
+import { recordAudit } from '../audit/audit.server'
+
+const KEY_PREFIX = 'wbk_'
+
+/** Creates a key for the actor's organisation; the plaintext is returned once and never stored. */
+export async function createApiKey(db: Db, actor: Actor, name: string, plaintext?: string) {
+  const key = plaintext ?? `${KEY_PREFIX}${randomBytes(24).toString('base64url')}`
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(apiKeys)
+      .values({
+        organisationId: actor.organisationId,
+        name,
+        prefix: key.slice(0, KEY_PREFIX.length + 6),
+        keyHash: hashToken(key),
+        createdByUserId: actor.userId,
+      })
+      .returning({ id: apiKeys.id })
+    await recordAudit(tx, {
+      actorUserId: actor.userId,
+      organisationId: actor.organisationId,
+      action: 'api_key.created',
+      subjectType: 'api_key',
+      subjectId: row!.id,
+      details: { name },
+    })
+    return { id: row!.id, key }
+  })
+}
+
+export function listApiKeys(db: Db, actor: Actor) {
+  return db
+    .select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      prefix: apiKeys.prefix,
+      createdAt: apiKeys.createdAt,
+      lastUsedAt: apiKeys.lastUsedAt,
+      revokedAt: apiKeys.revokedAt,
+    })
+    .from(apiKeys)
+    .where(and(organisationScope(actor, apiKeys.organisationId), eq(apiKeys.organisationId, actor.organisationId)))
+    .orderBy(desc(apiKeys.createdAt))
+}
+
+export async function revokeApiKey(db: Db, actor: Actor, id: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(apiKeys)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiKeys.id, id), organisationScope(actor, apiKeys.organisationId), isNull(apiKeys.revokedAt)))
+      .returning({ id: apiKeys.id, organisationId: apiKeys.organisationId })
+    if (!row) return false
+    await recordAudit(tx, {
+      actorUserId: actor.userId,
+      organisationId: row.organisationId,
+      action: 'api_key.revoked',
+      subjectType: 'api_key',
+      subjectId: row.id,
+    })
+    return true
+  })
+}
+
+export type ApiKeyActor = Actor & { apiKeyId: string; organisationName: string }
+
+// last_used_at is written at most once a minute per key and process: a busy client should not
+// turn every read into a write on the same row.
+const lastUsedWritten = new Map<string, number>()
+const LAST_USED_RESOLUTION_MS = 60_000
+
+/**
+ * The organisation a bearer key acts for, or null for an unknown or revoked key. A key acts
+ * with employer-owner rights inside its own organisation only.
+ */
+export async function authenticateApiKey(db: Db, key: string, now = new Date()): Promise<ApiKeyActor | null> {
+  const [row] = await db
+    .select({ id: apiKeys.id, organisationId: apiKeys.organisationId, organisationName: organisations.name })
+    .from(apiKeys)
+    .innerJoin(organisations, eq(organisations.id, apiKeys.organisationId))
+    .where(and(eq(apiKeys.keyHash, hashToken(key)), isNull(apiKeys.revokedAt)))
+  if (!row) return null
+  const written = lastUsedWritten.get(row.id) ?? 0
+  if (now.getTime() - written >= LAST_USED_RESOLUTION_MS) {
+    lastUsedWritten.set(row.id, now.getTime())
+    await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.id))
+  }
+  return {
+    userId: null,
+    apiKeyId: row.id,
+    organisationId: row.organisationId,
+    organisationName: row.organisationName,
+    role: 'employer_owner',
+  }
+}

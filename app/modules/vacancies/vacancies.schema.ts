@@ -1,0 +1,209 @@
+import { z } from 'zod'
+import { isIsoDate, todayInAmsterdam } from '~/lib/dates'
+import { minimumHourlyWage } from './minimum-wage'
+import { vacancyStatuses } from './workflow'
+
+export const sectors = ['logistics', 'hospitality', 'cleaning', 'retail', 'production', 'care', 'ict', 'other'] as const
+export const contractTypes = ['permanent', 'temporary', 'agency', 'on_call'] as const
+export const languageLevels = ['good', 'reasonable', 'a_little', 'none'] as const
+export const candidateStatuses = ['asylum_seekers_welcome', 'status_holders_only'] as const
+export const shiftKinds = ['day', 'evening', 'night', 'weekend', 'rotating'] as const
+
+const choice = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { message: 'errors.invalidChoice' })
+const wholeNumber = (min: number, max: number, rangeKey: 'errors.hoursRange' | 'errors.numberRange' = 'errors.numberRange') =>
+  z.int({ message: 'errors.wholeNumber' }).min(min, rangeKey).max(max, rangeKey)
+const optionalText = (max: number) => z.string({ message: 'errors.invalid' }).trim().max(max, 'errors.tooLong').nullable()
+
+// Dutch postcode: four digits (no leading zero) and two letters; stored as "1234 AB".
+const postcode = z
+  .string({ message: 'errors.invalid' })
+  .trim()
+  .toUpperCase()
+  .regex(/^[1-9][0-9]{3} ?[A-Z]{2}$/, 'errors.postcodeInvalid')
+  .transform((value) => `${value.slice(0, 4)} ${value.slice(-2)}`)
+
+const isoDate = z.string({ message: 'errors.dateInvalid' }).refine(isIsoDate, 'errors.dateInvalid')
+
+export const travelTimeSchema = z
+  .object({
+    receptionLocationId: z.uuid({ message: 'errors.invalid' }),
+    minutes: wholeNumber(0, 300),
+  })
+  .strict()
+
+/** Every field of a vacancy profile as the API names it (camelCase, money in cents). */
+export const vacancyFieldsSchema = z
+  .object({
+    title: z.string({ message: 'errors.required' }).trim().min(3, 'errors.titleTooShort').max(200, 'errors.tooLong'),
+    sector: choice(sectors).nullable(),
+    tasks: optionalText(5000),
+    address: optionalText(200),
+    postcode: postcode.nullable(),
+    municipality: optionalText(100),
+    travelTimes: z.array(travelTimeSchema).max(20),
+    hoursMin: wholeNumber(1, 48, 'errors.hoursRange').nullable(),
+    hoursMax: wholeNumber(1, 48, 'errors.hoursRange').nullable(),
+    contractType: choice(contractTypes).nullable(),
+    contractMonths: wholeNumber(1, 60).nullable(),
+    shifts: z.array(choice(shiftKinds)).max(shiftKinds.length),
+    hourlyWageCents: wholeNumber(1, 100_000).nullable(),
+    forWorkersUnder21: z.boolean({ message: 'errors.invalid' }),
+    youngestAge: wholeNumber(15, 20).nullable(),
+    startDate: isoDate.nullable(),
+    positions: wholeNumber(1, 500).nullable(),
+    englishLevel: choice(languageLevels).nullable(),
+    dutchLevel: choice(languageLevels).nullable(),
+    physicalDemands: optionalText(2000),
+    requirements: optionalText(2000),
+    candidateStatus: choice(candidateStatuses).nullable(),
+    trialPlacementOffered: z.boolean({ message: 'errors.invalid' }),
+    trialPlacementWeeks: wholeNumber(1, 26).nullable(),
+  })
+  .strict()
+
+export type VacancyFields = z.output<typeof vacancyFieldsSchema>
+
+export const emptyVacancyFields: Omit<VacancyFields, 'title'> = {
+  sector: null,
+  tasks: null,
+  address: null,
+  postcode: null,
+  municipality: null,
+  travelTimes: [],
+  hoursMin: null,
+  hoursMax: null,
+  contractType: null,
+  contractMonths: null,
+  shifts: [],
+  hourlyWageCents: null,
+  forWorkersUnder21: false,
+  youngestAge: null,
+  startDate: null,
+  positions: null,
+  englishLevel: null,
+  dutchLevel: null,
+  physicalDemands: null,
+  requirements: null,
+  candidateStatus: null,
+  trialPlacementOffered: false,
+  trialPlacementWeeks: null,
+}
+
+type Issue = { path: (string | number)[]; message: string; params?: Record<string, string | number> }
+
+/**
+ * The rules across fields, for drafts too: whatever is filled in must make sense. Submitting adds
+ * completeness (requiredForSubmit). `today` is the Dutch date, passed in so rules are testable.
+ */
+export function crossFieldIssues(fields: VacancyFields, today: string): Issue[] {
+  const issues: Issue[] = []
+  if (fields.hoursMin !== null && fields.hoursMax !== null && fields.hoursMin > fields.hoursMax) {
+    issues.push({ path: ['hoursMax'], message: 'errors.hoursOrder' })
+  }
+  if (fields.startDate !== null && fields.startDate < today) {
+    issues.push({ path: ['startDate'], message: 'errors.startDateInPast' })
+  }
+  if (fields.forWorkersUnder21 && fields.youngestAge === null) {
+    issues.push({ path: ['youngestAge'], message: 'errors.required' })
+  }
+  if (fields.trialPlacementOffered && fields.trialPlacementWeeks === null) {
+    issues.push({ path: ['trialPlacementWeeks'], message: 'errors.required' })
+  }
+  if (fields.contractType === 'temporary' && fields.contractMonths === null) {
+    issues.push({ path: ['contractMonths'], message: 'errors.required' })
+  }
+  const locations = fields.travelTimes.map((t) => t.receptionLocationId)
+  if (new Set(locations).size !== locations.length) {
+    issues.push({ path: ['travelTimes'], message: 'errors.duplicateLocation' })
+  }
+  if (fields.hourlyWageCents !== null) {
+    const minimum = minimumHourlyWage(
+      fields.startDate ?? today,
+      fields.forWorkersUnder21 ? fields.youngestAge : null,
+    )
+    if (minimum && fields.hourlyWageCents < minimum.hourlyCents) {
+      issues.push({
+        path: ['hourlyWageCents'],
+        message: fields.forWorkersUnder21 ? 'errors.wageBelowYouthMinimum' : 'errors.wageBelowMinimum',
+        params: {
+          minimumCents: minimum.hourlyCents,
+          sinceDate: minimum.period.effectiveFrom,
+          age: minimum.age ?? 21,
+        },
+      })
+    }
+  }
+  return issues
+}
+
+const requiredForSubmit = [
+  'sector',
+  'tasks',
+  'address',
+  'postcode',
+  'municipality',
+  'hoursMin',
+  'hoursMax',
+  'contractType',
+  'hourlyWageCents',
+  'startDate',
+  'positions',
+  'englishLevel',
+  'dutchLevel',
+  'candidateStatus',
+] as const satisfies (keyof VacancyFields)[]
+
+/** What the intermediary needs before it can review: every field, and a travel time per location. */
+export function submitIssues(fields: VacancyFields, receptionLocationIds: string[], today: string): Issue[] {
+  const issues: Issue[] = requiredForSubmit
+    .filter((field) => fields[field] === null || fields[field] === '')
+    .map((field) => ({ path: [field], message: 'errors.requiredForSubmit' }))
+  const given = new Set(fields.travelTimes.map((t) => t.receptionLocationId))
+  for (const id of receptionLocationIds) {
+    if (!given.has(id)) issues.push({ path: ['travelTimes', id], message: 'errors.requiredForSubmit' })
+  }
+  return [...issues, ...crossFieldIssues(fields, today)]
+}
+
+/** The full input schema: fields plus the cross-field rules, for create and update alike. */
+export function vacancyInputSchema(today = todayInAmsterdam()) {
+  return vacancyFieldsSchema.superRefine((fields, ctx) => {
+    for (const issue of crossFieldIssues(fields, today)) {
+      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, params: issue.params })
+    }
+  })
+}
+
+/** Creating needs a title; everything else may follow while it is a draft. */
+export function vacancyCreateSchema(today = todayInAmsterdam()) {
+  return vacancyFieldsSchema
+    .partial()
+    .required({ title: true })
+    .strict()
+    .transform((input) => ({ ...emptyVacancyFields, ...input }) as VacancyFields)
+    .superRefine((fields, ctx) => {
+      for (const issue of crossFieldIssues(fields, today)) {
+        ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, params: issue.params })
+      }
+    })
+}
+
+/** PATCH: any subset of the fields; merged with the stored vacancy, then checked as a whole. */
+export const vacancyPatchSchema = vacancyFieldsSchema.partial().strict()
+export type VacancyPatch = z.output<typeof vacancyPatchSchema>
+
+export const vacancyReviewSchema = z.object({
+  comment: z.string({ message: 'errors.required' }).trim().min(1, 'errors.required').max(2000, 'errors.tooLong'),
+})
+
+export const vacancyListFiltersSchema = z.object({
+  status: choice(vacancyStatuses).optional(),
+  sector: choice(sectors).optional(),
+  municipality: z.string().trim().max(100, 'errors.tooLong').optional(),
+  startFrom: isoDate.optional(),
+  startTo: isoDate.optional(),
+  limit: z.coerce.number({ message: 'errors.wholeNumber' }).int('errors.wholeNumber').min(1, 'errors.numberRange').max(100, 'errors.numberRange').default(25),
+  cursor: z.string().max(200).optional(),
+})
+export type VacancyListFilters = z.output<typeof vacancyListFiltersSchema>

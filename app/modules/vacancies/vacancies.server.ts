@@ -1,0 +1,245 @@
+import type { Db } from '#db/client.server'
+import { vacancies } from '#db/schema'
+import { eq } from 'drizzle-orm'
+import { todayInAmsterdam } from '~/lib/dates'
+import { FieldValidationError, StateConflictError } from '~/lib/errors.server'
+import type { FieldErrors } from '~/lib/forms'
+import { parseWithSchema } from '~/lib/forms'
+import type { Actor } from '~/lib/scope.server'
+import {
+  existingReceptionLocationIds,
+  insertVacancy,
+  insertVacancyEvent,
+  selectReceptionLocations,
+  selectVacancy,
+  selectVacancyEvents,
+  selectVacancyPage,
+  updateVacancyColumns,
+  type VacancyRow,
+} from './vacancies.queries.server'
+import {
+  submitIssues,
+  vacancyInputSchema,
+  type VacancyFields,
+  type VacancyListFilters,
+  type VacancyPatch,
+} from './vacancies.schema'
+import { isEditable, nextStatus, type VacancyAction } from './workflow'
+
+export type { VacancyRow }
+
+/** A state rule refused the request (e.g. editing a published vacancy): 409 in the API. */
+export class VacancyStateError extends StateConflictError {
+  constructor(key: 'errors.notEditable' | 'errors.transitionNotAllowed') {
+    super(key)
+  }
+}
+
+export function getVacancy(db: Db, actor: Actor, id: string) {
+  return selectVacancy(db, actor, id)
+}
+
+export function listReceptionLocations(db: Db) {
+  return selectReceptionLocations(db)
+}
+
+export async function vacancyHistory(db: Db, actor: Actor, id: string) {
+  const vacancy = await selectVacancy(db, actor, id)
+  return vacancy ? selectVacancyEvents(db, id) : null
+}
+
+async function assertLocationsExist(db: Db, fields: Pick<VacancyFields, 'travelTimes'>) {
+  const ids = fields.travelTimes.map((t) => t.receptionLocationId)
+  const known = await existingReceptionLocationIds(db, ids)
+  const errors: FieldErrors = {}
+  fields.travelTimes.forEach((t, index) => {
+    if (!known.has(t.receptionLocationId)) {
+      errors[`travelTimes.${index}.receptionLocationId`] = { key: 'errors.unknownLocation' }
+    }
+  })
+  if (Object.keys(errors).length > 0) throw new FieldValidationError(errors)
+}
+
+/** A new draft for the actor's organisation. Input has passed vacancyCreateSchema. */
+export async function createVacancy(db: Db, actor: Actor, fields: VacancyFields): Promise<string> {
+  await assertLocationsExist(db, fields)
+  return db.transaction(async (tx) => {
+    const id = await insertVacancy(tx, {
+      ...normalise(fields),
+      organisationId: actor.organisationId,
+      createdByUserId: actor.userId,
+    })
+    await insertVacancyEvent(tx, actor, {
+      vacancyId: id,
+      organisationId: actor.organisationId,
+      action: 'created',
+      toStatus: 'draft',
+    })
+    return id
+  })
+}
+
+/**
+ * Replaces the profile (the portal form) or merges a patch into it (the API), then checks the
+ * whole profile again. Returns null when the vacancy is not the actor's (404).
+ */
+export async function updateVacancy(
+  db: Db,
+  actor: Actor,
+  id: string,
+  change: { replace: VacancyFields } | { patch: VacancyPatch },
+  today = todayInAmsterdam(),
+): Promise<VacancyRow | null> {
+  return db.transaction(async (tx) => {
+    const current = await selectVacancy(tx, actor, id, true)
+    if (!current) return null
+    if (!isEditable(current.status)) throw new VacancyStateError('errors.notEditable')
+    const merged = 'replace' in change ? change.replace : { ...fieldsOf(current), ...change.patch }
+    const parsed = parseWithSchema(vacancyInputSchema(today), merged)
+    if (!parsed.success) throw new FieldValidationError(parsed.fieldErrors)
+    await assertLocationsExist(tx, parsed.data)
+    const next = normalise(parsed.data)
+    const changed = changedFields(fieldsOf(current), next)
+    if (changed.length > 0) {
+      await updateVacancyColumns(tx, id, next)
+      await insertVacancyEvent(tx, actor, {
+        vacancyId: id,
+        organisationId: current.organisationId,
+        action: 'updated',
+        changedFields: changed,
+      })
+    }
+    return (await selectVacancy(tx, actor, id))!
+  })
+}
+
+/**
+ * Moves a vacancy through its workflow. Submitting requires the complete profile; returning
+ * requires a comment for the employer. The row is locked so two reviewers cannot both act.
+ */
+export async function transitionVacancy(
+  db: Db,
+  actor: Actor,
+  id: string,
+  action: VacancyAction,
+  options: { comment?: string; today?: string } = {},
+): Promise<VacancyRow | null> {
+  return db.transaction(async (tx) => {
+    const current = await selectVacancy(tx, actor, id, true)
+    if (!current) return null
+    const to = nextStatus(current.status, action, actor.role)
+    if (!to) throw new VacancyStateError('errors.transitionNotAllowed')
+    if (action === 'submit') {
+      const locations = await selectReceptionLocations(tx)
+      const issues = submitIssues(fieldsOf(current), locations.map((l) => l.id), options.today ?? todayInAmsterdam())
+      if (issues.length > 0) {
+        const errors: FieldErrors = {}
+        for (const issue of issues) {
+          const field = issue.path.join('.')
+          errors[field] ??= { key: issue.message as never, params: issue.params }
+        }
+        throw new FieldValidationError(errors)
+      }
+    }
+    if (action === 'return' && !options.comment?.trim()) {
+      throw new FieldValidationError({ comment: { key: 'errors.required' } })
+    }
+    const now = new Date()
+    await tx
+      .update(vacancies)
+      .set({
+        status: to,
+        updatedAt: now,
+        ...(action === 'submit' ? { submittedAt: now } : {}),
+        ...(action === 'publish' ? { publishedAt: now, reviewComment: null } : {}),
+        ...(action === 'return' ? { reviewComment: options.comment!.trim() } : {}),
+      })
+      .where(eq(vacancies.id, id))
+    await insertVacancyEvent(tx, actor, {
+      vacancyId: id,
+      organisationId: current.organisationId,
+      action,
+      fromStatus: current.status,
+      toStatus: to,
+      comment: options.comment?.trim() || null,
+    })
+    return (await selectVacancy(tx, actor, id))!
+  })
+}
+
+/** A new draft with the same profile; a start date that has passed is left for the user to set. */
+export async function duplicateVacancy(
+  db: Db,
+  actor: Actor,
+  id: string,
+  today = todayInAmsterdam(),
+): Promise<string | null> {
+  const source = await selectVacancy(db, actor, id)
+  if (!source) return null
+  const fields = fieldsOf(source)
+  if (fields.startDate && fields.startDate < today) fields.startDate = null
+  return db.transaction(async (tx) => {
+    const copy = await insertVacancy(tx, {
+      ...fields,
+      organisationId: source.organisationId,
+      createdByUserId: actor.userId,
+    })
+    await insertVacancyEvent(tx, actor, {
+      vacancyId: copy,
+      organisationId: source.organisationId,
+      action: 'duplicated',
+      toStatus: 'draft',
+      comment: source.id,
+    })
+    return copy
+  })
+}
+
+export type VacancyCursor = { createdAt: Date; id: string }
+
+export function encodeCursor(row: Pick<VacancyRow, 'createdAt' | 'id'>): string {
+  return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url')
+}
+
+export function decodeCursor(cursor: string): VacancyCursor | null {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string]
+    const date = new Date(createdAt)
+    if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) return null
+    return { createdAt: date, id }
+  } catch {
+    return null
+  }
+}
+
+/** One page of the vacancies the actor may see, newest first, with the cursor of the next page. */
+export async function listVacancies(db: Db, actor: Actor, filters: VacancyListFilters) {
+  const after = filters.cursor ? decodeCursor(filters.cursor) : null
+  if (filters.cursor && !after) throw new FieldValidationError({ cursor: { key: 'errors.invalid' } })
+  const rows = await selectVacancyPage(db, actor, filters, after)
+  const page = rows.slice(0, filters.limit)
+  const nextCursor = rows.length > filters.limit ? encodeCursor(page.at(-1)!) : null
+  return { data: page, nextCursor }
+}
+
+function fieldsOf(row: VacancyRow): VacancyFields {
+  const { id: _id, organisationId: _o, status: _s, reviewComment: _r, createdAt: _c, updatedAt: _u, submittedAt: _sa, publishedAt: _p, ...fields } = row
+  return fields as VacancyFields
+}
+
+/** Dependent fields are cleared when what they depend on is off, so stored data stays coherent. */
+function normalise(fields: VacancyFields): VacancyFields {
+  return {
+    ...fields,
+    travelTimes: [...fields.travelTimes].sort((a, b) => a.receptionLocationId.localeCompare(b.receptionLocationId)),
+    youngestAge: fields.forWorkersUnder21 ? fields.youngestAge : null,
+    trialPlacementWeeks: fields.trialPlacementOffered ? fields.trialPlacementWeeks : null,
+    contractMonths: fields.contractType === 'permanent' ? null : fields.contractMonths,
+  }
+}
+
+function changedFields(before: VacancyFields, after: VacancyFields): string[] {
+  return (Object.keys(after) as (keyof VacancyFields)[]).filter(
+    (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+  )
+}
