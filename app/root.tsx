@@ -101,11 +101,24 @@ function Header() {
                 <li>
                   <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>
                 </li>
+                {can(user.role, 'vacancies:view') ? (
+                  <li>
+                    <NavLink to="/vacancies">{t('nav.vacancies')}</NavLink>
+                  </li>
+                ) : null}
                 {can(user.role, 'team:view') ? (
                   <li>
                     <NavLink to="/team">{t('nav.team')}</NavLink>
                   </li>
                 ) : null}
+                {can(user.role, 'apiKeys:manage') ? (
+                  <li>
+                    <NavLink to="/settings/api-keys">{t('nav.apiKeys')}</NavLink>
+                  </li>
+                ) : null}
+                <li>
+                  <NavLink to="/api-docs">{t('nav.apiDocs')}</NavLink>
+                </li>
                 {can(user.role, 'mailbox:view') ? (
                   <li>
                     <NavLink to="/mailbox">{t('nav.mailbox')}</NavLink>

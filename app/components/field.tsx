@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode } from 'react'
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react'
 import type { FieldMessage, FormFailure } from '~/lib/forms'
 import { useT } from '~/lib/i18n/react'
 
@@ -35,6 +35,52 @@ export function TextField({ name, label, hint, failure, defaultValue, ...input }
         {...input}
       />
       {error ? <FieldError id={`${id}-error`} message={error} /> : null}
+    </div>
+  )
+}
+
+type TextAreaProps = {
+  name: string
+  label: string
+  hint?: string
+  failure?: FormFailure | null
+  defaultValue?: string
+} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'defaultValue' | 'id'>
+
+export function TextAreaField({ name, label, hint, failure, defaultValue, ...textarea }: TextAreaProps) {
+  const error = failure?.fieldErrors[name]
+  const id = `field-${name}`
+  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ')
+  return (
+    <div className={error ? 'field field--error' : 'field'}>
+      <label htmlFor={id}>
+        {label}
+        {textarea.required ? <RequiredMark /> : null}
+      </label>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <textarea
+        id={id}
+        name={name}
+        defaultValue={failure?.values[name] ?? defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        {...textarea}
+      />
+      {error ? <FieldError id={`${id}-error`} message={error} /> : null}
+    </div>
+  )
+}
+
+export function CheckboxField({ name, label, defaultChecked }: { name: string; label: string; defaultChecked?: boolean }) {
+  return (
+    <div className="field field--checkbox">
+      <label className="checkbox">
+        <input type="checkbox" name={name} defaultChecked={defaultChecked} /> {label}
+      </label>
     </div>
   )
 }

@@ -5,6 +5,9 @@ const grants = {
   'team:view': ['employer_owner', 'employer_member'],
   'team:manage': ['employer_owner'],
   'employers:view': ['intermediary', 'admin'],
+  'vacancies:view': ['employer_owner', 'employer_member', 'intermediary', 'admin'],
+  'vacancies:edit': ['employer_owner', 'employer_member'],
+  'apiKeys:manage': ['employer_owner'],
   'mailbox:view': ['intermediary', 'admin'],
   'staff:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>

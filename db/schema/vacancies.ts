@@ -73,7 +73,11 @@ export const vacancies = pgTable(
     hoursMax: integer(),
     contractType: contractType(),
     contractMonths: integer(),
-    shifts: text().array().notNull().default(sql`'{}'::text[]`),
+    shifts: text()
+      .array()
+      .$type<('day' | 'evening' | 'night' | 'weekend' | 'rotating')[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     hourlyWageCents: integer(),
     forWorkersUnder21: boolean().notNull().default(false),
     youngestAge: integer(),

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lte, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
-import { receptionLocations, users, vacancies, vacancyEvents, vacancyTravelTimes } from '#db/schema'
+import { organisations, receptionLocations, users, vacancies, vacancyEvents, vacancyTravelTimes } from '#db/schema'
 import { organisationScope, type Actor } from '~/lib/scope.server'
 import type { VacancyFields, VacancyListFilters } from './vacancies.schema'
 
@@ -13,6 +13,7 @@ const travelTimesJson = sql<{ receptionLocationId: string; minutes: number }[]>`
 export const vacancyColumns = {
   id: vacancies.id,
   organisationId: vacancies.organisationId,
+  organisationName: sql<string>`(select o.name from ${organisations} o where o.id = ${vacancies.organisationId})`,
   status: vacancies.status,
   title: vacancies.title,
   sector: vacancies.sector,

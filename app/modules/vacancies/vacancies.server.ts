@@ -223,7 +223,7 @@ export async function listVacancies(db: Db, actor: Actor, filters: VacancyListFi
 }
 
 function fieldsOf(row: VacancyRow): VacancyFields {
-  const { id: _id, organisationId: _o, status: _s, reviewComment: _r, createdAt: _c, updatedAt: _u, submittedAt: _sa, publishedAt: _p, ...fields } = row
+  const { id: _id, organisationId: _o, organisationName: _on, status: _s, reviewComment: _r, createdAt: _c, updatedAt: _u, submittedAt: _sa, publishedAt: _p, ...fields } = row
   return fields as VacancyFields
 }
 

@@ -1,0 +1,14 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { buildOpenApiDocument } from '~/lib/api/openapi.server'
+import { exampleVacancyBody, exampleVacancyPatch } from '~/modules/vacancies/vacancies.examples'
+import { listReceptionLocations } from '~/modules/vacancies/vacancies.server'
+
+// Public, like any API's reference: it describes the contract, not anyone's data.
+export async function loader({ context }: LoaderFunctionArgs) {
+  const locations = await listReceptionLocations(context.db)
+  const document = buildOpenApiDocument({
+    vacancyCreate: exampleVacancyBody(locations.map((l) => l.id)),
+    vacancyPatch: exampleVacancyPatch,
+  })
+  return Response.json(document, { headers: { 'Cache-Control': 'no-cache' } })
+}

@@ -1,0 +1,233 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { Notice, TextAreaField } from '~/components/field'
+import { actorOf, notFound, requirePermission } from '~/lib/auth.server'
+import { FieldValidationError, StateConflictError } from '~/lib/errors.server'
+import { formFailure, type FieldErrors } from '~/lib/forms'
+import { formatDate, type MessageKey } from '~/lib/i18n'
+import { useLocale, useT } from '~/lib/i18n/react'
+import { can } from '~/lib/permissions'
+import {
+  duplicateVacancy,
+  getVacancy,
+  listReceptionLocations,
+  transitionVacancy,
+  vacancyHistory,
+} from '~/modules/vacancies/vacancies.server'
+import { availableActions, isEditable, vacancyActions, type VacancyAction } from '~/modules/vacancies/workflow'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Werkbrug — ${data?.vacancy.title ?? ''}` }]
+
+const idSchema = z.uuid()
+
+async function load(request: Request, context: LoaderFunctionArgs['context'], rawId: string | undefined) {
+  const user = await requirePermission(request, context, 'vacancies:view')
+  const id = idSchema.safeParse(rawId)
+  const vacancy = id.success ? await getVacancy(context.db, actorOf(user), id.data) : undefined
+  if (!vacancy) throw notFound()
+  return { user, vacancy }
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, vacancy } = await load(request, context, params.id)
+  const [history, locations] = await Promise.all([
+    vacancyHistory(context.db, actorOf(user), vacancy.id),
+    listReceptionLocations(context.db),
+  ])
+  return {
+    vacancy,
+    history: history ?? [],
+    locations,
+    actions: availableActions(vacancy.status, user.role),
+    canEdit: can(user.role, 'vacancies:edit') && isEditable(vacancy.status),
+    canDuplicate: can(user.role, 'vacancies:edit'),
+  }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, vacancy } = await load(request, context, params.id)
+  const formData = await request.formData()
+  const intent = String(formData.get('intent') ?? '')
+  const actor = actorOf(user)
+  if (intent === 'duplicate') {
+    if (!can(user.role, 'vacancies:edit')) throw new Response('Forbidden', { status: 403 })
+    const copy = await duplicateVacancy(context.db, actor, vacancy.id)
+    if (!copy) throw notFound()
+    return redirect(`/vacancies/${copy}/edit?duplicated=1`)
+  }
+  if (!(vacancyActions as readonly string[]).includes(intent)) throw new Response('Bad request', { status: 400 })
+  const comment = String(formData.get('comment') ?? '')
+  try {
+    await transitionVacancy(context.db, actor, vacancy.id, intent as VacancyAction, { comment })
+    return redirect(`/vacancies/${vacancy.id}?done=${intent}`)
+  } catch (error) {
+    if (error instanceof FieldValidationError) {
+      return data({ intent, ...formFailure(error.fieldErrors, { comment }) }, { status: 400 })
+    }
+    if (error instanceof StateConflictError) {
+      return data({ intent, ...formFailure({ _form: { key: error.key } }, {}) }, { status: 409 })
+    }
+    throw error
+  }
+}
+
+export default function VacancyDetail() {
+  const t = useT()
+  const locale = useLocale()
+  const { vacancy: v, history, locations, actions, canEdit, canDuplicate } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [params] = useSearchParams()
+  const done = params.get('done') as VacancyAction | null
+  const locationName = (id: string) => locations.find((l) => l.id === id)?.name ?? id
+  const fieldLabel = (field: string) =>
+    field.startsWith('travelTimes.')
+      ? t('vacancy.travelFrom', { location: locationName(field.slice('travelTimes.'.length)) })
+      : t(`vacancy.field.${field}` as MessageKey)
+  const submitErrors: FieldErrors | null = actionData?.intent === 'submit' ? actionData.fieldErrors : null
+  const returnFailure = actionData?.intent === 'return' ? actionData : null
+  const yesNo = (value: boolean) => (value ? t('vacancy.yes') : t('vacancy.no'))
+  const notSet = <em>{t('vacancy.notSet')}</em>
+  return (
+    <section className="page">
+      {params.get('saved') ? <Notice>{t('vacancy.saved')}</Notice> : null}
+      {done && vacancyActions.includes(done) ? <Notice>{t(`vacancy.transitioned.${done}`)}</Notice> : null}
+      {actionData?.formError ? (
+        <div className="alert alert--error" role="alert">
+          {t(actionData.formError.key, actionData.formError.params)}
+        </div>
+      ) : null}
+      <h1>{v.title}</h1>
+      <p>
+        <span className={`status status--${v.status}`}>{t(`vacancy.status.${v.status}`)}</span> · {v.organisationName}
+      </p>
+      {v.reviewComment && v.status === 'returned' ? (
+        <div className="alert alert--error">
+          <strong>{t('vacancy.reviewComment')}:</strong> {v.reviewComment}
+        </div>
+      ) : null}
+      {submitErrors && Object.keys(submitErrors).length > 0 ? (
+        <div className="alert alert--error" role="alert">
+          <p>{t('vacancy.missingForSubmit')}</p>
+          <ul>
+            {Object.entries(submitErrors).map(([field, message]) => (
+              <li key={field}>
+                {fieldLabel(field)}: {t(message.key, message.params)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <div className="action-forms">
+        {canEdit ? (
+          <Link className="button button--secondary" to={`/vacancies/${v.id}/edit`}>
+            {t('vacancy.edit')}
+          </Link>
+        ) : null}
+        {actions
+          .filter((a) => a !== 'return')
+          .map((a) => (
+            <Form method="post" key={a}>
+              <button type="submit" name="intent" value={a} className={a === 'close' ? 'button button--secondary' : 'button'}>
+                {t(`vacancy.action.${a}`)}
+              </button>
+            </Form>
+          ))}
+        {canDuplicate ? (
+          <Form method="post">
+            <button type="submit" name="intent" value="duplicate" className="button button--secondary">
+              {t('vacancy.duplicate')}
+            </button>
+          </Form>
+        ) : null}
+      </div>
+      {actions.includes('return') ? (
+        <Form method="post" noValidate>
+          <TextAreaField name="comment" label={t('vacancy.returnComment')} failure={returnFailure} rows={2} required />
+          <button type="submit" name="intent" value="return" className="button button--secondary">
+            {t('vacancy.action.return')}
+          </button>
+        </Form>
+      ) : null}
+
+      <h2>{t('vacancy.section.job')}</h2>
+      <dl className="facts">
+        <dt>{t('vacancy.field.sector')}</dt>
+        <dd>{v.sector ? t(`vacancy.sector.${v.sector}`) : notSet}</dd>
+        <dt>{t('vacancy.field.tasks')}</dt>
+        <dd className="prewrap">{v.tasks ?? notSet}</dd>
+        <dt>{t('vacancy.field.candidateStatus')}</dt>
+        <dd>{v.candidateStatus ? t(`vacancy.candidate.${v.candidateStatus}`) : notSet}</dd>
+        <dt>{t('vacancy.field.positions')}</dt>
+        <dd>{v.positions ?? notSet}</dd>
+      </dl>
+      <h2>{t('vacancy.section.location')}</h2>
+      <dl className="facts">
+        <dt>{t('vacancy.field.address')}</dt>
+        <dd>{v.address ? `${v.address}, ${v.postcode ?? ''} ${v.municipality ?? ''}` : notSet}</dd>
+        {locations.map((location) => {
+          const travel = v.travelTimes.find((tt) => tt.receptionLocationId === location.id)
+          return [
+            <dt key={`${location.id}-dt`}>{t('vacancy.travelFrom', { location: location.name })}</dt>,
+            <dd key={`${location.id}-dd`}>{travel ? t('vacancy.minutes', { minutes: travel.minutes }) : notSet}</dd>,
+          ]
+        })}
+      </dl>
+      <h2>{t('vacancy.section.terms')}</h2>
+      <dl className="facts">
+        <dt>{t('vacancy.field.hoursMin')}</dt>
+        <dd>{v.hoursMin !== null && v.hoursMax !== null ? t('vacancy.hoursRange', { min: v.hoursMin, max: v.hoursMax }) : notSet}</dd>
+        <dt>{t('vacancy.field.contractType')}</dt>
+        <dd>
+          {v.contractType ? t(`vacancy.contract.${v.contractType}`) : notSet}
+          {v.contractMonths ? ` (${v.contractMonths})` : null}
+        </dd>
+        <dt>{t('vacancy.field.shifts')}</dt>
+        <dd>{v.shifts.length > 0 ? v.shifts.map((s) => t(`vacancy.shift.${s}`)).join(', ') : notSet}</dd>
+        <dt>{t('vacancy.field.hourlyWageCents')}</dt>
+        <dd>{v.hourlyWageCents !== null ? t('vacancy.perHour', { amountCents: v.hourlyWageCents }) : notSet}</dd>
+        <dt>{t('vacancy.field.forWorkersUnder21')}</dt>
+        <dd>
+          {yesNo(v.forWorkersUnder21)}
+          {v.youngestAge ? ` (${v.youngestAge}+)` : null}
+        </dd>
+        <dt>{t('vacancy.field.startDate')}</dt>
+        <dd>{v.startDate ? formatDate(locale, `${v.startDate}T12:00:00Z`) : notSet}</dd>
+      </dl>
+      <h2>{t('vacancy.section.candidate')}</h2>
+      <dl className="facts">
+        <dt>{t('vacancy.field.englishLevel')}</dt>
+        <dd>{v.englishLevel ? t(`vacancy.level.${v.englishLevel}`) : notSet}</dd>
+        <dt>{t('vacancy.field.dutchLevel')}</dt>
+        <dd>{v.dutchLevel ? t(`vacancy.level.${v.dutchLevel}`) : notSet}</dd>
+        <dt>{t('vacancy.field.physicalDemands')}</dt>
+        <dd className="prewrap">{v.physicalDemands ?? '—'}</dd>
+        <dt>{t('vacancy.field.requirements')}</dt>
+        <dd className="prewrap">{v.requirements ?? '—'}</dd>
+        <dt>{t('vacancy.field.trialPlacementOffered')}</dt>
+        <dd>
+          {yesNo(v.trialPlacementOffered)}
+          {v.trialPlacementWeeks ? ` — ${t('vacancy.weeks', { weeks: v.trialPlacementWeeks })}` : null}
+        </dd>
+      </dl>
+
+      <h2>{t('vacancy.history')}</h2>
+      <ol className="history">
+        {history.map((event) => (
+          <li key={event.id}>
+            <strong>{t(`vacancy.event.${event.action}` as MessageKey)}</strong> — {formatDate(locale, event.createdAt, true)}{' '}
+            {event.actorName ? t('vacancy.historyBy', { name: event.actorName }) : event.viaApiKey ? t('vacancy.historyByApi') : null}
+            {event.changedFields.length > 0 ? (
+              <div>{t('vacancy.changed', { fields: event.changedFields.map((f) => fieldLabel(f)).join(', ') })}</div>
+            ) : null}
+            {event.comment && event.action !== 'duplicated' ? <div>“{event.comment}”</div> : null}
+          </li>
+        ))}
+      </ol>
+      <p>
+        <Link to="/vacancies">{t('common.back')}</Link>
+      </p>
+    </section>
+  )
+}
