@@ -176,12 +176,12 @@ export default function VacancyDetail() {
       </dl>
       <h2>{t('vacancy.section.terms')}</h2>
       <dl className="facts">
-        <dt>{t('vacancy.field.hoursMin')}</dt>
+        <dt>{t('vacancy.field.hours')}</dt>
         <dd>{v.hoursMin !== null && v.hoursMax !== null ? t('vacancy.hoursRange', { min: v.hoursMin, max: v.hoursMax }) : notSet}</dd>
         <dt>{t('vacancy.field.contractType')}</dt>
         <dd>
           {v.contractType ? t(`vacancy.contract.${v.contractType}`) : notSet}
-          {v.contractMonths ? ` (${v.contractMonths})` : null}
+          {v.contractMonths ? `, ${t('vacancy.months', { months: v.contractMonths })}` : null}
         </dd>
         <dt>{t('vacancy.field.shifts')}</dt>
         <dd>{v.shifts.length > 0 ? v.shifts.map((s) => t(`vacancy.shift.${s}`)).join(', ') : notSet}</dd>

@@ -96,7 +96,7 @@ export default function Vacancies() {
                 <th scope="col">{t('vacancy.field.status')}</th>
                 <th scope="col">{t('vacancy.field.sector')}</th>
                 <th scope="col">{t('vacancy.field.municipality')}</th>
-                <th scope="col">{t('vacancy.field.hoursMin')}</th>
+                <th scope="col">{t('vacancy.field.hours')}</th>
                 <th scope="col">{t('vacancy.field.hourlyWageCents')}</th>
                 <th scope="col">{t('vacancy.field.startDate')}</th>
               </tr>

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD, demoLogins } from '../../db/seed'
 import { expectAccessible, launchChromium } from './support/browser'
 import { startPortal, type RunningPortal } from './support/server'
+import { logIn as logInAs, newPage as openPage } from './support/session'
 
 let portal: RunningPortal
 let browser: Browser
@@ -16,19 +17,8 @@ afterAll(async () => {
   await portal?.stop()
 })
 
-// axe needs a page that belongs to an explicit context.
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext()
-  return context.newPage()
-}
-
-async function logIn(page: Page, email: string, password: string) {
-  await page.goto(`${portal.url}/login`)
-  await page.getByLabel('E-mailadres').fill(email)
-  await page.getByLabel('Wachtwoord', { exact: false }).first().fill(password)
-  await page.getByRole('button', { name: 'Inloggen' }).click()
-  await page.waitForURL(/\/dashboard$/)
-}
+const newPage = () => openPage(browser)
+const logIn = (page: Page, email: string, password: string) => logInAs(page, portal.url, email, password)
 
 describe('an employer gets started', () => {
   it('registers, logs out, logs in and switches the language, with every page accessible', async () => {

@@ -201,6 +201,8 @@ export const en: Catalogue = {
   'vacancy.field.trialPlacementOffered': 'We offer a trial placement',
   'vacancy.field.trialPlacementWeeks': 'Trial placement length (weeks)',
   'vacancy.field.status': 'Status',
+  'vacancy.field.hours': 'Hours per week',
+  'vacancy.months': '{months} months',
   'vacancy.choose': 'Choose…',
   'vacancy.sector.logistics': 'Logistics',
   'vacancy.sector.hospitality': 'Hospitality',

@@ -200,6 +200,8 @@ export const nl = {
   'vacancy.field.trialPlacementOffered': 'Wij bieden een proefplaatsing',
   'vacancy.field.trialPlacementWeeks': 'Duur proefplaatsing (weken)',
   'vacancy.field.status': 'Status',
+  'vacancy.field.hours': 'Uren per week',
+  'vacancy.months': '{months} maanden',
   'vacancy.choose': 'Kies…',
   'vacancy.sector.logistics': 'Logistiek',
   'vacancy.sector.hospitality': 'Horeca',
