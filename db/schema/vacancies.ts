@@ -100,9 +100,10 @@ export const vacancies = pgTable(
   },
   (t) => [
     // Keyset paging: newest first, id as tie-breaker; one index per way the list is entered.
-    index('vacancies_org_created_idx').on(t.organisationId, t.createdAt.desc(), t.id.desc()),
-    index('vacancies_status_created_idx').on(t.status, t.createdAt.desc(), t.id.desc()),
-    index('vacancies_created_idx').on(t.createdAt.desc(), t.id.desc()),
+    // NULLS FIRST is what ORDER BY … DESC means; an index saying NULLS LAST cannot serve it.
+    index('vacancies_org_created_idx').on(t.organisationId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('vacancies_status_created_idx').on(t.status, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('vacancies_created_idx').on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
   ],
 )
 

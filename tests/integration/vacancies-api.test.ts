@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { countRows } from '../support/db'
-import { createEmployerWithApiKey, validVacancyBody } from '../support/factories'
+import { createEmployerWithApiKey, TEST_PASSWORD, validVacancyBody } from '../support/factories'
 import { apiClient, fieldCodes } from '../support/api'
 import { startTestApp, type TestApp } from '../support/app'
 
@@ -133,7 +133,11 @@ describe('organisation boundaries in the API', () => {
     const c = await createEmployerWithApiKey(app.database.db)
     const api = apiClient(app.url, c.apiKey)
     expect((await api.get('/api/v1/vacancies')).status).toBe(200)
-    await app.database.query(`update api_keys set revoked_at = now() where organisation_id = '${c.organisation.id}'`)
+    // Revoked by the owner in the portal (the instance that revokes forgets the key at once).
+    const owner = app.browser()
+    await owner.logIn(c.owner.email, TEST_PASSWORD)
+    const [stored] = await app.database.query<{ id: string }>(`select id from api_keys where organisation_id = '${c.organisation.id}'`)
+    expect((await owner.post('/settings/api-keys', { intent: 'revoke', keyId: stored!.id })).status).toBe(200)
     const revoked = await api.get('/api/v1/vacancies')
     expect(revoked.status).toBe(401)
     expect(revoked.headers.get('www-authenticate')).toMatch(/^Bearer/)

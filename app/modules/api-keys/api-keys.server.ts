@@ -50,6 +50,7 @@ export function listApiKeys(db: Db, actor: Actor) {
 }
 
 export async function revokeApiKey(db: Db, actor: Actor, id: string): Promise<boolean> {
+  forgetCachedKey(id)
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(apiKeys)
@@ -75,16 +76,39 @@ export type ApiKeyActor = Actor & { apiKeyId: string; organisationName: string }
 const lastUsedWritten = new Map<string, number>()
 const LAST_USED_RESOLUTION_MS = 60_000
 
+// Verified keys are remembered for a few seconds so a busy integration costs one query per
+// request, not two. Revoking in this process forgets the key at once; other instances notice
+// within AUTH_CACHE_MS (docs/decisions/003).
+export const AUTH_CACHE_MS = 5_000
+const verified = new Map<string, { actor: ApiKeyActor; until: number }>()
+
+function forgetCachedKey(apiKeyId: string) {
+  for (const [hash, entry] of verified) if (entry.actor.apiKeyId === apiKeyId) verified.delete(hash)
+}
+
 /**
  * The organisation a bearer key acts for, or null for an unknown or revoked key. A key acts
  * with employer-owner rights inside its own organisation only.
  */
 export async function authenticateApiKey(db: Db, key: string, now = new Date()): Promise<ApiKeyActor | null> {
+  const hash = hashToken(key)
+  const cached = verified.get(hash)
+  if (cached && cached.until > now.getTime()) return cached.actor
+  verified.delete(hash)
+  const actor = await lookUpKey(db, hash, now)
+  if (actor) {
+    if (verified.size > 10_000) verified.clear()
+    verified.set(hash, { actor, until: now.getTime() + AUTH_CACHE_MS })
+  }
+  return actor
+}
+
+async function lookUpKey(db: Db, hash: string, now: Date): Promise<ApiKeyActor | null> {
   const [row] = await db
     .select({ id: apiKeys.id, organisationId: apiKeys.organisationId, organisationName: organisations.name })
     .from(apiKeys)
     .innerJoin(organisations, eq(organisations.id, apiKeys.organisationId))
-    .where(and(eq(apiKeys.keyHash, hashToken(key)), isNull(apiKeys.revokedAt)))
+    .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)))
   if (!row) return null
   const written = lastUsedWritten.get(row.id) ?? 0
   if (now.getTime() - written >= LAST_USED_RESOLUTION_MS) {

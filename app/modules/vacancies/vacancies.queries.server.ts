@@ -58,7 +58,7 @@ export async function selectVacancy(db: Db, actor: Actor, id: string, forUpdate 
 export type VacancyRow = NonNullable<Awaited<ReturnType<typeof selectVacancy>>>
 
 /** Keyset paging, newest first: no OFFSET, so page 2000 costs what page 1 costs. */
-export async function selectVacancyPage(
+export function selectVacancyPage(
   db: Db,
   actor: Actor,
   filters: VacancyListFilters,
