@@ -19,12 +19,12 @@ export type TestApp = {
  * The real HTTP stack (express, origin check, the production Remix build) on a random port,
  * with a database of this test file's own. npm test builds the app before the suites run.
  */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(envOverrides: Record<string, string> = {}): Promise<TestApp> {
   const serverEntry = path.resolve('build/server/index.js')
   if (!existsSync(serverEntry)) throw new Error('No build: run `npm run build` (npm test does).')
   const build = (await import(pathToFileURL(serverEntry).href)) as ServerBuild
   const database = await createTestDatabase()
-  const env = loadEnv({ NODE_ENV: 'test', SESSION_SECRET: 'integration-test-secret-of-enough-length' })
+  const env = loadEnv({ NODE_ENV: 'test', SESSION_SECRET: 'integration-test-secret-of-enough-length', ...envOverrides })
   const app = createHttpApp({ db: database.db, env, build })
   const server = app.listen(0, '127.0.0.1')
   await new Promise<void>((resolve) => server.once('listening', resolve))
