@@ -2,16 +2,33 @@ import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'rea
 import type { FieldMessage, FormFailure } from '~/lib/forms'
 import { useT } from '~/lib/i18n/react'
 
-type FieldProps = {
+type CommonFieldProps = {
   name: string
   label: string
   hint?: string
   failure?: FormFailure | null
   defaultValue?: string
-} & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'defaultValue' | 'id'>
+}
 
-/** A labelled input whose error sits beside it and is announced with it. */
-export function TextField({ name, label, hint, failure, defaultValue, ...input }: FieldProps) {
+/**
+ * Label, hint, control and error of one field; the control gets the ids that tie them together,
+ * so a screen reader announces the hint and the error with the control.
+ */
+function FieldShell({
+  name,
+  label,
+  hint,
+  failure,
+  required,
+  children,
+}: {
+  name: string
+  label: string
+  hint?: string
+  failure?: FormFailure | null
+  required?: boolean
+  children: (control: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode
+}) {
   const error = failure?.fieldErrors[name]
   const id = `field-${name}`
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ')
@@ -19,59 +36,37 @@ export function TextField({ name, label, hint, failure, defaultValue, ...input }
     <div className={error ? 'field field--error' : 'field'}>
       <label htmlFor={id}>
         {label}
-        {input.required ? <RequiredMark /> : null}
+        {required ? <RequiredMark /> : null}
       </label>
       {hint ? (
         <p className="field__hint" id={`${id}-hint`}>
           {hint}
         </p>
       ) : null}
-      <input
-        id={id}
-        name={name}
-        defaultValue={failure?.values[name] ?? defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        {...input}
-      />
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy || undefined })}
       {error ? <FieldError id={`${id}-error`} message={error} /> : null}
     </div>
   )
 }
 
-type TextAreaProps = {
-  name: string
-  label: string
-  hint?: string
-  failure?: FormFailure | null
-  defaultValue?: string
-} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'defaultValue' | 'id'>
+type FieldProps = CommonFieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'defaultValue' | 'id'>
+
+/** A labelled input whose error sits beside it and is announced with it. */
+export function TextField({ name, label, hint, failure, defaultValue, ...input }: FieldProps) {
+  return (
+    <FieldShell name={name} label={label} hint={hint} failure={failure} required={input.required}>
+      {(control) => <input {...control} name={name} defaultValue={failure?.values[name] ?? defaultValue} {...input} />}
+    </FieldShell>
+  )
+}
+
+type TextAreaProps = CommonFieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'defaultValue' | 'id'>
 
 export function TextAreaField({ name, label, hint, failure, defaultValue, ...textarea }: TextAreaProps) {
-  const error = failure?.fieldErrors[name]
-  const id = `field-${name}`
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ')
   return (
-    <div className={error ? 'field field--error' : 'field'}>
-      <label htmlFor={id}>
-        {label}
-        {textarea.required ? <RequiredMark /> : null}
-      </label>
-      {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        name={name}
-        defaultValue={failure?.values[name] ?? defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        {...textarea}
-      />
-      {error ? <FieldError id={`${id}-error`} message={error} /> : null}
-    </div>
+    <FieldShell name={name} label={label} hint={hint} failure={failure} required={textarea.required}>
+      {(control) => <textarea {...control} name={name} defaultValue={failure?.values[name] ?? defaultValue} {...textarea} />}
+    </FieldShell>
   )
 }
 
@@ -95,30 +90,18 @@ type SelectProps = {
 }
 
 export function SelectField({ name, label, options, failure, defaultValue, required }: SelectProps) {
-  const error = failure?.fieldErrors[name]
-  const id = `field-${name}`
   return (
-    <div className={error ? 'field field--error' : 'field'}>
-      <label htmlFor={id}>
-        {label}
-        {required ? <RequiredMark /> : null}
-      </label>
-      <select
-        id={id}
-        name={name}
-        defaultValue={failure?.values[name] ?? defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        required={required}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {error ? <FieldError id={`${id}-error`} message={error} /> : null}
-    </div>
+    <FieldShell name={name} label={label} failure={failure} required={required}>
+      {(control) => (
+        <select {...control} name={name} defaultValue={failure?.values[name] ?? defaultValue} required={required}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
   )
 }
 

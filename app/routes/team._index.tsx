@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { FormErrorSummary, Notice, SelectField, TextField } from '~/components/field'
+import { Notice } from '~/components/field'
+import { InviteForm, PeopleTable } from '~/components/invite-form'
 import { actorOf, notFound, requirePermission } from '~/lib/auth.server'
 import { handleForm } from '~/lib/form-action.server'
 import { asFormFailure } from '~/lib/form-failure'
@@ -64,35 +65,15 @@ export default function Team() {
       <h1>{t('team.title')}</h1>
       {params.get('removed') ? <Notice>{t('team.removed', { name: params.get('removed')! })}</Notice> : null}
       <h2>{t('team.members')}</h2>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('team.name')}</th>
-              <th scope="col">{t('team.email')}</th>
-              <th scope="col">{t('team.role')}</th>
-              <th scope="col">{t('team.since')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((member) => (
-              <tr key={member.id}>
-                <td>
-                  {manages && member.id !== me.id ? (
-                    <Link to={`/team/members/${member.id}`}>{member.name}</Link>
-                  ) : (
-                    member.name
-                  )}{' '}
-                  {member.id === me.id ? t('team.you') : null}
-                </td>
-                <td>{member.email}</td>
-                <td>{t(`role.${member.role}`)}</td>
-                <td>{formatDate(locale, member.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <PeopleTable
+        people={members}
+        nameCell={(member) => (
+          <>
+            {manages && member.id !== me.id ? <Link to={`/team/members/${member.id}`}>{member.name}</Link> : member.name}{' '}
+            {member.id === me.id ? t('team.you') : null}
+          </>
+        )}
+      />
 
       <h2>{t('team.pending')}</h2>
       {invitations.length === 0 ? (
@@ -119,27 +100,7 @@ export default function Team() {
 
       <h2>{t('team.invite')}</h2>
       {manages ? (
-        <>
-          {invited ? <Notice>{t('team.invited', { email: invited })}</Notice> : null}
-          <FormErrorSummary failure={failure} />
-          <Form method="post" noValidate key={invited ?? 'invite'}>
-            <input type="hidden" name="intent" value="invite" />
-            <TextField name="email" type="email" label={t('team.inviteEmail')} failure={failure} required autoComplete="off" />
-            <SelectField
-              name="role"
-              label={t('team.inviteRole')}
-              failure={failure}
-              defaultValue="employer_member"
-              options={[
-                { value: 'employer_member', label: t('role.employer_member') },
-                { value: 'employer_owner', label: t('role.employer_owner') },
-              ]}
-            />
-            <button type="submit" className="button">
-              {t('team.inviteSubmit')}
-            </button>
-          </Form>
-        </>
+        <InviteForm roles={['employer_member', 'employer_owner']} failure={failure} invited={invited} submitLabel={t('team.inviteSubmit')} />
       ) : (
         <p>{t('team.onlyOwnerInvites')}</p>
       )}
