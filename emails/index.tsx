@@ -1,6 +1,7 @@
 import { render } from '@react-email/render'
 import type { ReactElement } from 'react'
 import type { Locale } from '../app/lib/i18n'
+import { BookingNoticeEmail, bookingNoticeSubject, type BookingNoticeProps } from './booking-notice'
 import { InvitationEmail, invitationSubject, type InvitationEmailProps } from './invitation'
 import {
   PasswordResetEmail,
@@ -23,6 +24,10 @@ export const emailTemplates = {
     subject: invitationSubject,
     element: (locale, props) => <InvitationEmail locale={locale} {...props} />,
   } satisfies Template<InvitationEmailProps>,
+  'booking-notice': {
+    subject: bookingNoticeSubject,
+    element: (locale, props) => <BookingNoticeEmail locale={locale} {...props} />,
+  } satisfies Template<BookingNoticeProps>,
 }
 
 export type EmailTemplateName = keyof typeof emailTemplates

@@ -10,6 +10,7 @@ import { databaseIsEmpty, demoLoginLines, isDemoDatabase, seedDemoData } from '#
 import { EnvError, loadEnv, type Env } from '~/lib/env.server'
 import { startEmailDispatcher } from '~/modules/email/dispatcher.server'
 import { createEmailTransport } from '~/modules/email/transport.server'
+import { sendDueReminders } from '~/modules/speeddates/reminders.server'
 import { createHttpApp } from './http'
 
 const dev = process.argv.includes('--dev')
@@ -34,6 +35,9 @@ if (database.engine === 'pglite' && (await databaseIsEmpty(database.db))) {
 
 const transport = createEmailTransport({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM })
 const dispatcher = startEmailDispatcher(database.db, transport)
+const reminders = setInterval(() => {
+  sendDueReminders(database.db, env.APP_URL).catch((error) => console.error('[speeddates] reminders failed', error))
+}, 60_000)
 
 const app = dev ? await devApp() : await productionApp()
 const server = app.listen(env.PORT, env.HOST ?? '::', async () => {
@@ -59,6 +63,7 @@ server.on('error', (error: NodeJS.ErrnoException) => {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     server.close()
+    clearInterval(reminders)
     void dispatcher
       .stop()
       .then(() => transport.close())

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Db } from '../../db/client.server'
-import { organisations, receptionLocations, users } from '../../db/schema'
+import { organisations, receptionLocations, users, vacancies } from '../../db/schema'
 import { createApiKey } from '../../app/modules/api-keys/api-keys.server'
 import { hashPassword } from '../../app/lib/passwords.server'
 import type { Role } from '../../app/lib/roles'
@@ -98,4 +98,16 @@ export async function createEmployerWithApiKey(db: Db) {
     'test key',
   )
   return { ...employer, apiKey: key }
+}
+
+/** A published vacancy straight in the table: for tests about what happens after publishing. */
+export async function createPublishedVacancy(db: Db, organisationId: string, title = 'Gepubliceerde vacature') {
+  const [row] = await db.insert(vacancies).values({ organisationId, title, status: 'published' }).returning({ id: vacancies.id })
+  return row!.id
+}
+
+/** Amsterdam wall-clock time N days from now at the given hour, as the slot form takes it. */
+export function localInDays(days: number, hour: number) {
+  const date = new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
+  return `${date}T${String(hour).padStart(2, '0')}:00`
 }

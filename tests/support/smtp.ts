@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net'
 import { simpleParser } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 
-export type ReceivedEmail = { to: string[]; from: string; subject: string; text: string; html: string }
+export type ReceivedEmail = { to: string[]; from: string; subject: string; text: string; html: string; ics?: string }
 
 /** A real SMTP server on a random local port that keeps what it receives. */
 export async function startSmtpServer() {
@@ -20,6 +20,7 @@ export async function startSmtpServer() {
             subject: mail.subject ?? '',
             text: mail.text ?? '',
             html: typeof mail.html === 'string' ? mail.html : '',
+            ics: mail.attachments.find((a) => a.contentType.startsWith('text/calendar'))?.content.toString('utf8'),
           })
           callback()
         })

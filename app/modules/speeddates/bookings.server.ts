@@ -1,0 +1,368 @@
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm'
+import type { Db } from '#db/client.server'
+import {
+  organisations,
+  receptionLocations,
+  speeddateBookingEvents,
+  speeddateBookings,
+  speeddateSlots,
+  users,
+  vacancies,
+} from '#db/schema'
+import type { BookingNoticeKind } from '#emails/booking-notice'
+import { FieldValidationError, isUniqueViolation, StateConflictError } from '~/lib/errors.server'
+import { isEmployerRole } from '~/lib/roles'
+import type { Actor } from '~/lib/scope.server'
+import { enqueueEmail } from '../email/outbox.server'
+import { speeddateIcs } from './ics.server'
+
+export class BookingConflictError extends StateConflictError {}
+
+/** Links in emails point at the portal's public address. */
+export type BookingOptions = { appUrl: string; now?: Date }
+
+type BookingStatus = 'requested' | 'approved' | 'declined' | 'cancelled'
+
+const bookingColumns = {
+  id: speeddateBookings.id,
+  slotId: speeddateBookings.slotId,
+  organisationId: speeddateBookings.organisationId,
+  employerName: organisations.name,
+  vacancyId: speeddateBookings.vacancyId,
+  vacancyTitle: vacancies.title,
+  status: speeddateBookings.status,
+  reason: speeddateBookings.reason,
+  requestedByUserId: speeddateBookings.requestedByUserId,
+  icsUid: speeddateBookings.icsUid,
+  icsSequence: speeddateBookings.icsSequence,
+  createdAt: speeddateBookings.createdAt,
+  updatedAt: speeddateBookings.updatedAt,
+  startsAt: speeddateSlots.startsAt,
+  endsAt: speeddateSlots.endsAt,
+  intermediaryOrganisationId: speeddateSlots.intermediaryOrganisationId,
+  consultantUserId: speeddateSlots.consultantUserId,
+  placeName: receptionLocations.name,
+  placeAddress: speeddateSlots.placeAddress,
+}
+
+function selectBookings(db: Db) {
+  return db
+    .select(bookingColumns)
+    .from(speeddateBookings)
+    .innerJoin(speeddateSlots, eq(speeddateSlots.id, speeddateBookings.slotId))
+    .innerJoin(organisations, eq(organisations.id, speeddateBookings.organisationId))
+    .innerJoin(vacancies, eq(vacancies.id, speeddateBookings.vacancyId))
+    .leftJoin(receptionLocations, eq(receptionLocations.id, speeddateSlots.receptionLocationId))
+}
+
+/** Employers see their own bookings; the intermediary those on its organisation's slots. */
+function bookingScope(actor: Actor) {
+  if (isEmployerRole(actor.role)) return eq(speeddateBookings.organisationId, actor.organisationId)
+  if (actor.role === 'admin') return undefined
+  return eq(speeddateSlots.intermediaryOrganisationId, actor.organisationId)
+}
+
+export async function getBooking(db: Db, actor: Actor, id: string) {
+  const [booking] = await selectBookings(db).where(and(eq(speeddateBookings.id, id), bookingScope(actor)))
+  return booking
+}
+
+export type BookingRow = NonNullable<Awaited<ReturnType<typeof getBooking>>>
+
+export function listBookings(db: Db, actor: Actor, slotId?: string) {
+  return selectBookings(db)
+    .where(and(bookingScope(actor), slotId ? eq(speeddateBookings.slotId, slotId) : undefined))
+    .orderBy(desc(speeddateBookings.createdAt))
+    .limit(200)
+}
+
+export function bookingHistory(db: Db, bookingIds: string[]) {
+  if (bookingIds.length === 0) return Promise.resolve([])
+  return db
+    .select({
+      id: speeddateBookingEvents.id,
+      bookingId: speeddateBookingEvents.bookingId,
+      action: speeddateBookingEvents.action,
+      reason: speeddateBookingEvents.reason,
+      actorName: users.name,
+      createdAt: speeddateBookingEvents.createdAt,
+    })
+    .from(speeddateBookingEvents)
+    .leftJoin(users, eq(users.id, speeddateBookingEvents.actorUserId))
+    .where(inArray(speeddateBookingEvents.bookingId, bookingIds))
+    .orderBy(asc(speeddateBookingEvents.id))
+}
+
+/** Locks the slot row: every booking decision on a slot happens one at a time. */
+async function lockSlot(tx: Db, slotId: string) {
+  const [slot] = await tx.select().from(speeddateSlots).where(eq(speeddateSlots.id, slotId)).for('update')
+  return slot
+}
+
+async function lockBooking(tx: Db, actor: Actor, bookingId: string) {
+  const booking = await getBooking(tx, actor, bookingId)
+  if (!booking) return undefined
+  // Slot first, then booking: the same order as booking a slot, so no deadlock between them.
+  await lockSlot(tx, booking.slotId)
+  const [row] = await tx.select({ status: speeddateBookings.status, icsSequence: speeddateBookings.icsSequence }).from(speeddateBookings).where(eq(speeddateBookings.id, bookingId)).for('update')
+  return { ...booking, status: row!.status, icsSequence: row!.icsSequence }
+}
+
+/**
+ * Requests a free slot for one of the employer's published vacancies. The slot row is locked
+ * while we check and insert; the partial unique index on active bookings is the last word, so
+ * of any number of simultaneous requests exactly one holds the slot and the rest get a conflict.
+ */
+export async function bookSlot(db: Db, actor: Actor, slotId: string, vacancyId: string, options: BookingOptions): Promise<string | null> {
+  const now = options.now ?? new Date()
+  try {
+    return await db.transaction(async (tx) => {
+      const slot = await lockSlot(tx, slotId)
+      if (!slot) return null
+      if (slot.status !== 'open' || slot.startsAt <= now) throw new BookingConflictError('errors.slotNotBookable')
+      const [vacancy] = await tx
+        .select({ id: vacancies.id })
+        .from(vacancies)
+        .where(and(eq(vacancies.id, vacancyId), eq(vacancies.organisationId, actor.organisationId), eq(vacancies.status, 'published')))
+      if (!vacancy) throw new FieldValidationError({ vacancyId: { key: 'errors.vacancyNotBookable' } })
+      const [taken] = await tx
+        .select({ id: speeddateBookings.id })
+        .from(speeddateBookings)
+        .where(and(eq(speeddateBookings.slotId, slotId), inArray(speeddateBookings.status, ['requested', 'approved'])))
+      if (taken) throw new BookingConflictError('errors.slotTaken')
+      // A decline is an answer: the same employer does not ask for the same slot again.
+      const [declined] = await tx
+        .select({ id: speeddateBookings.id })
+        .from(speeddateBookings)
+        .where(and(eq(speeddateBookings.slotId, slotId), eq(speeddateBookings.organisationId, actor.organisationId), eq(speeddateBookings.status, 'declined')))
+      if (declined) throw new BookingConflictError('errors.slotDeclinedForYou')
+      const [booking] = await tx
+        .insert(speeddateBookings)
+        .values({
+          slotId,
+          organisationId: actor.organisationId,
+          vacancyId,
+          requestedByUserId: actor.userId,
+          icsUid: `${crypto.randomUUID()}@werkbrug`,
+        })
+        .returning({ id: speeddateBookings.id })
+      await recordEvent(tx, actor, booking!.id, 'requested', null, 'requested', slotId)
+      await notify(tx, booking!.id, 'requested', 'consultant', options.appUrl)
+      return booking!.id
+    })
+  } catch (error) {
+    if (isUniqueViolation(error, 'speeddate_bookings_active_slot_key')) throw new BookingConflictError('errors.slotTaken')
+    throw error
+  }
+}
+
+/** The intermediary approves or declines a requested booking; a second decision is a conflict. */
+export async function decideBooking(
+  db: Db,
+  actor: Actor,
+  bookingId: string,
+  decision: 'approve' | 'decline',
+  reason: string | undefined,
+  options: BookingOptions,
+): Promise<BookingRow | null> {
+  if (isEmployerRole(actor.role)) throw new BookingConflictError('errors.transitionNotAllowed')
+  if (decision === 'decline' && !reason?.trim()) throw new FieldValidationError({ reason: { key: 'errors.required' } })
+  return db.transaction(async (tx) => {
+    const booking = await lockBooking(tx, actor, bookingId)
+    if (!booking) return null
+    if (booking.status !== 'requested') throw new BookingConflictError('errors.transitionNotAllowed')
+    const to: BookingStatus = decision === 'approve' ? 'approved' : 'declined'
+    await tx
+      .update(speeddateBookings)
+      .set({ status: to, reason: reason?.trim() || null, updatedAt: new Date(), icsSequence: booking.icsSequence + (to === 'approved' ? 1 : 0) })
+      .where(eq(speeddateBookings.id, bookingId))
+    await recordEvent(tx, actor, bookingId, decision === 'approve' ? 'approved' : 'declined', booking.status, to, booking.slotId, reason)
+    await notify(tx, bookingId, to === 'approved' ? 'approved' : 'declined', 'employer', options.appUrl)
+    return (await getBooking(tx, actor, bookingId))!
+  })
+}
+
+/**
+ * Cancels a requested or approved booking and frees the slot. The intermediary gives a reason;
+ * the other side is told, with a calendar cancellation (same UID, higher SEQUENCE).
+ */
+export async function cancelBooking(
+  db: Db,
+  actor: Actor,
+  bookingId: string,
+  reason: string | undefined,
+  options: BookingOptions,
+): Promise<BookingRow | null> {
+  const employer = isEmployerRole(actor.role)
+  if (!employer && !reason?.trim()) throw new FieldValidationError({ reason: { key: 'errors.required' } })
+  return db.transaction(async (tx) => {
+    const booking = await lockBooking(tx, actor, bookingId)
+    if (!booking) return null
+    if (booking.status !== 'requested' && booking.status !== 'approved') throw new BookingConflictError('errors.transitionNotAllowed')
+    await tx
+      .update(speeddateBookings)
+      .set({ status: 'cancelled', reason: reason?.trim() || null, updatedAt: new Date(), icsSequence: booking.icsSequence + 1 })
+      .where(eq(speeddateBookings.id, bookingId))
+    await recordEvent(tx, actor, bookingId, 'cancelled', booking.status, 'cancelled', booking.slotId, reason)
+    await notify(tx, bookingId, 'cancelled', employer ? 'consultant' : 'employer', options.appUrl)
+    return (await getBooking(tx, actor, bookingId))!
+  })
+}
+
+/**
+ * Moves a booking to another free slot, keeping its calendar UID. Both slots are locked in id
+ * order. An employer's move needs approval again; the intermediary's keeps the booking approved.
+ */
+export async function rescheduleBooking(
+  db: Db,
+  actor: Actor,
+  bookingId: string,
+  toSlotId: string,
+  options: BookingOptions,
+): Promise<BookingRow | null> {
+  const now = options.now ?? new Date()
+  const employer = isEmployerRole(actor.role)
+  try {
+    return await db.transaction(async (tx) => {
+      const current = await getBooking(tx, actor, bookingId)
+      if (!current) return null
+      for (const id of [current.slotId, toSlotId].sort()) await lockSlot(tx, id)
+      const [row] = await tx.select().from(speeddateBookings).where(eq(speeddateBookings.id, bookingId)).for('update')
+      if (row!.status !== 'requested' && row!.status !== 'approved') throw new BookingConflictError('errors.transitionNotAllowed')
+      const [target] = await tx.select().from(speeddateSlots).where(eq(speeddateSlots.id, toSlotId))
+      if (!target || target.id === current.slotId) throw new FieldValidationError({ slotId: { key: 'errors.invalid' } })
+      if (target.status !== 'open' || target.startsAt <= now) throw new BookingConflictError('errors.slotNotBookable')
+      if (!employer && actor.role !== 'admin' && target.intermediaryOrganisationId !== actor.organisationId) {
+        throw new FieldValidationError({ slotId: { key: 'errors.invalid' } })
+      }
+      const [taken] = await tx
+        .select({ id: speeddateBookings.id })
+        .from(speeddateBookings)
+        .where(and(eq(speeddateBookings.slotId, toSlotId), inArray(speeddateBookings.status, ['requested', 'approved'])))
+      if (taken) throw new BookingConflictError('errors.slotTaken')
+      const to: BookingStatus = employer ? 'requested' : row!.status
+      await tx
+        .update(speeddateBookings)
+        .set({ slotId: toSlotId, status: to, updatedAt: new Date(), icsSequence: row!.icsSequence + 1, reminderSentAt: null })
+        .where(eq(speeddateBookings.id, bookingId))
+      await recordEvent(tx, actor, bookingId, 'rescheduled', row!.status, to, toSlotId)
+      await notify(tx, bookingId, 'rescheduled', employer ? 'consultant' : 'employer', options.appUrl)
+      return (await getBooking(tx, actor, bookingId))!
+    })
+  } catch (error) {
+    if (isUniqueViolation(error, 'speeddate_bookings_active_slot_key')) throw new BookingConflictError('errors.slotTaken')
+    throw error
+  }
+}
+
+async function recordEvent(
+  tx: Db,
+  actor: Actor,
+  bookingId: string,
+  action: string,
+  fromStatus: BookingStatus | null,
+  toStatus: BookingStatus,
+  slotId: string,
+  reason?: string,
+) {
+  await tx.insert(speeddateBookingEvents).values({
+    bookingId,
+    action,
+    fromStatus,
+    toStatus,
+    slotId,
+    reason: reason?.trim() || null,
+    actorUserId: actor.userId,
+    actorApiKeyId: actor.apiKeyId ?? null,
+  })
+}
+
+/** Who hears of a change: the consultant of the slot, or the people of the employer. */
+async function recipients(tx: Db, booking: BookingRow, side: 'employer' | 'consultant') {
+  if (side === 'consultant') {
+    return tx.select({ email: users.email, locale: users.locale }).from(users).where(and(eq(users.id, booking.consultantUserId), isNull(users.disabledAt)))
+  }
+  if (booking.requestedByUserId) {
+    const requester = await tx
+      .select({ email: users.email, locale: users.locale })
+      .from(users)
+      .where(and(eq(users.id, booking.requestedByUserId), isNull(users.disabledAt)))
+    if (requester.length > 0) return requester
+  }
+  // Booked through the API, or the requester left: the organisation's owners.
+  return tx
+    .select({ email: users.email, locale: users.locale })
+    .from(users)
+    .where(and(eq(users.organisationId, booking.organisationId), eq(users.role, 'employer_owner'), isNull(users.disabledAt)))
+}
+
+/** Queues the notification for a booking change, with its calendar file, in the same transaction. */
+export async function notify(tx: Db, bookingId: string, kind: BookingNoticeKind, side: 'employer' | 'consultant', appUrl: string) {
+  const [booking] = await selectBookings(tx).where(eq(speeddateBookings.id, bookingId))
+  if (!booking) return
+  const place = booking.placeName ?? booking.placeAddress ?? ''
+  const method = kind === 'cancelled' ? 'CANCEL' : 'REQUEST'
+  const withCalendar = kind !== 'declined'
+  const ics = withCalendar
+    ? speeddateIcs({
+        uid: booking.icsUid,
+        sequence: booking.icsSequence,
+        method,
+        status: kind === 'cancelled' ? 'CANCELLED' : booking.status === 'approved' ? 'CONFIRMED' : 'TENTATIVE',
+        startsAt: booking.startsAt,
+        endsAt: booking.endsAt,
+        title: `Speeddate ${booking.employerName} — ${booking.vacancyTitle}`,
+        location: place,
+        description: `Werkbrug speeddate: ${booking.vacancyTitle}`,
+      })
+    : null
+  for (const recipient of await recipients(tx, booking, side)) {
+    await enqueueEmail(tx, {
+      template: 'booking-notice',
+      to: recipient.email,
+      locale: recipient.locale,
+      props: {
+        kind,
+        employer: booking.employerName,
+        vacancy: booking.vacancyTitle,
+        startsAt: booking.startsAt.toISOString(),
+        endsAt: booking.endsAt.toISOString(),
+        place,
+        reason: booking.reason,
+        url: new URL(`/speeddates/${booking.slotId}`, appUrl).toString(),
+      },
+      attachments: ics
+        ? [{ filename: 'speeddate.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content: Buffer.from(ics).toString('base64') }]
+        : [],
+    })
+  }
+}
+
+/**
+ * The intermediary withdraws a slot: it is no longer offered, and a booking on it is cancelled
+ * with the reason, which the employer receives with a calendar cancellation.
+ */
+export async function cancelSlot(db: Db, actor: Actor, slotId: string, reason: string, options: BookingOptions): Promise<boolean> {
+  if (isEmployerRole(actor.role)) return false
+  if (!reason.trim()) throw new FieldValidationError({ reason: { key: 'errors.required' } })
+  return db.transaction(async (tx) => {
+    const slot = await lockSlot(tx, slotId)
+    if (!slot || (actor.role !== 'admin' && slot.intermediaryOrganisationId !== actor.organisationId)) return false
+    if (slot.status === 'cancelled') throw new BookingConflictError('errors.transitionNotAllowed')
+    await tx.update(speeddateSlots).set({ status: 'cancelled' }).where(eq(speeddateSlots.id, slotId))
+    const active = await tx
+      .select({ id: speeddateBookings.id, status: speeddateBookings.status, icsSequence: speeddateBookings.icsSequence })
+      .from(speeddateBookings)
+      .where(and(eq(speeddateBookings.slotId, slotId), inArray(speeddateBookings.status, ['requested', 'approved'])))
+      .for('update')
+    for (const booking of active) {
+      await tx
+        .update(speeddateBookings)
+        .set({ status: 'cancelled', reason: reason.trim(), updatedAt: new Date(), icsSequence: booking.icsSequence + 1 })
+        .where(eq(speeddateBookings.id, booking.id))
+      await recordEvent(tx, actor, booking.id, 'cancelled', booking.status, 'cancelled', slotId, reason)
+      await notify(tx, booking.id, 'cancelled', 'employer', options.appUrl)
+    }
+    return true
+  })
+}

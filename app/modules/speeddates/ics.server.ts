@@ -1,0 +1,39 @@
+import { createEvent } from 'ics'
+
+export type CalendarEvent = {
+  uid: string
+  sequence: number
+  method: 'REQUEST' | 'CANCEL'
+  status: 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED'
+  startsAt: Date
+  endsAt: Date
+  title: string
+  location: string
+  description: string
+}
+
+/**
+ * An iCalendar file for one speeddate. Times are written in UTC so no calendar has to guess a
+ * time zone; the UID stays the same for the booking's whole life and SEQUENCE rises with every
+ * change, so a reschedule moves the event and a cancellation (METHOD:CANCEL) removes it.
+ */
+export function speeddateIcs(event: CalendarEvent): string {
+  const { error, value } = createEvent({
+    uid: event.uid,
+    sequence: event.sequence,
+    method: event.method,
+    status: event.status,
+    productId: 'werkbrug/speeddates',
+    start: event.startsAt.getTime(),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    end: event.endsAt.getTime(),
+    endInputType: 'utc',
+    endOutputType: 'utc',
+    title: event.title,
+    location: event.location,
+    description: event.description,
+  })
+  if (error || !value) throw error ?? new Error('could not build the calendar file')
+  return value
+}

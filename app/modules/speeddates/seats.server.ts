@@ -1,0 +1,126 @@
+import { and, asc, count, eq, isNotNull, lt, sql } from 'drizzle-orm'
+import type { Db } from '#db/client.server'
+import { candidates, speeddateSeats, speeddateSlots } from '#db/schema'
+import { FieldValidationError, isUniqueViolation, StateConflictError } from '~/lib/errors.server'
+import type { Actor } from '~/lib/scope.server'
+import type { CandidateInput } from './speeddates.schema'
+
+export async function createCandidate(db: Db, actor: Actor, input: CandidateInput): Promise<string> {
+  try {
+    const [row] = await db
+      .insert(candidates)
+      .values({ intermediaryOrganisationId: actor.organisationId, ...input, experience: input.experience || null })
+      .returning({ id: candidates.id })
+    return row!.id
+  } catch (error) {
+    if (isUniqueViolation(error, 'candidates_reference_key')) {
+      throw new FieldValidationError({ referenceCode: { key: 'errors.referenceCodeTaken' } })
+    }
+    throw error
+  }
+}
+
+export function listCandidates(db: Db, actor: Actor) {
+  return db
+    .select({ id: candidates.id, referenceCode: candidates.referenceCode, firstName: candidates.firstName })
+    .from(candidates)
+    .where(eq(candidates.intermediaryOrganisationId, actor.organisationId))
+    .orderBy(asc(candidates.referenceCode))
+}
+
+/**
+ * Gives a candidate a seat. The slot row is locked while seats are counted and the new one is
+ * written, so a 10-seat slot ends with at most 10 seats however many assignments race.
+ */
+export async function assignSeat(db: Db, actor: Actor, slotId: string, candidateId: string): Promise<string | null> {
+  try {
+    return await db.transaction(async (tx) => {
+      const [slot] = await tx
+        .select({ seats: speeddateSlots.seats, organisationId: speeddateSlots.intermediaryOrganisationId })
+        .from(speeddateSlots)
+        .where(eq(speeddateSlots.id, slotId))
+        .for('update')
+      if (!slot || (actor.role !== 'admin' && slot.organisationId !== actor.organisationId)) return null
+      const [candidate] = await tx
+        .select({ id: candidates.id })
+        .from(candidates)
+        .where(and(eq(candidates.id, candidateId), eq(candidates.intermediaryOrganisationId, slot.organisationId)))
+      if (!candidate) throw new FieldValidationError({ candidateId: { key: 'errors.invalid' } })
+      const [filled] = await tx.select({ n: count() }).from(speeddateSeats).where(eq(speeddateSeats.slotId, slotId))
+      if (filled!.n >= slot.seats) throw new StateConflictError('errors.slotFull')
+      const [seat] = await tx.insert(speeddateSeats).values({ slotId, candidateId }).returning({ id: speeddateSeats.id })
+      return seat!.id
+    })
+  } catch (error) {
+    if (isUniqueViolation(error, 'speeddate_seats_candidate_key')) throw new FieldValidationError({ candidateId: { key: 'errors.alreadySeated' } })
+    throw error
+  }
+}
+
+/** The candidates in a slot. Employers get what a speeddate needs: code, first name, languages. */
+export function listSeats(db: Db, slotId: string) {
+  return db
+    .select({
+      id: speeddateSeats.id,
+      referenceCode: candidates.referenceCode,
+      firstName: candidates.firstName,
+      languages: candidates.languages,
+      experience: candidates.experience,
+      attendance: speeddateSeats.attendance,
+      outcome: speeddateSeats.outcome,
+    })
+    .from(speeddateSeats)
+    .innerJoin(candidates, eq(candidates.id, speeddateSeats.candidateId))
+    .where(eq(speeddateSeats.slotId, slotId))
+    .orderBy(asc(candidates.referenceCode))
+}
+
+/** After the session has started: who came, and what came of it. */
+export async function recordSeatResult(
+  db: Db,
+  actor: Actor,
+  input: { seatId: string; attendance: 'attended' | 'no_show'; outcome: 'no_interest' | 'second_talk' | 'match' | null },
+  now = new Date(),
+): Promise<boolean> {
+  const [seat] = await db
+    .select({ id: speeddateSeats.id, startsAt: speeddateSlots.startsAt, organisationId: speeddateSlots.intermediaryOrganisationId })
+    .from(speeddateSeats)
+    .innerJoin(speeddateSlots, eq(speeddateSlots.id, speeddateSeats.slotId))
+    .where(eq(speeddateSeats.id, input.seatId))
+  if (!seat || (actor.role !== 'admin' && seat.organisationId !== actor.organisationId)) return false
+  if (seat.startsAt > now) throw new StateConflictError('errors.sessionNotStarted')
+  await db
+    .update(speeddateSeats)
+    .set({ attendance: input.attendance, outcome: input.attendance === 'attended' ? input.outcome : null })
+    .where(eq(speeddateSeats.id, input.seatId))
+  return true
+}
+
+// The pilot: nine candidates announced, four came (seed lines 2170–2185).
+export const PILOT_SHOW_UP = { attended: 4, invited: 9 }
+export const MIN_OWN_SAMPLE = 20
+
+/**
+ * The show-up rate the intermediary can plan with: its own recorded attendance once there are
+ * enough records, the pilot's otherwise, and how many to invite to fill the seats.
+ */
+export async function showUpAdvice(db: Db, actor: Actor, seats: number, now = new Date()) {
+  const [row] = await db
+    .select({
+      recorded: count(),
+      attended: sql<number>`count(*) filter (where ${speeddateSeats.attendance} = 'attended')::int`,
+    })
+    .from(speeddateSeats)
+    .innerJoin(speeddateSlots, eq(speeddateSlots.id, speeddateSeats.slotId))
+    .where(and(eq(speeddateSlots.intermediaryOrganisationId, actor.organisationId), isNotNull(speeddateSeats.attendance), lt(speeddateSlots.startsAt, now)))
+  const recorded = Number(row?.recorded ?? 0)
+  const attended = Number(row?.attended ?? 0)
+  const own = recorded >= MIN_OWN_SAMPLE
+  const rate = own ? attended / recorded : PILOT_SHOW_UP.attended / PILOT_SHOW_UP.invited
+  return { source: own ? ('own' as const) : ('pilot' as const), recorded, attended, rate, invite: suggestedInvites(seats, rate) }
+}
+
+export function suggestedInvites(seats: number, rate: number): number {
+  if (rate <= 0) return seats * 3
+  return Math.min(seats * 3, Math.ceil(seats / rate))
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod'
+
+const text = (max: number) => z.string({ message: 'errors.required' }).trim().max(max, 'errors.tooLong')
+const localDateTime = z
+  .string({ message: 'errors.required' })
+  .min(1, 'errors.required')
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'errors.dateTimeInvalid')
+
+/** A slot as the intermediary enters it: wall-clock times in Amsterdam. */
+export const slotCreateSchema = z
+  .object({
+    startsAt: localDateTime,
+    endsAt: localDateTime,
+    placeKind: z.enum(['reception_location', 'employer_site'], { message: 'errors.invalidChoice' }),
+    receptionLocationId: z.union([z.uuid({ message: 'errors.invalidChoice' }), z.literal('').transform(() => null)]).nullable().default(null),
+    placeAddress: text(200).nullable().default(null),
+    seats: z.coerce.number({ message: 'errors.wholeNumber' }).int('errors.wholeNumber').min(1, 'errors.seatsRange').max(50, 'errors.seatsRange'),
+    note: text(500).nullable().default(null),
+  })
+  .superRefine((slot, ctx) => {
+    if (slot.placeKind === 'reception_location' && !slot.receptionLocationId) {
+      ctx.addIssue({ code: 'custom', path: ['receptionLocationId'], message: 'errors.required' })
+    }
+    if (slot.placeKind === 'employer_site' && !slot.placeAddress) {
+      ctx.addIssue({ code: 'custom', path: ['placeAddress'], message: 'errors.required' })
+    }
+  })
+export type SlotInput = z.output<typeof slotCreateSchema>
+
+export const bookingCreateSchema = z.object({ vacancyId: z.uuid({ message: 'errors.invalid' }) }).strict()
+
+export const reasonSchema = z.object({
+  reason: z.string({ message: 'errors.required' }).trim().min(1, 'errors.required').max(1000, 'errors.tooLong'),
+})
+
+export const optionalReasonSchema = z.object({
+  reason: z.string().trim().max(1000, 'errors.tooLong').optional().default(''),
+})
+
+export const candidateSchema = z.object({
+  referenceCode: z
+    .string({ message: 'errors.required' })
+    .trim()
+    .min(1, 'errors.required')
+    .max(40, 'errors.tooLong')
+    .regex(/^[A-Za-z0-9-]+$/, 'errors.referenceCodeInvalid'),
+  firstName: text(60).min(1, 'errors.required'),
+  languages: text(200).min(1, 'errors.required'),
+  experience: text(300).optional().default(''),
+})
+export type CandidateInput = z.output<typeof candidateSchema>
+
+export const seatResultSchema = z.object({
+  seatId: z.uuid(),
+  attendance: z.enum(['attended', 'no_show'], { message: 'errors.invalidChoice' }),
+  outcome: z
+    .union([z.enum(['no_interest', 'second_talk', 'match']), z.literal('').transform(() => null)], { message: 'errors.invalidChoice' })
+    .nullable()
+    .default(null),
+})
+
+export const slotListFiltersSchema = z.object({
+  from: z.iso.date({ message: 'errors.dateInvalid' }).optional(),
+  to: z.iso.date({ message: 'errors.dateInvalid' }).optional(),
+  receptionLocationId: z.uuid({ message: 'errors.invalid' }).optional(),
+  placeKind: z.enum(['reception_location', 'employer_site'], { message: 'errors.invalidChoice' }).optional(),
+})
+export type SlotListFilters = z.output<typeof slotListFiltersSchema>

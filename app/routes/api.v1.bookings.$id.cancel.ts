@@ -1,0 +1,19 @@
+import { apiRoute, json } from '~/lib/api/handler.server'
+import { idParam } from '~/lib/api/params.server'
+import { ApiProblem } from '~/lib/api/problem.server'
+import { cancelBooking } from '~/modules/speeddates/bookings.server'
+import { optionalReasonSchema } from '~/modules/speeddates/speeddates.schema'
+import { bookingJson } from '~/modules/speeddates/speeddates.presenter'
+
+const handle = apiRoute({
+  POST: async ({ request, params, context, actor, body }) => {
+    const hasBody = Number(request.headers.get('content-length') ?? '0') > 0
+    const input = hasBody ? await body(optionalReasonSchema.strict()) : { reason: '' }
+    const booking = await cancelBooking(context.db, actor, idParam(params.id), input.reason, { appUrl: context.env.APP_URL })
+    if (!booking) throw new ApiProblem(404, 'api.notFound')
+    return json(bookingJson(booking))
+  },
+})
+
+export const loader = handle
+export const action = handle

@@ -1,0 +1,139 @@
+import { sql } from 'drizzle-orm'
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
+import { organisations, users } from './accounts'
+import { receptionLocations, vacancies } from './vacancies'
+
+export const slotPlaceKind = pgEnum('slot_place_kind', ['reception_location', 'employer_site'])
+export const slotStatus = pgEnum('slot_status', ['open', 'cancelled'])
+export const bookingStatus = pgEnum('booking_status', ['requested', 'approved', 'declined', 'cancelled'])
+export const attendance = pgEnum('attendance', ['attended', 'no_show'])
+export const speeddateOutcome = pgEnum('speeddate_outcome', ['no_interest', 'second_talk', 'match'])
+
+/** A speeddate session offered by an intermediary consultant: a time, a place and candidate seats. */
+export const speeddateSlots = pgTable(
+  'speeddate_slots',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    intermediaryOrganisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    consultantUserId: uuid()
+      .notNull()
+      .references(() => users.id),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    endsAt: timestamp({ withTimezone: true }).notNull(),
+    placeKind: slotPlaceKind().notNull(),
+    receptionLocationId: uuid().references(() => receptionLocations.id),
+    // For a session at the employer's site: where, as the employer gives it.
+    placeAddress: text(),
+    seats: integer().notNull(),
+    note: text(),
+    status: slotStatus().notNull().default('open'),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('speeddate_slots_starts_idx').on(t.startsAt),
+    index('speeddate_slots_consultant_idx').on(t.consultantUserId, t.startsAt),
+    check('speeddate_slots_time_order', sql`${t.endsAt} > ${t.startsAt}`),
+    check('speeddate_slots_seats_range', sql`${t.seats} between 1 and 50`),
+  ],
+)
+
+export const speeddateBookings = pgTable(
+  'speeddate_bookings',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slotId: uuid()
+      .notNull()
+      .references(() => speeddateSlots.id, { onDelete: 'cascade' }),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    vacancyId: uuid()
+      .notNull()
+      .references(() => vacancies.id, { onDelete: 'cascade' }),
+    status: bookingStatus().notNull().default('requested'),
+    requestedByUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    reason: text(),
+    // The calendar event: one UID for the booking's life, SEQUENCE raised on every change.
+    icsUid: text().notNull(),
+    icsSequence: integer().notNull().default(0),
+    reminderSentAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // One employer per slot: a requested booking holds the slot as firmly as an approved one.
+    uniqueIndex('speeddate_bookings_active_slot_key')
+      .on(t.slotId)
+      .where(sql`status in ('requested', 'approved')`),
+    index('speeddate_bookings_organisation_idx').on(t.organisationId, t.createdAt),
+  ],
+)
+
+export const speeddateBookingEvents = pgTable(
+  'speeddate_booking_events',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    bookingId: uuid()
+      .notNull()
+      .references(() => speeddateBookings.id, { onDelete: 'cascade' }),
+    action: text().notNull(),
+    fromStatus: bookingStatus(),
+    toStatus: bookingStatus(),
+    slotId: uuid(),
+    reason: text(),
+    actorUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    actorApiKeyId: uuid(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('speeddate_booking_events_booking_idx').on(t.bookingId, t.id)],
+)
+
+/**
+ * Candidates as the portal knows them: pseudonymous. A reference code the intermediary also uses
+ * in its own files, a first name, languages and a line of experience; nothing else.
+ */
+export const candidates = pgTable(
+  'candidates',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    intermediaryOrganisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    referenceCode: text().notNull(),
+    firstName: text().notNull(),
+    languages: text().notNull(),
+    experience: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('candidates_reference_key').on(t.intermediaryOrganisationId, t.referenceCode)],
+)
+
+export const speeddateSeats = pgTable(
+  'speeddate_seats',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slotId: uuid()
+      .notNull()
+      .references(() => speeddateSlots.id, { onDelete: 'cascade' }),
+    candidateId: uuid()
+      .notNull()
+      .references(() => candidates.id, { onDelete: 'cascade' }),
+    attendance: attendance(),
+    outcome: speeddateOutcome(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('speeddate_seats_candidate_key').on(t.slotId, t.candidateId)],
+)

@@ -1,0 +1,51 @@
+import { Button, Text } from '@react-email/components'
+import { formatDate, translate, type Locale, type MessageKey } from '../app/lib/i18n'
+import { buttonStyle, EmailLayout } from './components/layout'
+
+export type BookingNoticeKind = 'requested' | 'approved' | 'declined' | 'cancelled' | 'rescheduled' | 'reminder'
+
+export type BookingNoticeProps = {
+  kind: BookingNoticeKind
+  employer: string
+  vacancy: string
+  startsAt: string
+  endsAt: string
+  place: string
+  reason: string | null
+  url: string
+}
+
+export function bookingNoticeSubject(locale: Locale, props: BookingNoticeProps) {
+  return translate(locale, `email.booking.${props.kind}.subject` as MessageKey, {
+    when: formatDate(locale, props.startsAt, true),
+    employer: props.employer,
+  })
+}
+
+/** Every speeddate notification: what happened, when and where, and why if a reason was given. */
+export function BookingNoticeEmail({ locale, ...props }: BookingNoticeProps & { locale: Locale }) {
+  const when = `${formatDate(locale, props.startsAt, true)} – ${new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(props.endsAt))}`
+  return (
+    <EmailLayout locale={locale} preview={bookingNoticeSubject(locale, props)}>
+      <Text>
+        {translate(locale, `email.booking.${props.kind}.body` as MessageKey, {
+          employer: props.employer,
+          vacancy: props.vacancy,
+        })}
+      </Text>
+      <Text>
+        {translate(locale, 'email.booking.when')}: {when}
+        <br />
+        {translate(locale, 'email.booking.where')}: {props.place}
+      </Text>
+      {props.reason ? (
+        <Text>
+          {translate(locale, 'email.booking.reason')}: {props.reason}
+        </Text>
+      ) : null}
+      <Button href={props.url} style={buttonStyle}>
+        {translate(locale, 'email.booking.cta')}
+      </Button>
+    </EmailLayout>
+  )
+}
