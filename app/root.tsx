@@ -106,6 +106,11 @@ function Header() {
                     <NavLink to="/vacancies">{t('nav.vacancies')}</NavLink>
                   </li>
                 ) : null}
+                {can(user.role, 'speeddates:view') ? (
+                  <li>
+                    <NavLink to="/speeddates">{t('nav.speeddates')}</NavLink>
+                  </li>
+                ) : null}
                 {can(user.role, 'team:view') ? (
                   <li>
                     <NavLink to="/team">{t('nav.team')}</NavLink>

@@ -8,6 +8,8 @@ import type { Actor } from '../app/lib/scope.server'
 import { createApiKey } from '../app/modules/api-keys/api-keys.server'
 import { emptyVacancyFields, type VacancyFields } from '../app/modules/vacancies/vacancies.schema'
 import { createVacancy, listReceptionLocations, transitionVacancy } from '../app/modules/vacancies/vacancies.server'
+import { createCandidate } from '../app/modules/speeddates/seats.server'
+import { createSlot } from '../app/modules/speeddates/slots.server'
 import type { Db } from './client.server'
 import { appMeta, organisations, users } from './schema'
 
@@ -63,8 +65,36 @@ export async function seedDemoData(db: Db): Promise<void> {
     await createApiKey(tx, flevoOwner, 'Demo: koppeling met ons planningssysteem', demoApiKeys[0].key)
     await createApiKey(tx, schoonOwner, 'Demo integration', demoApiKeys[1].key)
     await seedDemoVacancies(tx, { flevoOwner, schoonOwner, reviewer })
+    await seedDemoSpeeddates(tx, reviewer)
     await tx.insert(appMeta).values({ key: 'demo', value: { seededAt: new Date().toISOString() } })
   })
+}
+
+/** Free speeddate slots over the coming weeks at both reception locations, and a few candidates. */
+async function seedDemoSpeeddates(tx: Db, consultant: Actor) {
+  const locations = await listReceptionLocations(tx)
+  for (let i = 0; i < 6; i++) {
+    const day = inDays(7 + i * 4)
+    const morning = i % 2 === 0
+    await createSlot(tx, consultant, {
+      startsAt: `${day}T${morning ? '10:00' : '14:00'}`,
+      endsAt: `${day}T${morning ? '11:30' : '15:30'}`,
+      placeKind: 'reception_location',
+      receptionLocationId: locations[i % locations.length]!.id,
+      placeAddress: null,
+      seats: 8,
+      note: i === 0 ? 'Gesprekken in het Engels; tolk Arabisch aanwezig.' : null,
+    })
+  }
+  const pool = [
+    ['AZC-1042', 'Samir', 'Arabisch, Engels (goed)', 'Magazijnwerk in Jordanië'],
+    ['AZC-1057', 'Hewan', 'Tigrinya, Engels (redelijk)', 'Schoonmaak hotel'],
+    ['AZC-1063', 'Yusuf', 'Turks, Engels (een beetje)', 'Heftruck, 3 jaar'],
+    ['AZC-1071', 'Maryam', 'Farsi, Engels (goed)', 'Administratie'],
+  ] as const
+  for (const [referenceCode, firstName, languages, experience] of pool) {
+    await createCandidate(tx, consultant, { referenceCode, firstName, languages, experience })
+  }
 }
 
 function inDays(days: number): string {

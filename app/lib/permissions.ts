@@ -8,6 +8,9 @@ const grants = {
   'vacancies:view': ['employer_owner', 'employer_member', 'intermediary', 'admin'],
   'vacancies:edit': ['employer_owner', 'employer_member'],
   'apiKeys:manage': ['employer_owner'],
+  'speeddates:view': ['employer_owner', 'employer_member', 'intermediary', 'admin'],
+  'speeddates:book': ['employer_owner', 'employer_member'],
+  'speeddates:manage': ['intermediary', 'admin'],
   'mailbox:view': ['intermediary', 'admin'],
   'staff:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>

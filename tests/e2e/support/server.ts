@@ -21,7 +21,7 @@ export type RunningPortal = { url: string; output: () => string; stop: () => Pro
  * The portal as `npm start` runs it (after the build npm test made): its own process, a fresh
  * embedded database in a temporary folder, demo data, production mode.
  */
-export async function startPortal(): Promise<RunningPortal> {
+export async function startPortal(envOverrides: Record<string, string> = {}): Promise<RunningPortal> {
   const port = await freePort()
   const dataDir = mkdtempSync(path.join(tmpdir(), 'werkbrug-e2e-'))
   const url = `http://127.0.0.1:${port}`
@@ -37,6 +37,7 @@ export async function startPortal(): Promise<RunningPortal> {
       DATABASE_URL: '',
       SMTP_URL: '',
       SESSION_SECRET: 'e2e-session-secret-that-is-long-enough',
+      ...envOverrides,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -1,0 +1,360 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { FormErrorSummary, Notice, SelectField, TextAreaField, TextField } from '~/components/field'
+import { When } from '~/components/when'
+import { actorOf, notFound, requirePermission } from '~/lib/auth.server'
+import { FieldValidationError, StateConflictError } from '~/lib/errors.server'
+import { formFailure, formValues, parseWithSchema } from '~/lib/forms'
+import { formatDate, type MessageKey } from '~/lib/i18n'
+import { useLocale, useT } from '~/lib/i18n/react'
+import { can } from '~/lib/permissions'
+import {
+  bookingHistory,
+  cancelBooking,
+  cancelSlot,
+  decideBooking,
+  listBookings,
+  rescheduleBooking,
+} from '~/modules/speeddates/bookings.server'
+import { assignSeat, createCandidate, listCandidates, listSeats, recordSeatResult, showUpAdvice } from '~/modules/speeddates/seats.server'
+import { getSlot, listSlots } from '~/modules/speeddates/slots.server'
+import { candidateSchema, seatResultSchema } from '~/modules/speeddates/speeddates.schema'
+
+export const meta: MetaFunction = () => [{ title: 'Werkbrug — speeddate' }]
+
+const idSchema = z.uuid()
+
+async function load(request: Request, context: LoaderFunctionArgs['context'], rawId: string | undefined) {
+  const user = await requirePermission(request, context, 'speeddates:view')
+  const id = idSchema.safeParse(rawId)
+  const slot = id.success ? await getSlot(context.db, actorOf(user), id.data) : undefined
+  if (!slot) throw notFound()
+  return { user, slot }
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, slot } = await load(request, context, params.id)
+  const actor = actorOf(user)
+  const manages = can(user.role, 'speeddates:manage')
+  const bookings = await listBookings(context.db, actor, slot.id)
+  const active = bookings.find((b) => b.status === 'requested' || b.status === 'approved') ?? null
+  const started = slot.startsAt <= new Date()
+  const seesCandidates = manages || (started && bookings.some((b) => b.status === 'approved' || b.status === 'cancelled'))
+  const [history, seats, otherSlots, candidates, showUp] = await Promise.all([
+    bookingHistory(context.db, bookings.map((b) => b.id)),
+    seesCandidates ? listSeats(context.db, slot.id) : Promise.resolve([]),
+    active ? listSlots(context.db, actor, { freeOnly: true }) : Promise.resolve([]),
+    manages ? listCandidates(context.db, actor) : Promise.resolve([]),
+    manages ? showUpAdvice(context.db, actor, slot.seats) : Promise.resolve(null),
+  ])
+  return {
+    slot,
+    manages,
+    started,
+    active: active && { id: active.id, status: active.status, employerName: active.employerName, vacancyTitle: active.vacancyTitle },
+    history,
+    // Before the session the employer sees how many come; afterwards who came and the outcome.
+    seats: manages ? seats : seats.map((s) => ({ ...s, languages: '', experience: null })),
+    otherSlots: otherSlots.filter((s) => s.id !== slot.id).map((s) => ({ id: s.id, startsAt: s.startsAt, place: s.place })),
+    candidates,
+    showUp,
+  }
+}
+
+// Each form on the page has its own reason field, so labels and error ids stay unique.
+const reasonField: Record<string, string> = { decline: 'declineReason', cancel: 'cancelReason', cancelSlot: 'slotReason' }
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, slot } = await load(request, context, params.id)
+  const actor = actorOf(user)
+  const formData = await request.formData()
+  const values = formValues(formData)
+  const intent = values.intent ?? ''
+  const options = { appUrl: context.env.APP_URL }
+  const reason = values[reasonField[intent] ?? ''] ?? ''
+  const manages = can(user.role, 'speeddates:manage')
+  const needs = (allowed: boolean) => {
+    if (!allowed) throw new Response('Forbidden', { status: 403 })
+  }
+  const done = (what: string) => redirect(`/speeddates/${slot.id}?done=${what}`)
+  try {
+    switch (intent) {
+      case 'approve':
+      case 'decline':
+        needs(manages)
+        if (!(await decideBooking(context.db, actor, values.bookingId ?? '', intent, reason, options))) throw notFound()
+        return done(intent === 'approve' ? 'approved' : 'declined')
+      case 'cancel':
+        if (!(await cancelBooking(context.db, actor, values.bookingId ?? '', reason, options))) throw notFound()
+        return done('cancelled')
+      case 'reschedule':
+        if (!(await rescheduleBooking(context.db, actor, values.bookingId ?? '', values.toSlotId ?? '', options))) throw notFound()
+        return redirect(`/speeddates/${values.toSlotId}?done=rescheduled`)
+      case 'cancelSlot':
+        needs(manages)
+        if (!(await cancelSlot(context.db, actor, slot.id, reason, options))) throw notFound()
+        return done('slotCancelled')
+      case 'seat': {
+        needs(manages)
+        const candidateId = idSchema.safeParse(values.candidateId)
+        if (!candidateId.success) throw new FieldValidationError({ candidateId: { key: 'errors.required' } })
+        if (!(await assignSeat(context.db, actor, slot.id, candidateId.data))) throw notFound()
+        return done('seated')
+      }
+      case 'candidate': {
+        needs(manages)
+        const parsed = parseWithSchema(candidateSchema, values)
+        if (!parsed.success) throw new FieldValidationError(parsed.fieldErrors)
+        const candidateId = await createCandidate(context.db, actor, parsed.data)
+        await assignSeat(context.db, actor, slot.id, candidateId)
+        return done('seated')
+      }
+      case 'result': {
+        needs(manages)
+        const parsed = parseWithSchema(seatResultSchema, values)
+        if (!parsed.success) throw new FieldValidationError(parsed.fieldErrors)
+        if (!(await recordSeatResult(context.db, actor, parsed.data))) throw notFound()
+        return done('result')
+      }
+      default:
+        throw new Response('Bad request', { status: 400 })
+    }
+  } catch (error) {
+    if (error instanceof FieldValidationError) {
+      const { reason: reasonError, ...rest } = error.fieldErrors
+      const fieldErrors = reasonError ? { ...rest, [reasonField[intent] ?? 'reason']: reasonError } : rest
+      return data({ intent, ...formFailure(fieldErrors, values) }, { status: 400 })
+    }
+    if (error instanceof StateConflictError) return data({ intent, ...formFailure({ _form: { key: error.key } }, values) }, { status: 409 })
+    throw error
+  }
+}
+
+export default function Slot() {
+  const t = useT()
+  const locale = useLocale()
+  const { slot, manages, started, active, history, seats, otherSlots, candidates, showUp } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [params] = useSearchParams()
+  const done = params.get('done')
+  const failureFor = (intent: string) => (actionData?.intent === intent ? actionData : null)
+  const doneKey = done && done !== 'created' ? (`sd.done.${done}` as MessageKey) : null
+  return (
+    <section className="page">
+      {done === 'created' ? <Notice>{t('sd.created')}</Notice> : null}
+      {doneKey ? <Notice>{t(doneKey)}</Notice> : null}
+      {actionData?.formError ? (
+        <div className="alert alert--error" role="alert">
+          {t(actionData.formError.key, actionData.formError.params)}
+        </div>
+      ) : null}
+      <h1>{t('sd.slotTitle', { when: formatDate(locale, slot.startsAt, true) })}</h1>
+      <dl className="facts">
+        <dt>{t('sd.when')}</dt>
+        <dd>
+          <When startsAt={slot.startsAt} endsAt={slot.endsAt} />
+        </dd>
+        <dt>{t('sd.where')}</dt>
+        <dd>{slot.place}</dd>
+        <dt>{t('sd.consultant')}</dt>
+        <dd>{slot.consultantName}</dd>
+        <dt>{t('sd.status')}</dt>
+        <dd>
+          {slot.status === 'cancelled' ? t('sd.slotStatus.cancelled') : t(`sd.booking.${active?.status ?? 'none'}`)}
+        </dd>
+        {slot.note ? (
+          <>
+            <dt>{t('sd.note')}</dt>
+            <dd className="prewrap">{slot.note}</dd>
+          </>
+        ) : null}
+        <dt>{t('sd.candidates')}</dt>
+        <dd>{manages ? t('sd.seatsFilled', { filled: slot.seatsFilled, seats: slot.seats }) : t('sd.expected', { count: slot.seatsFilled })}</dd>
+      </dl>
+      {manages && showUp ? (
+        <p>
+          {t('sd.showUp', {
+            percent: Math.round(showUp.rate * 100),
+            source: showUp.source === 'own' ? t('sd.showUp.own', { recorded: showUp.recorded }) : t('sd.showUp.pilot'),
+            invite: showUp.invite,
+            seats: slot.seats,
+          })}
+        </p>
+      ) : null}
+
+      {active ? (
+        <>
+          <h2>{t('sd.booking')}</h2>
+          <p>
+            {active.employerName} — {active.vacancyTitle} —{' '}
+            <span className={`status status--${active.status}`}>{t(`sd.booking.${active.status}`)}</span>
+          </p>
+          <div className="action-forms">
+            {manages && active.status === 'requested' ? (
+              <Form method="post">
+                <input type="hidden" name="bookingId" value={active.id} />
+                <button type="submit" name="intent" value="approve" className="button">
+                  {t('sd.approve')}
+                </button>
+              </Form>
+            ) : null}
+            {!started && otherSlots.length > 0 ? (
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="bookingId" value={active.id} />
+                <SelectField
+                  name="toSlotId"
+                  label={t('sd.rescheduleTo')}
+                  options={otherSlots.map((s) => ({ value: s.id, label: `${formatDate(locale, s.startsAt, true)} — ${s.place}` }))}
+                />
+                <button type="submit" name="intent" value="reschedule" className="button button--secondary">
+                  {t('sd.reschedule')}
+                </button>
+              </Form>
+            ) : null}
+          </div>
+          {manages && active.status === 'requested' ? (
+            <Form method="post" noValidate>
+              <input type="hidden" name="bookingId" value={active.id} />
+              <TextAreaField name="declineReason" label={t('sd.declineReason')} failure={failureFor('decline')} rows={2} required />
+              <button type="submit" name="intent" value="decline" className="button button--secondary">
+                {t('sd.decline')}
+              </button>
+            </Form>
+          ) : null}
+          {!started ? (
+            <Form method="post" noValidate>
+              <input type="hidden" name="bookingId" value={active.id} />
+              <TextAreaField name="cancelReason" label={t('sd.cancelReason')} failure={failureFor('cancel')} rows={2} required={manages} />
+              <button type="submit" name="intent" value="cancel" className="button button--danger">
+                {t('sd.cancelBooking')}
+              </button>
+            </Form>
+          ) : null}
+        </>
+      ) : null}
+
+      {seats.length > 0 || manages ? (
+        <>
+          <h2>{t('sd.candidates')}</h2>
+          {!manages && !started ? <p>{t('sd.resultsAfter')}</p> : null}
+          {seats.length === 0 ? (
+            <p>{t('sd.candidatesEmpty')}</p>
+          ) : (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('sd.reference')}</th>
+                    <th scope="col">{t('sd.firstName')}</th>
+                    {manages ? <th scope="col">{t('sd.languages')}</th> : null}
+                    <th scope="col">{t('sd.attendance')}</th>
+                    <th scope="col">{t('sd.outcome')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {seats.map((seat) => (
+                    <tr key={seat.id}>
+                      <td>{seat.referenceCode}</td>
+                      <td>{seat.firstName}</td>
+                      {manages ? <td>{seat.languages}</td> : null}
+                      {manages && started ? (
+                        <td colSpan={2}>
+                          <Form method="post" className="inline-form">
+                            <input type="hidden" name="seatId" value={seat.id} />
+                            <label className="visually-hidden" htmlFor={`attendance-${seat.id}`}>
+                              {t('sd.attendance')} {seat.referenceCode}
+                            </label>
+                            <select id={`attendance-${seat.id}`} name="attendance" defaultValue={seat.attendance ?? 'attended'}>
+                              <option value="attended">{t('sd.attendance.attended')}</option>
+                              <option value="no_show">{t('sd.attendance.no_show')}</option>
+                            </select>{' '}
+                            <label className="visually-hidden" htmlFor={`outcome-${seat.id}`}>
+                              {t('sd.outcome')} {seat.referenceCode}
+                            </label>
+                            <select id={`outcome-${seat.id}`} name="outcome" defaultValue={seat.outcome ?? ''}>
+                              <option value="">{t('sd.outcome.none')}</option>
+                              <option value="no_interest">{t('sd.outcome.no_interest')}</option>
+                              <option value="second_talk">{t('sd.outcome.second_talk')}</option>
+                              <option value="match">{t('sd.outcome.match')}</option>
+                            </select>{' '}
+                            <button type="submit" name="intent" value="result" className="button button--secondary">
+                              {t('sd.saveResult')}
+                            </button>
+                          </Form>
+                        </td>
+                      ) : (
+                        <>
+                          <td>{seat.attendance ? t(`sd.attendance.${seat.attendance}`) : '—'}</td>
+                          <td>{seat.outcome ? t(`sd.outcome.${seat.outcome}`) : '—'}</td>
+                        </>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      ) : null}
+
+      {manages && slot.status === 'open' ? (
+        <>
+          <h2>{t('sd.seatCandidate')}</h2>
+          {candidates.length > 0 ? (
+            <Form method="post" className="filters">
+              <SelectField
+                name="candidateId"
+                label={t('sd.candidate')}
+                failure={failureFor('seat')}
+                options={candidates.map((c) => ({ value: c.id, label: `${c.referenceCode} — ${c.firstName}` }))}
+              />
+              <div className="field">
+                <button type="submit" name="intent" value="seat" className="button button--secondary">
+                  {t('sd.addSeat')}
+                </button>
+              </div>
+            </Form>
+          ) : null}
+          <h3>{t('sd.newCandidate')}</h3>
+          <p className="field__hint">{t('sd.candidatePrivacy')}</p>
+          <FormErrorSummary failure={failureFor('candidate')} />
+          <Form method="post" noValidate>
+            <div className="field-row">
+              <TextField name="referenceCode" label={t('sd.reference')} failure={failureFor('candidate')} required />
+              <TextField name="firstName" label={t('sd.firstName')} failure={failureFor('candidate')} required />
+            </div>
+            <TextField name="languages" label={t('sd.languages')} failure={failureFor('candidate')} required />
+            <TextField name="experience" label={t('sd.experience')} failure={failureFor('candidate')} />
+            <button type="submit" name="intent" value="candidate" className="button">
+              {t('sd.addCandidate')}
+            </button>
+          </Form>
+          {!started ? (
+            <Form method="post" noValidate>
+              <TextAreaField name="slotReason" label={t('sd.cancelReason')} failure={failureFor('cancelSlot')} rows={2} required />
+              <button type="submit" name="intent" value="cancelSlot" className="button button--danger">
+                {t('sd.cancelSlot')}
+              </button>
+            </Form>
+          ) : null}
+        </>
+      ) : null}
+
+      {history.length > 0 ? (
+        <>
+          <h2>{t('sd.history')}</h2>
+          <ol className="history">
+            {history.map((event) => (
+              <li key={event.id}>
+                <strong>{t(`sd.event.${event.action}` as MessageKey)}</strong> — {formatDate(locale, event.createdAt, true)}
+                {event.actorName ? ` — ${event.actorName}` : ''}
+                {event.reason ? <div>“{event.reason}”</div> : null}
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+    </section>
+  )
+}
