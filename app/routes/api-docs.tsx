@@ -21,6 +21,8 @@ export async function loader({ context }: LoaderFunctionArgs) {
   return buildOpenApiDocument({
     vacancyCreate: exampleVacancyBody(locations.map((l) => l.id)),
     vacancyPatch: exampleVacancyPatch,
+    // A real-looking id; the live API answers 400 for a vacancy that is not yours and published.
+    bookingCreate: { vacancyId: '3f2b8c1e-4d5a-4e6f-9a7b-8c9d0e1f2a3b' },
   })
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { vacancyCreateSchema, vacancyPatchSchema } from '../../app/modules/vacancies/vacancies.schema'
+import { bookingCreateSchema, optionalReasonSchema } from '../../app/modules/speeddates/speeddates.schema'
 import { apiClient } from '../support/api'
 import { countRows } from '../support/db'
 import { createEmployer, createEmployerWithApiKey, createStaff, TEST_PASSWORD } from '../support/factories'
@@ -215,6 +216,8 @@ describe('OpenAPI document', () => {
     const validators: Record<string, { safeParse: (v: unknown) => { success: boolean } }> = {
       '#/components/schemas/VacancyCreate': vacancyCreateSchema(),
       '#/components/schemas/VacancyPatch': vacancyPatchSchema,
+      '#/components/schemas/BookingCreate': bookingCreateSchema,
+      '#/components/schemas/BookingCancel': optionalReasonSchema.strict(),
     }
     let bodies = 0
     for (const operations of Object.values(document.paths)) {
@@ -225,7 +228,7 @@ describe('OpenAPI document', () => {
         expect(validators[content.schema.$ref]!.safeParse(content.example).success, content.schema.$ref).toBe(true)
       }
     }
-    expect(bodies).toBe(2)
+    expect(bodies).toBe(4)
 
     // The documented example is accepted by the live API as it stands.
     const { apiKey } = await createEmployerWithApiKey(app.database.db)

@@ -1,26 +1,29 @@
+import { speeddateOpenApi } from '~/modules/speeddates/speeddates.openapi'
 import { vacancyOpenApi } from '~/modules/vacancies/vacancies.openapi'
 
 /** The OpenAPI 3.1 document of /api/v1; examples are passed in so they can be real and valid. */
-export function buildOpenApiDocument(examples: { vacancyCreate: unknown; vacancyPatch: unknown }) {
+export function buildOpenApiDocument(examples: { vacancyCreate: unknown; vacancyPatch: unknown; bookingCreate: unknown }) {
   const vacancies = vacancyOpenApi({ create: examples.vacancyCreate, patch: examples.vacancyPatch })
+  const speeddates = speeddateOpenApi({ booking: examples.bookingCreate, cancel: { reason: 'Wij hebben de vacature al vervuld.' } })
   return {
     openapi: '3.1.0',
     info: {
       title: 'Werkbrug API',
       version: '1.0.0',
       description:
-        'Vacancy profiles for employers hiring people from asylum reception centres. Authenticate with an API key ' +
+        'Vacancy profiles and speeddates for employers hiring people from asylum reception centres. Authenticate with an API key ' +
         '(Authorization: Bearer <key>) created by an employer owner in the portal; a key acts for its organisation only. ' +
         'Errors are application/problem+json (RFC 9457) with an `errors` list of field errors. Field names are camelCase, ' +
         'money is integer euro cents, times are ISO 8601 UTC. Send Accept-Language: en for English messages (Dutch by default).',
     },
     servers: [{ url: '/' }],
     security: [{ bearerAuth: [] }],
-    paths: vacancies.paths,
+    paths: { ...vacancies.paths, ...speeddates.paths },
     components: {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
       schemas: {
         ...vacancies.schemas,
+        ...speeddates.schemas,
         Problem: {
           type: 'object',
           required: ['type', 'title', 'status'],

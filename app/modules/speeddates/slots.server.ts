@@ -135,8 +135,14 @@ export async function getSlot(db: Db, actor: Actor, id: string) {
       .from(speeddateBookings)
       .where(and(eq(speeddateBookings.slotId, id), eq(speeddateBookings.organisationId, actor.organisationId)))
       .limit(1)
-    if (!own && slot.status !== 'open') return undefined
-    return slot
+    if (own) return slot
+    // Anyone else's slot is visible only while it is on offer: open, ahead, and held by nobody.
+    const [held] = await db
+      .select({ id: speeddateBookings.id })
+      .from(speeddateBookings)
+      .where(and(eq(speeddateBookings.slotId, id), activeBooking))
+      .limit(1)
+    return slot.status === 'open' && slot.startsAt > new Date() && !held ? slot : undefined
   }
   if (actor.role !== 'admin' && slot.intermediaryOrganisationId !== actor.organisationId) return undefined
   return slot
