@@ -8,8 +8,25 @@ const sql = postgres(BENCH_DATABASE_URL!, { max: 10, onnotice: () => {} })
 const first = JSON.parse(SQL_FIRST!) as { text: string; params: string[] }
 const after = JSON.parse(SQL_AFTER!) as { text: string; params: string[] }
 
+/** The booking race without the app: lock the slot, check it is free, insert; 201 or 409. */
+async function book(url: URL, res: import('node:http').ServerResponse) {
+  const slot = url.searchParams.get('slot')!
+  const status = await sql.begin(async (tx) => {
+    const [row] = await tx`select id from speeddate_slots where id = ${slot} and status = 'open' and starts_at > now() for update`
+    if (!row) return 409
+    const [taken] = await tx`select 1 from speeddate_bookings where slot_id = ${slot} and status in ('requested', 'approved')`
+    if (taken) return 409
+    await tx`insert into speeddate_bookings (slot_id, organisation_id, vacancy_id, ics_uid)
+             values (${slot}, ${url.searchParams.get('organisation')!}, ${url.searchParams.get('vacancy')!}, gen_random_uuid()::text)`
+    return 201
+  })
+  res.writeHead(status, { 'Content-Type': 'application/json' })
+  res.end(JSON.stringify({ status }))
+}
+
 const server = createServer(async (req, res) => {
   try {
+    if (req.method === 'POST' && req.url?.startsWith('/book')) return await book(new URL(req.url, 'http://localhost'), res)
     const url = new URL(req.url ?? '/', 'http://localhost')
     const limit = Number(url.searchParams.get('limit') ?? '50')
     const cursor = url.searchParams.get('cursor')

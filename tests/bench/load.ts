@@ -6,19 +6,31 @@ export type LoadResult = { requests: number; errors: number; firstError?: string
  * A closed-loop load: `concurrency` clients each send the next request as soon as the previous
  * answered, over keep-alive connections, for a fixed number of requests (bounded, loopback only).
  */
+export type LoadRequest = { url: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }
+
 export async function runLoad(
-  url: string,
+  url: string | ((i: number) => LoadRequest),
   headers: Record<string, string>,
-  options: { concurrency: number; requests: number; warmup: number },
-): Promise<LoadResult> {
+  options: { concurrency: number; requests: number; warmup: number; okStatuses?: number[] },
+): Promise<LoadResult & { statuses: Record<number, number> }> {
+  const ok = new Set(options.okStatuses ?? [200])
+  const statuses: Record<number, number> = {}
+  let sent = 0
   let firstError: string | undefined
   const agent = new Agent({ connections: options.concurrency, keepAliveTimeout: 10_000 })
   const once = async () => {
+    const spec: LoadRequest = typeof url === 'string' ? { url } : url(sent++)
     const started = performance.now()
-    const response = await request(url, { dispatcher: agent, headers })
+    const response = await request(spec.url, {
+      dispatcher: agent,
+      method: spec.method ?? 'GET',
+      headers: { ...headers, ...spec.headers },
+      body: spec.body,
+    })
     const body = await response.body.text()
-    if (response.statusCode !== 200) firstError ??= `${response.statusCode}: ${body.slice(0, 500)}`
-    return { ms: performance.now() - started, ok: response.statusCode === 200 }
+    statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1
+    if (!ok.has(response.statusCode)) firstError ??= `${response.statusCode}: ${body.slice(0, 500)}`
+    return { ms: performance.now() - started, ok: ok.has(response.statusCode) }
   }
   const drive = async (total: number, record: boolean) => {
     let next = 0
@@ -43,5 +55,5 @@ export async function runLoad(
   await agent.close()
   latencies.sort((a, b) => a - b)
   const pick = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!
-  return { requests: latencies.length, errors, firstError, rps: latencies.length / seconds, p50: pick(0.5), p95: pick(0.95) }
+  return { statuses, requests: latencies.length, errors, firstError, rps: latencies.length / seconds, p50: pick(0.5), p95: pick(0.95) }
 }

@@ -10,6 +10,7 @@ import { migrateDatabase } from '../../db/migrate.server'
 import { createApiKey } from '../../app/modules/api-keys/api-keys.server'
 import { selectVacancyPage } from '../../app/modules/vacancies/vacancies.queries.server'
 import { encodeCursor } from '../../app/modules/vacancies/vacancies.server'
+import { benchBookingContention } from './booking-contention'
 import { runLoad, type LoadResult } from './load'
 
 const baseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
@@ -54,11 +55,16 @@ async function main() {
     baseDeep: await measure('baseline, deep cursor, 100 000 vacancies', `${baseline}/?limit=50&cursor=${cursor}`, key),
   }
 
+  const race = await benchBookingContention({ handle, sql, appUrl: app, baselineUrl: baseline, load: { ...load, requests: Math.min(load.requests, 2000) } })
+
   const targets = [
     { name: 'app throughput / baseline, first page', value: results.appFirst.rps / results.baseFirst.rps, target: '≥ 0.6', ok: results.appFirst.rps / results.baseFirst.rps >= 0.6 },
     { name: 'app throughput / baseline, deep cursor', value: results.appDeep.rps / results.baseDeep.rps, target: '≥ 0.6', ok: results.appDeep.rps / results.baseDeep.rps >= 0.6 },
     { name: 'app p95 at 100 000 / p95 at 1 000, first page', value: results.appFirst.p95 / appFirstSmall.p95, target: '≤ 1.5', ok: results.appFirst.p95 / appFirstSmall.p95 <= 1.5 },
     { name: 'app p95 deep cursor / p95 first page, 100 000', value: results.appDeep.p95 / results.appFirst.p95, target: '(keyset: ≈ 1)', ok: true },
+    { name: 'booking race: app throughput / baseline', value: race.app.rps / race.baseline.rps, target: '(reported)', ok: true },
+    { name: 'booking race: overbooked slots, app', value: race.app.overbooked, target: '= 0', ok: race.app.overbooked === 0 },
+    { name: 'booking race: slots held, app (of 50)', value: race.app.held, target: '= 50', ok: race.app.held === 50 },
   ]
   console.log('\nRatios')
   for (const t of targets) console.log(`  ${t.ok ? 'PASS' : 'FAIL'}  ${t.name.padEnd(50)} ${t.value.toFixed(2)}  target ${t.target}`)

@@ -115,16 +115,27 @@ async function lockBooking(tx: Db, actor: Actor, bookingId: string) {
  */
 export async function bookSlot(db: Db, actor: Actor, slotId: string, vacancyId: string, options: BookingOptions): Promise<string | null> {
   const now = options.now ?? new Date()
+  // Checks that need no lock come first: whose vacancy it is, and whether the slot is already
+  // held. Most losers of a race stop here without queueing for the slot's lock.
+  const [vacancy] = await db
+    .select({ id: vacancies.id })
+    .from(vacancies)
+    .where(and(eq(vacancies.id, vacancyId), eq(vacancies.organisationId, actor.organisationId), eq(vacancies.status, 'published')))
+  const held = () =>
+    db
+      .select({ id: speeddateBookings.id })
+      .from(speeddateBookings)
+      .where(and(eq(speeddateBookings.slotId, slotId), inArray(speeddateBookings.status, ['requested', 'approved'])))
+      .limit(1)
+  const [slotExists] = await db.select({ id: speeddateSlots.id }).from(speeddateSlots).where(eq(speeddateSlots.id, slotId))
+  if (!slotExists) return null
+  if (!vacancy) throw new FieldValidationError({ vacancyId: { key: 'errors.vacancyNotBookable' } })
+  if ((await held()).length > 0) throw new BookingConflictError('errors.slotTaken')
   try {
     return await db.transaction(async (tx) => {
       const slot = await lockSlot(tx, slotId)
       if (!slot) return null
       if (slot.status !== 'open' || slot.startsAt <= now) throw new BookingConflictError('errors.slotNotBookable')
-      const [vacancy] = await tx
-        .select({ id: vacancies.id })
-        .from(vacancies)
-        .where(and(eq(vacancies.id, vacancyId), eq(vacancies.organisationId, actor.organisationId), eq(vacancies.status, 'published')))
-      if (!vacancy) throw new FieldValidationError({ vacancyId: { key: 'errors.vacancyNotBookable' } })
       const [taken] = await tx
         .select({ id: speeddateBookings.id })
         .from(speeddateBookings)
