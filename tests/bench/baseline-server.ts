@@ -1,6 +1,6 @@
 // The baseline: the same SQL as GET /api/v1/vacancies, behind bare node:http and postgres.js —
 // no framework, no authentication, no validation. Started by tests/bench/run.ts.
-import { createServer } from 'node:http'
+import { createServer, type ServerResponse } from 'node:http'
 import postgres from 'postgres'
 
 const { BENCH_DATABASE_URL, PORT, ORGANISATION_ID, SQL_FIRST, SQL_AFTER } = process.env
@@ -9,7 +9,7 @@ const first = JSON.parse(SQL_FIRST!) as { text: string; params: string[] }
 const after = JSON.parse(SQL_AFTER!) as { text: string; params: string[] }
 
 /** The booking race without the app: lock the slot, check it is free, insert; 201 or 409. */
-async function book(url: URL, res: import('node:http').ServerResponse) {
+async function book(url: URL, res: ServerResponse) {
   const slot = url.searchParams.get('slot')!
   const status = await sql.begin(async (tx) => {
     const [row] = await tx`select id from speeddate_slots where id = ${slot} and status = 'open' and starts_at > now() for update`
