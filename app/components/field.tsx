@@ -4,6 +4,8 @@ import { useT } from '~/lib/i18n/react'
 
 type CommonFieldProps = {
   name: string
+  /** Distinguishes ids when the same form appears more than once on a page. */
+  scope?: string
   label: string
   hint?: string
   failure?: FormFailure | null
@@ -16,6 +18,7 @@ type CommonFieldProps = {
  */
 function FieldShell({
   name,
+  scope,
   label,
   hint,
   failure,
@@ -23,6 +26,7 @@ function FieldShell({
   children,
 }: {
   name: string
+  scope?: string
   label: string
   hint?: string
   failure?: FormFailure | null
@@ -30,7 +34,7 @@ function FieldShell({
   children: (control: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode
 }) {
   const error = failure?.fieldErrors[name]
-  const id = `field-${name}`
+  const id = `field-${scope ? `${scope}-` : ''}${name}`
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ')
   return (
     <div className={error ? 'field field--error' : 'field'}>
@@ -52,9 +56,9 @@ function FieldShell({
 type FieldProps = CommonFieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'defaultValue' | 'id'>
 
 /** A labelled input whose error sits beside it and is announced with it. */
-export function TextField({ name, label, hint, failure, defaultValue, ...input }: FieldProps) {
+export function TextField({ name, scope, label, hint, failure, defaultValue, ...input }: FieldProps) {
   return (
-    <FieldShell name={name} label={label} hint={hint} failure={failure} required={input.required}>
+    <FieldShell name={name} scope={scope} label={label} hint={hint} failure={failure} required={input.required}>
       {(control) => <input {...control} name={name} defaultValue={failure?.values[name] ?? defaultValue} {...input} />}
     </FieldShell>
   )
@@ -62,9 +66,9 @@ export function TextField({ name, label, hint, failure, defaultValue, ...input }
 
 type TextAreaProps = CommonFieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'defaultValue' | 'id'>
 
-export function TextAreaField({ name, label, hint, failure, defaultValue, ...textarea }: TextAreaProps) {
+export function TextAreaField({ name, scope, label, hint, failure, defaultValue, ...textarea }: TextAreaProps) {
   return (
-    <FieldShell name={name} label={label} hint={hint} failure={failure} required={textarea.required}>
+    <FieldShell name={name} scope={scope} label={label} hint={hint} failure={failure} required={textarea.required}>
       {(control) => <textarea {...control} name={name} defaultValue={failure?.values[name] ?? defaultValue} {...textarea} />}
     </FieldShell>
   )

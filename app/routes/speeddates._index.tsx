@@ -1,14 +1,19 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { FormErrorSummary, Notice, SelectField, TextAreaField, TextField } from '~/components/field'
 import { When } from '~/components/when'
 import { actorOf, notFound, requirePermission } from '~/lib/auth.server'
 import { FieldValidationError, StateConflictError } from '~/lib/errors.server'
-import { formFailure } from '~/lib/forms'
-import { useT } from '~/lib/i18n/react'
+import { formFailure, formValues, parseWithSchema } from '~/lib/forms'
+import { amsterdamLocalToUtc } from '~/lib/dates'
+import { formatDate, type MessageKey } from '~/lib/i18n'
+import { useLocale, useT } from '~/lib/i18n/react'
 import { can } from '~/lib/permissions'
 import { bookSlot, listBookings } from '~/modules/speeddates/bookings.server'
 import { bookableVacancies, listSlots } from '~/modules/speeddates/slots.server'
-import { bookingCreateSchema } from '~/modules/speeddates/speeddates.schema'
+import { acceptProposal, declineProposal, listProposals, proposeTimes } from '~/modules/speeddates/proposals.server'
+import { bookingCreateSchema, proposalSchema } from '~/modules/speeddates/speeddates.schema'
+import { listReceptionLocations } from '~/modules/vacancies/vacancies.server'
 
 export const meta: MetaFunction = () => [{ title: 'Werkbrug — speeddates' }]
 
@@ -16,11 +21,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, 'speeddates:view')
   const actor = actorOf(user)
   const employer = can(user.role, 'speeddates:book')
-  const [slots, bookings, vacancies] = await Promise.all([
+  const [slots, bookings, vacancies, proposals, locations] = await Promise.all([
     // The intermediary also sees the last two weeks, to record attendance afterwards.
     listSlots(context.db, actor, employer ? {} : { from: new Date(Date.now() - 14 * 86_400_000).toISOString().slice(0, 10) }),
     employer ? listBookings(context.db, actor) : Promise.resolve([]),
     employer ? bookableVacancies(context.db, actor) : Promise.resolve([]),
+    listProposals(context.db, actor),
+    listReceptionLocations(context.db),
   ])
   const done = new URL(request.url).searchParams.get('done')
   return {
@@ -30,36 +37,85 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     slots: slots.map((s) => ({ ...s, mine: s.bookingOrganisationId === user.organisationId })),
     bookings: bookings.map((b) => ({ id: b.id, slotId: b.slotId, status: b.status, vacancyTitle: b.vacancyTitle, startsAt: b.startsAt, endsAt: b.endsAt, place: b.placeName ?? b.placeAddress ?? '' })),
     vacancies,
+    locations,
+    proposals: proposals
+      .filter((p) => employer || p.status === 'open')
+      .map((p) => ({ ...p, times: p.times.map((time) => ({ startsAt: amsterdamLocalToUtc(time.startsAt)?.toISOString() ?? time.startsAt })) })),
   }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requirePermission(request, context, 'speeddates:book')
+  const user = await requirePermission(request, context, 'speeddates:view')
+  const actor = actorOf(user)
   const formData = await request.formData()
-  const slotId = String(formData.get('slotId') ?? '')
-  const parsed = bookingCreateSchema.safeParse({ vacancyId: formData.get('vacancyId') })
-  if (!parsed.success) return data({ slotId, ...formFailure({ vacancyId: { key: 'errors.vacancyNotBookable' } }, {}) }, { status: 400 })
+  const values = formValues(formData)
+  const intent = values.intent ?? 'book'
+  const options = { appUrl: context.env.APP_URL }
+  const needs = (permission: 'speeddates:book' | 'speeddates:manage') => {
+    if (!can(user.role, permission)) throw new Response('Forbidden', { status: 403 })
+  }
   try {
-    const id = await bookSlot(context.db, actorOf(user), slotId, parsed.data.vacancyId, { appUrl: context.env.APP_URL })
-    if (!id) throw notFound()
-    return redirect(`/speeddates/${slotId}?done=requested`)
+    switch (intent) {
+      case 'book': {
+        needs('speeddates:book')
+        const parsed = bookingCreateSchema.safeParse({ vacancyId: formData.get('vacancyId') })
+        if (!parsed.success) throw new FieldValidationError({ vacancyId: { key: 'errors.vacancyNotBookable' } })
+        const id = await bookSlot(context.db, actor, values.slotId ?? '', parsed.data.vacancyId, options)
+        if (!id) throw notFound()
+        return redirect(`/speeddates/${values.slotId}?done=requested`)
+      }
+      case 'propose': {
+        needs('speeddates:book')
+        const parsed = parseWithSchema(proposalSchema, values)
+        if (!parsed.success) throw new FieldValidationError(parsed.fieldErrors)
+        await proposeTimes(context.db, actor, parsed.data, options)
+        return redirect('/speeddates?done=proposed')
+      }
+      case 'acceptProposal': {
+        needs('speeddates:manage')
+        const seats = Number(values.seats)
+        if (!Number.isInteger(seats) || seats < 1 || seats > 50) throw new FieldValidationError({ seats: { key: 'errors.seatsRange' } })
+        const slotId = await acceptProposal(context.db, actor, values.proposalId ?? '', { timeIndex: Number(values.timeIndex ?? 0), seats }, options)
+        if (!slotId) throw notFound()
+        return redirect(`/speeddates/${slotId}?done=proposalAccepted`)
+      }
+      case 'declineProposal': {
+        needs('speeddates:manage')
+        if (!(await declineProposal(context.db, actor, values.proposalId ?? '', values.proposalReason ?? '', options))) throw notFound()
+        return redirect('/speeddates?done=proposalDeclined')
+      }
+      default:
+        throw new Response('Bad request', { status: 400 })
+    }
   } catch (error) {
-    if (error instanceof FieldValidationError) return data({ slotId, ...formFailure(error.fieldErrors, {}) }, { status: 400 })
-    if (error instanceof StateConflictError) return data({ slotId, ...formFailure({ _form: { key: error.key } }, {}) }, { status: 409 })
+    if (error instanceof FieldValidationError) {
+      const { reason, ...rest } = error.fieldErrors
+      const fieldErrors = reason ? { ...rest, proposalReason: reason } : rest
+      return data({ intent, slotId: values.slotId, proposalId: values.proposalId, ...formFailure(fieldErrors, values) }, { status: 400 })
+    }
+    if (error instanceof StateConflictError) {
+      return data({ intent, slotId: values.slotId, proposalId: values.proposalId, ...formFailure({ _form: { key: error.key } }, values) }, { status: 409 })
+    }
     throw error
   }
 }
 
 export default function Speeddates() {
   const t = useT()
-  const { employer, manages, slots, bookings, vacancies } = useLoaderData<typeof loader>()
+  const { employer, manages, slots, bookings, vacancies, locations, proposals, done } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const refusal = actionData?.formError ?? Object.values(actionData?.fieldErrors ?? {})[0]
+  const locale = useLocale()
+  const bookRefusal = actionData?.intent === 'book' ? (actionData.formError ?? Object.values(actionData.fieldErrors)[0]) : undefined
+  const refusal = actionData?.formError ?? bookRefusal
+  const proposeFailure = actionData?.intent === 'propose' ? actionData : null
+  const proposalFailure = (id: string) => (actionData?.proposalId === id ? actionData : null)
+  const doneKey = done && ['proposed', 'proposalDeclined'].includes(done) ? (`sd.done.${done}` as MessageKey) : null
   const free = slots.filter((s) => !s.bookingId && s.status === 'open')
   return (
     <section className="page">
       <h1>{t('sd.title')}</h1>
       <p>{employer ? t('sd.introEmployer') : t('sd.introIntermediary')}</p>
+      {doneKey ? <Notice>{t(doneKey)}</Notice> : null}
       {refusal ? (
         <div className="alert alert--error" role="alert">
           {t(refusal.key, refusal.params)}
@@ -144,9 +200,112 @@ export default function Speeddates() {
               </table>
             </div>
           )}
+          {vacancies.length > 0 ? (
+            <>
+              <h2>{t('sd.propose')}</h2>
+              <p>{t('sd.proposeIntro')}</p>
+              <FormErrorSummary failure={proposeFailure} />
+              <Form method="post" noValidate>
+                <input type="hidden" name="intent" value="propose" />
+                <SelectField name="vacancyId" label={t('sd.vacancy')} failure={proposeFailure} options={vacancies.map((v) => ({ value: v.id, label: v.title }))} />
+                {([1, 2, 3] as const).map((n) => (
+                  <fieldset key={n}>
+                    <legend>{t('sd.proposeTime', { n })}</legend>
+                    <div className="field-row">
+                      <TextField name={`time${n}Start`} type="datetime-local" label={t('sd.startsAt')} failure={proposeFailure} required={n === 1} />
+                      <TextField name={`time${n}End`} type="datetime-local" label={t('sd.endsAt')} failure={proposeFailure} required={n === 1} />
+                    </div>
+                  </fieldset>
+                ))}
+                <SelectField
+                  name="placeKind"
+                  label={t('sd.placeKind')}
+                  failure={proposeFailure}
+                  defaultValue="employer_site"
+                  options={[
+                    { value: 'employer_site', label: t('sd.place.employer_site') },
+                    { value: 'reception_location', label: t('sd.place.reception_location') },
+                  ]}
+                />
+                <TextField name="placeAddress" label={t('sd.placeAddress')} failure={proposeFailure} />
+                <SelectField
+                  name="receptionLocationId"
+                  label={t('sd.receptionLocation')}
+                  failure={proposeFailure}
+                  options={[{ value: '', label: t('vacancy.choose') }, ...locations.map((l) => ({ value: l.id, label: l.name }))]}
+                />
+                <TextAreaField name="note" label={t('sd.note')} failure={proposeFailure} rows={2} />
+                <button type="submit" className="button">
+                  {t('sd.proposeSubmit')}
+                </button>
+              </Form>
+            </>
+          ) : null}
+          {proposals.length > 0 ? (
+            <>
+              <h2>{t('sd.myProposals')}</h2>
+              <ul>
+                {proposals.map((p) => (
+                  <li key={p.id}>
+                    {p.vacancyTitle} — {p.times.map((time) => formatDate(locale, time.startsAt, true)).join(' / ')} —{' '}
+                    <span className={`status status--${p.status}`}>{t(`sd.proposal.${p.status}`)}</span>
+                    {p.reason ? <div>“{p.reason}”</div> : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </>
       ) : (
         <>
+          <h2>{t('sd.proposals')}</h2>
+          {proposals.length === 0 ? (
+            <p>{t('sd.proposalsEmpty')}</p>
+          ) : (
+            proposals.map((p) => (
+              <article key={p.id} className="proposal">
+                <h3>
+                  {p.employerName} — {p.vacancyTitle}
+                </h3>
+                <p>
+                  {p.place ?? p.placeAddress}
+                  {p.note ? ` — ${p.note}` : ''}
+                </p>
+                {proposalFailure(p.id)?.formError ? (
+                  <div className="alert alert--error" role="alert">
+                    {t(proposalFailure(p.id)!.formError!.key)}
+                  </div>
+                ) : null}
+                <Form method="post" className="filters">
+                  <input type="hidden" name="intent" value="acceptProposal" />
+                  <input type="hidden" name="proposalId" value={p.id} />
+                  <fieldset className="checkbox-group">
+                    <legend>{t('sd.acceptTime')}</legend>
+                    {p.times.map((time, i) => (
+                      <label key={i} className="checkbox">
+                        <input type="radio" name="timeIndex" value={i} defaultChecked={i === 0} />{' '}
+                        {formatDate(locale, time.startsAt, true)}
+                      </label>
+                    ))}
+                  </fieldset>
+                  <TextField name="seats" scope={p.id} label={t('sd.seats')} defaultValue="8" inputMode="numeric" failure={proposalFailure(p.id)} />
+                  <div className="field">
+                    <button type="submit" className="button">
+                      {t('sd.accept')}
+                    </button>
+                  </div>
+                </Form>
+                <Form method="post" noValidate>
+                  <input type="hidden" name="intent" value="declineProposal" />
+                  <input type="hidden" name="proposalId" value={p.id} />
+                  <TextAreaField name="proposalReason" scope={p.id} label={t('sd.declineReason')} failure={proposalFailure(p.id)} rows={2} required />
+                  <button type="submit" className="button button--secondary">
+                    {t('sd.decline')}
+                  </button>
+                </Form>
+              </article>
+            ))
+          )}
           <h2>{t('sd.slots')}</h2>
           {slots.length === 0 ? (
             <p>{t('sd.slotsEmpty')}</p>

@@ -4,6 +4,7 @@ import {
   check,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   text,
@@ -136,4 +137,37 @@ export const speeddateSeats = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('speeddate_seats_candidate_key').on(t.slotId, t.candidateId)],
+)
+
+export const proposalStatus = pgEnum('proposal_status', ['open', 'accepted', 'declined', 'withdrawn'])
+
+export type ProposedTime = { startsAt: string; endsAt: string }
+
+/**
+ * An employer's own times for a speeddate (up to three), when no offered slot suits. The
+ * intermediary accepts one — which becomes a slot with an approved booking — or declines.
+ */
+export const speeddateProposals = pgTable(
+  'speeddate_proposals',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    vacancyId: uuid()
+      .notNull()
+      .references(() => vacancies.id, { onDelete: 'cascade' }),
+    requestedByUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    times: jsonb().$type<ProposedTime[]>().notNull(),
+    placeKind: slotPlaceKind().notNull(),
+    receptionLocationId: uuid().references(() => receptionLocations.id),
+    placeAddress: text(),
+    note: text(),
+    status: proposalStatus().notNull().default('open'),
+    reason: text(),
+    bookingId: uuid().references(() => speeddateBookings.id, { onDelete: 'set null' }),
+    decidedByUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('speeddate_proposals_status_idx').on(t.status, t.createdAt)],
 )

@@ -4,6 +4,7 @@ import { bookSlot, decideBooking } from '../../app/modules/speeddates/bookings.s
 import { sendDueReminders } from '../../app/modules/speeddates/reminders.server'
 import { assignSeat, createCandidate, showUpAdvice, suggestedInvites } from '../../app/modules/speeddates/seats.server'
 import { createSlot } from '../../app/modules/speeddates/slots.server'
+import { amsterdamLocalToUtc } from '../../app/lib/dates'
 import { countRows } from '../support/db'
 import { createEmployer, createPublishedVacancy, createStaff, localInDays, TEST_PASSWORD } from '../support/factories'
 import { startTestApp, type TestApp } from '../support/app'
@@ -176,5 +177,74 @@ describe('reminders and show-up advice', () => {
     await app.database.query(`update speeddate_seats set attendance = 'no_show' where id in (select id from speeddate_seats where slot_id = '${slot}' limit 5)`)
     const own = await showUpAdvice(app.database.db, consultant, 6)
     expect(own).toMatchObject({ source: 'own', recorded: 20, attended: 15, rate: 0.75, invite: 8 })
+  })
+})
+
+describe('employers proposing their own times', () => {
+  it('refuses a proposal without a usable time, then lets the intermediary accept the second time', async () => {
+    const a = await createEmployer(app.database.db)
+    const vacancy = await createPublishedVacancy(app.database.db, a.organisation.id, 'Productiemedewerker')
+    const employer = await loggedIn(a.owner.email)
+    const base = { intent: 'propose', vacancyId: vacancy, placeKind: 'employer_site', placeAddress: 'Industrieweg 4, Almere', receptionLocationId: '', note: '' }
+    const before = await countRows(app.database, ['speeddate_proposals', 'email_outbox'])
+    const none = await employer.post('/speeddates', base)
+    expect(none.status).toBe(400)
+    expect(await none.text()).toContain('id="field-time1Start-error"')
+    const past = await employer.post('/speeddates', { ...base, time1Start: '2024-01-10T10:00', time1End: '2024-01-10T11:00' })
+    expect(past.status).toBe(400)
+    expect(await past.text()).toContain('Dit moment ligt in het verleden.')
+    expect(await countRows(app.database, ['speeddate_proposals', 'email_outbox'])).toEqual(before)
+
+    const proposed = await employer.post('/speeddates', {
+      ...base,
+      time1Start: localInDays(40, 9),
+      time1End: localInDays(40, 10),
+      time2Start: localInDays(41, 13),
+      time2End: localInDays(41, 14),
+    })
+    expect(proposed.status).toBe(302)
+    const [proposal] = await app.database.query<{ id: string }>(`select id from speeddate_proposals where vacancy_id = '${vacancy}'`)
+    const [notice] = await app.database.query<{ n: number }>(`select count(*)::int as n from email_outbox where to_address = '${staff.intermediary.email}' and subject like 'Speeddate aangevraagd%'`)
+    expect(notice!.n).toBeGreaterThan(0)
+
+    const intermediary = await loggedIn(staff.intermediary.email)
+    expect(await (await intermediary.get('/speeddates')).text()).toContain('Productiemedewerker')
+    expect((await employer.post('/speeddates', { intent: 'acceptProposal', proposalId: proposal!.id, timeIndex: '1', seats: '6' })).status).toBe(403)
+    const accepted = await intermediary.post('/speeddates', { intent: 'acceptProposal', proposalId: proposal!.id, timeIndex: '1', seats: '6' })
+    expect(accepted.status).toBe(302)
+    const slotId = accepted.headers.get('location')!.match(/\/speeddates\/([0-9a-f-]{36})/)![1]
+    const [booking] = await app.database.query<{ status: string; starts_at: Date }>(
+      `select b.status, s.starts_at from speeddate_bookings b join speeddate_slots s on s.id = b.slot_id where s.id = '${slotId}'`,
+    )
+    expect(booking!.status).toBe('approved')
+    expect(new Date(booking!.starts_at).toISOString()).toBe(amsterdamLocalToUtc(localInDays(41, 13))!.toISOString())
+    const [mail] = await app.database.query<{ attachments: { content: string }[] }>(
+      `select attachments from email_outbox where to_address = '${a.owner.email}' and subject like 'Speeddate bevestigd%'`,
+    )
+    expect(Buffer.from(mail!.attachments[0]!.content, 'base64').toString()).toContain('METHOD:REQUEST')
+    const again = await intermediary.post('/speeddates', { intent: 'acceptProposal', proposalId: proposal!.id, timeIndex: '0', seats: '6' })
+    expect(again.status).toBe(409)
+  })
+
+  it('lets the intermediary decline a proposal with a reason the employer reads', async () => {
+    const a = await createEmployer(app.database.db)
+    const vacancy = await createPublishedVacancy(app.database.db, a.organisation.id)
+    const employer = await loggedIn(a.owner.email)
+    await employer.post('/speeddates', {
+      intent: 'propose',
+      vacancyId: vacancy,
+      placeKind: 'reception_location',
+      receptionLocationId: location,
+      placeAddress: '',
+      time1Start: localInDays(45, 9),
+      time1End: localInDays(45, 10),
+    })
+    const [proposal] = await app.database.query<{ id: string }>(`select id from speeddate_proposals where vacancy_id = '${vacancy}'`)
+    const intermediary = await loggedIn(staff.intermediary.email)
+    const noReason = await intermediary.post('/speeddates', { intent: 'declineProposal', proposalId: proposal!.id, proposalReason: '' })
+    expect(noReason.status).toBe(400)
+    expect(await noReason.text()).toContain(`id="field-${proposal!.id}-proposalReason-error"`)
+    expect((await intermediary.post('/speeddates', { intent: 'declineProposal', proposalId: proposal!.id, proposalReason: 'Die week geen kandidaten beschikbaar' })).status).toBe(302)
+    expect(await (await employer.get('/speeddates')).text()).toContain('Die week geen kandidaten beschikbaar')
   })
 })

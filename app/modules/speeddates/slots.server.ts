@@ -14,7 +14,7 @@ const MAX_SLOT_MS = 8 * 60 * 60 * 1000
  * Publishes a slot for the acting consultant. The consultant's user row is locked while we look
  * for overlaps, so two slots created at once for the same person cannot both pass the check.
  */
-export async function createSlot(db: Db, actor: Actor, input: SlotInput, now = new Date()): Promise<string> {
+export async function createSlot(db: Db, actor: Actor, input: SlotInput, now: Date = new Date()): Promise<string> {
   const errors: FieldErrors = {}
   const startsAt = amsterdamLocalToUtc(input.startsAt)
   const endsAt = amsterdamLocalToUtc(input.endsAt)

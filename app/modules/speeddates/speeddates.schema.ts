@@ -66,3 +66,43 @@ export const slotListFiltersSchema = z.object({
   placeKind: z.enum(['reception_location', 'employer_site'], { message: 'errors.invalidChoice' }).optional(),
 })
 export type SlotListFilters = z.output<typeof slotListFiltersSchema>
+
+const optionalLocal = z
+  .string()
+  .trim()
+  .regex(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})?$/, 'errors.dateTimeInvalid')
+  .optional()
+  .default('')
+
+/** Up to three times of the employer's own, as form fields time1Start … time3End. */
+export const proposalSchema = z
+  .object({
+    vacancyId: z.uuid({ message: 'errors.vacancyNotBookable' }),
+    time1Start: optionalLocal,
+    time1End: optionalLocal,
+    time2Start: optionalLocal,
+    time2End: optionalLocal,
+    time3Start: optionalLocal,
+    time3End: optionalLocal,
+    placeKind: z.enum(['reception_location', 'employer_site'], { message: 'errors.invalidChoice' }),
+    receptionLocationId: z.union([z.uuid({ message: 'errors.invalidChoice' }), z.literal('').transform(() => null)]).nullable().default(null),
+    placeAddress: z.string().trim().max(200, 'errors.tooLong').optional().default(''),
+    note: z.string().trim().max(500, 'errors.tooLong').optional().default(''),
+  })
+  .superRefine((p, ctx) => {
+    const pairs = ([1, 2, 3] as const).map((n) => [p[`time${n}Start`], p[`time${n}End`], n] as const)
+    pairs.forEach(([start, end, n]) => {
+      if (start && !end) ctx.addIssue({ code: 'custom', path: [`time${n}End`], message: 'errors.required' })
+      if (end && !start) ctx.addIssue({ code: 'custom', path: [`time${n}Start`], message: 'errors.required' })
+    })
+    if (!pairs.some(([start, end]) => start && end)) {
+      ctx.addIssue({ code: 'custom', path: ['time1Start'], message: 'errors.required' })
+    }
+    if (p.placeKind === 'reception_location' && !p.receptionLocationId) {
+      ctx.addIssue({ code: 'custom', path: ['receptionLocationId'], message: 'errors.required' })
+    }
+    if (p.placeKind === 'employer_site' && !p.placeAddress) {
+      ctx.addIssue({ code: 'custom', path: ['placeAddress'], message: 'errors.required' })
+    }
+  })
+export type ProposalInput = z.output<typeof proposalSchema>
