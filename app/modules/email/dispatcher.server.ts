@@ -1,4 +1,4 @@
-import { and, asc, eq, lte } from 'drizzle-orm'
+import { and, asc, eq, lte, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { emailOutbox } from '#db/schema'
 import type { EmailTransport } from './transport.server'
@@ -22,12 +22,15 @@ export async function dispatchDueEmails(
   options: { now?: Date; batchSize?: number; log?: (message: string) => void } = {},
 ): Promise<DispatchResult> {
   const now = options.now ?? new Date()
+  // Without an explicit clock, "due" is judged by the database's clock, the one that stamped the
+  // rows: a JavaScript time a fraction of a millisecond behind it would skip a fresh email.
+  const dueBy = options.now ? options.now : sql`now()`
   const log = options.log ?? console.error
   return db.transaction(async (tx) => {
     const due = await tx
       .select()
       .from(emailOutbox)
-      .where(and(eq(emailOutbox.status, 'pending'), lte(emailOutbox.nextAttemptAt, now)))
+      .where(and(eq(emailOutbox.status, 'pending'), lte(emailOutbox.nextAttemptAt, dueBy)))
       .orderBy(asc(emailOutbox.id))
       .limit(options.batchSize ?? 20)
       .for('update', { skipLocked: true })
