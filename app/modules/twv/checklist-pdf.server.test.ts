@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { pdfText } from '../../../tests/support/pdf'
+import { renderChecklistPdf } from './checklist-pdf.server'
+import { buildGuidance } from './guidance'
+import { policyDefaults } from './policy-defaults'
+import type { PolicyRule } from './policy'
+
+const rules: PolicyRule[] = policyDefaults.map((d) => ({ ...d, effectiveFrom: d.effectiveFrom ?? null, effectiveTo: d.effectiveTo ?? null, status: d.status ?? 'in_force', data: d.data ?? {} }))
+const hire = {
+  residenceStatus: 'asylum_seeker' as const,
+  isAdult: true,
+  asylumApplicationDate: '2026-01-10',
+  wDocumentValidUntil: '2027-06-01',
+  dublinClaimant: false,
+  medicalResidenceGround: false,
+  hasBsn: false,
+  createdOn: '2026-11-20',
+}
+
+describe('TWV checklist PDF', () => {
+  it.each(['nl', 'en'] as const)('holds the organisation, the reference, every step and every source (%s)', async (locale) => {
+    const guidance = buildGuidance({ hire, rules, done: { 'step.eligibility': '2026-11-21' }, today: '2026-11-27', own: {}, locale })
+    const pdf = await renderChecklistPdf(locale, { organisationName: 'Flevo Logistiek BV', vacancyTitle: 'Orderpicker', hireReference: 'AZC-1042', residenceStatus: 'asylum_seeker' }, [guidance])
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    const text = await pdfText(new Uint8Array(pdf))
+    expect(text).toContain('Flevo Logistiek BV')
+    expect(text).toContain('AZC-1042')
+    for (const step of guidance.steps) expect(text).toContain(step.title)
+    for (const rule of guidance.rulesUsed) expect(text.replace(/\s/g, '')).toContain(rule.source.replace(/\s/g, ''))
+    expect(text).toContain(locale === 'nl' ? 'Bronnen' : 'Sources')
+  })
+})

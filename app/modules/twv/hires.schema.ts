@@ -1,0 +1,42 @@
+import { z } from 'zod'
+
+const optionalDate = z.union([z.iso.date({ message: 'errors.dateInvalid' }), z.literal('').transform(() => null)]).nullable().default(null)
+const triState = z
+  .enum(['', 'yes', 'no'], { message: 'errors.invalidChoice' })
+  .default('')
+  .transform((v) => (v === '' ? null : v === 'yes'))
+
+/** What the intermediary reports about a hire, as the form sends it. */
+export const hireFactsSchema = z.object({
+  residenceStatus: z.enum(['asylum_seeker', 'status_holder', 'unknown'], { message: 'errors.invalidChoice' }),
+  isAdult: triState,
+  asylumApplicationDate: optionalDate,
+  wDocumentValidUntil: optionalDate,
+  dublinClaimant: triState,
+  medicalResidenceGround: triState,
+  hasBsn: triState,
+})
+export type HireFactsInput = z.output<typeof hireFactsSchema>
+
+export const directMatchSchema = z.object({
+  vacancyId: z.uuid({ message: 'errors.required' }),
+  candidateId: z.uuid({ message: 'errors.required' }),
+  residenceStatus: z.enum(['asylum_seeker', 'status_holder', 'unknown'], { message: 'errors.invalidChoice' }),
+})
+
+export const stepTickSchema = z.object({
+  stepKey: z.string().regex(/^step\.[a-z_]+$/, 'errors.invalid'),
+  doneOn: z.iso.date({ message: 'errors.dateInvalid' }),
+})
+
+export const policyEditSchema = z.object({
+  titleNl: z.string().trim().min(1, 'errors.required').max(300, 'errors.tooLong'),
+  titleEn: z.string().trim().min(1, 'errors.required').max(300, 'errors.tooLong'),
+  bodyNl: z.string().trim().max(4000, 'errors.tooLong'),
+  bodyEn: z.string().trim().max(4000, 'errors.tooLong'),
+  source: z.string().trim().min(1, 'errors.required').max(500, 'errors.tooLong'),
+  effectiveFrom: optionalDate,
+  effectiveTo: optionalDate,
+  reviewedOn: z.iso.date({ message: 'errors.dateInvalid' }),
+  status: z.enum(['in_force', 'announced', 'struck_down'], { message: 'errors.invalidChoice' }),
+})

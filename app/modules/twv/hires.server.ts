@@ -1,0 +1,168 @@
+import { and, desc, eq, sql } from 'drizzle-orm'
+import type { Db } from '#db/client.server'
+import { candidates, hires, hireSteps, organisations, vacancies } from '#db/schema'
+import { todayInAmsterdam } from '~/lib/dates'
+import { FieldValidationError } from '~/lib/errors.server'
+import type { Locale } from '~/lib/i18n'
+import { isEmployerRole } from '~/lib/roles'
+import { organisationScope, type Actor } from '~/lib/scope.server'
+import { recordAudit } from '../audit/audit.server'
+import { buildGuidance, type OwnDurations, type ResidenceStatus } from './guidance'
+import type { HireFactsInput } from './hires.schema'
+import { listPolicyRules } from './policy.server'
+
+const hireColumns = {
+  id: hires.id,
+  organisationId: hires.organisationId,
+  organisationName: organisations.name,
+  vacancyId: hires.vacancyId,
+  vacancyTitle: vacancies.title,
+  reference: candidates.referenceCode,
+  firstName: candidates.firstName,
+  residenceStatus: hires.residenceStatus,
+  isAdult: hires.isAdult,
+  asylumApplicationDate: hires.asylumApplicationDate,
+  wDocumentValidUntil: hires.wDocumentValidUntil,
+  dublinClaimant: hires.dublinClaimant,
+  medicalResidenceGround: hires.medicalResidenceGround,
+  hasBsn: hires.hasBsn,
+  createdAt: hires.createdAt,
+}
+
+function selectHires(db: Db) {
+  return db
+    .select(hireColumns)
+    .from(hires)
+    .innerJoin(organisations, eq(organisations.id, hires.organisationId))
+    .innerJoin(vacancies, eq(vacancies.id, hires.vacancyId))
+    .innerJoin(candidates, eq(candidates.id, hires.candidateId))
+}
+
+export async function getHire(db: Db, actor: Actor, id: string) {
+  const [hire] = await selectHires(db).where(and(eq(hires.id, id), organisationScope(actor, hires.organisationId)))
+  return hire
+}
+export type HireRow = NonNullable<Awaited<ReturnType<typeof getHire>>>
+
+export function listHires(db: Db, actor: Actor, options: { limit: number; before?: { createdAt: Date; id: string } }) {
+  return selectHires(db)
+    .where(
+      and(
+        organisationScope(actor, hires.organisationId),
+        options.before ? sql`(${hires.createdAt}, ${hires.id}) < (${options.before.createdAt.toISOString()}::timestamptz, ${options.before.id}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(desc(hires.createdAt), desc(hires.id))
+    .limit(options.limit)
+}
+
+/**
+ * A match becomes a hire: from a speeddate outcome or a direct match the intermediary records.
+ * The vacancy must be published; the candidate must be the intermediary's.
+ */
+export async function createHire(
+  db: Db,
+  actor: Actor,
+  input: { vacancyId: string; candidateId: string; residenceStatus: ResidenceStatus; seatId?: string | null },
+): Promise<string> {
+  const [vacancy] = await db
+    .select({ organisationId: vacancies.organisationId })
+    .from(vacancies)
+    .where(and(eq(vacancies.id, input.vacancyId), eq(vacancies.status, 'published')))
+  if (!vacancy) throw new FieldValidationError({ vacancyId: { key: 'errors.vacancyNotBookable' } })
+  const [candidate] = await db.select({ id: candidates.id }).from(candidates).where(eq(candidates.id, input.candidateId))
+  if (!candidate) throw new FieldValidationError({ candidateId: { key: 'errors.invalid' } })
+  return db.transaction(async (tx) => {
+    const [hire] = await tx
+      .insert(hires)
+      .values({
+        organisationId: vacancy.organisationId,
+        vacancyId: input.vacancyId,
+        candidateId: input.candidateId,
+        seatId: input.seatId ?? null,
+        residenceStatus: input.residenceStatus,
+        createdByUserId: actor.userId,
+      })
+      .returning({ id: hires.id })
+    await recordAudit(tx, { actorUserId: actor.userId, organisationId: vacancy.organisationId, action: 'hire.created', subjectType: 'hire', subjectId: hire!.id })
+    return hire!.id
+  })
+}
+
+/** The intermediary records what COA and the candidate told it. */
+export async function updateHireFacts(db: Db, actor: Actor, id: string, facts: HireFactsInput): Promise<boolean> {
+  if (isEmployerRole(actor.role)) return false
+  const [updated] = await db
+    .update(hires)
+    .set(facts)
+    .where(and(eq(hires.id, id), organisationScope(actor, hires.organisationId)))
+    .returning({ id: hires.id, organisationId: hires.organisationId })
+  if (!updated) return false
+  await recordAudit(db, { actorUserId: actor.userId, organisationId: updated.organisationId, action: 'hire.facts_updated', subjectType: 'hire', subjectId: id })
+  return true
+}
+
+/** Ticks a step off with the day it happened; ticking again corrects the date. */
+export async function tickStep(db: Db, actor: Actor, hireId: string, stepKey: string, doneOn: string, today = todayInAmsterdam()): Promise<boolean> {
+  const hire = await getHire(db, actor, hireId)
+  if (!hire) return false
+  if (doneOn > today) throw new FieldValidationError({ doneOn: { key: 'errors.dateInFuture' } })
+  await db
+    .insert(hireSteps)
+    .values({ hireId, stepKey, doneOn, recordedByUserId: actor.userId })
+    .onConflictDoUpdate({ target: [hireSteps.hireId, hireSteps.stepKey], set: { doneOn, recordedByUserId: actor.userId } })
+  if (stepKey === 'step.first_day') await db.update(hires).set({ firstWorkingDay: doneOn }).where(eq(hires.id, hireId))
+  return true
+}
+
+export async function doneSteps(db: Db, hireId: string): Promise<Record<string, string>> {
+  const rows = await db.select({ stepKey: hireSteps.stepKey, doneOn: hireSteps.doneOn }).from(hireSteps).where(eq(hireSteps.hireId, hireId))
+  return Object.fromEntries(rows.map((r) => [r.stepKey, r.doneOn]))
+}
+
+/** TWV and BSN durations recorded across the portal (all organisations; only numbers leave). */
+export async function ownDurations(db: Db): Promise<OwnDurations> {
+  const durations = (from: string, to: string) =>
+    db
+      .select({ days: sql<number>`(b.done_on - a.done_on)::int` })
+      .from(sql`${hireSteps} a join ${hireSteps} b on b.hire_id = a.hire_id and b.step_key = ${to}`)
+      .where(sql`a.step_key = ${from} and b.done_on >= a.done_on`)
+  const [twv, bsn] = await Promise.all([
+    durations('step.twv_application', 'step.twv_decision'),
+    durations('step.twv_decision', 'step.bsn_registration'),
+  ])
+  return { 'lead.twv': twv.map((r) => Number(r.days)), 'lead.bsn': bsn.map((r) => Number(r.days)) }
+}
+
+/** Everything a hire's guidance page, PDF or API answer needs, in the reader's language. */
+export async function hireGuidance(db: Db, actor: Actor, id: string, locale: Locale, today = todayInAmsterdam()) {
+  const hire = await getHire(db, actor, id)
+  if (!hire) return null
+  const [rules, done, own] = await Promise.all([listPolicyRules(db), doneSteps(db, id), ownDurations(db)])
+  const guidance = buildGuidance({
+    hire: { ...hire, createdOn: hire.createdAt.toISOString().slice(0, 10) },
+    rules,
+    done,
+    today,
+    own,
+    locale,
+  })
+  return { hire, guidance }
+}
+
+/** A blank checklist for a vacancy: the paths its candidates may take, nothing filled in. */
+export async function blankGuidance(db: Db, actor: Actor, vacancyId: string, locale: Locale, today = todayInAmsterdam()) {
+  const [vacancy] = await db
+    .select({ id: vacancies.id, title: vacancies.title, candidateStatus: vacancies.candidateStatus, organisationName: organisations.name })
+    .from(vacancies)
+    .innerJoin(organisations, eq(organisations.id, vacancies.organisationId))
+    .where(and(eq(vacancies.id, vacancyId), organisationScope(actor, vacancies.organisationId)))
+  if (!vacancy) return null
+  const rules = await listPolicyRules(db)
+  const paths: ResidenceStatus[] = vacancy.candidateStatus === 'status_holders_only' ? ['status_holder'] : ['asylum_seeker', 'status_holder']
+  const blank = { isAdult: null, asylumApplicationDate: null, wDocumentValidUntil: null, dublinClaimant: null, medicalResidenceGround: null, hasBsn: null, createdOn: today }
+  return {
+    vacancy,
+    guidances: paths.map((path) => buildGuidance({ hire: { ...blank, residenceStatus: path }, rules, done: {}, today, own: {}, locale })),
+  }
+}
