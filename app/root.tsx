@@ -111,6 +111,11 @@ function Header() {
                     <NavLink to="/speeddates">{t('nav.speeddates')}</NavLink>
                   </li>
                 ) : null}
+                {can(user.role, 'hires:view') ? (
+                  <li>
+                    <NavLink to="/hires">{t('nav.hires')}</NavLink>
+                  </li>
+                ) : null}
                 {can(user.role, 'team:view') ? (
                   <li>
                     <NavLink to="/team">{t('nav.team')}</NavLink>
@@ -127,6 +132,11 @@ function Header() {
                 {can(user.role, 'mailbox:view') ? (
                   <li>
                     <NavLink to="/mailbox">{t('nav.mailbox')}</NavLink>
+                  </li>
+                ) : null}
+                {can(user.role, 'policy:manage') ? (
+                  <li>
+                    <NavLink to="/admin/policy">{t('nav.policy')}</NavLink>
                   </li>
                 ) : null}
                 {can(user.role, 'staff:manage') ? (

@@ -2,9 +2,11 @@
 import { loadEnv } from '../app/lib/env.server'
 import { databaseConfigFromEnv, openDatabase } from './client.server'
 import { migrateDatabase } from './migrate.server'
+import { syncPolicyDefaults } from '../app/modules/twv/policy.server'
 
 const env = loadEnv()
 const handle = openDatabase(databaseConfigFromEnv(env))
 await migrateDatabase(handle)
+await syncPolicyDefaults(handle.db)
 console.log(`Migrations applied (${handle.engine}).`)
 await handle.close()

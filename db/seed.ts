@@ -10,6 +10,7 @@ import { emptyVacancyFields, type VacancyFields } from '../app/modules/vacancies
 import { createVacancy, listReceptionLocations, transitionVacancy } from '../app/modules/vacancies/vacancies.server'
 import { createCandidate } from '../app/modules/speeddates/seats.server'
 import { createSlot } from '../app/modules/speeddates/slots.server'
+import { createHire, tickStep, updateHireFacts } from '../app/modules/twv/hires.server'
 import type { Db } from './client.server'
 import { appMeta, organisations, users } from './schema'
 
@@ -64,8 +65,9 @@ export async function seedDemoData(db: Db): Promise<void> {
     const reviewer: Actor = { userId: ilse!.id, organisationId: intermediary!.id, role: 'intermediary' }
     await createApiKey(tx, flevoOwner, 'Demo: koppeling met ons planningssysteem', demoApiKeys[0].key)
     await createApiKey(tx, schoonOwner, 'Demo integration', demoApiKeys[1].key)
-    await seedDemoVacancies(tx, { flevoOwner, schoonOwner, reviewer })
-    await seedDemoSpeeddates(tx, reviewer)
+    const published = await seedDemoVacancies(tx, { flevoOwner, schoonOwner, reviewer })
+    const candidateIds = await seedDemoSpeeddates(tx, reviewer)
+    await seedDemoHires(tx, reviewer, published, candidateIds)
     await tx.insert(appMeta).values({ key: 'demo', value: { seededAt: new Date().toISOString() } })
   })
 }
@@ -92,9 +94,11 @@ async function seedDemoSpeeddates(tx: Db, consultant: Actor) {
     ['AZC-1063', 'Yusuf', 'Turks, Engels (een beetje)', 'Heftruck, 3 jaar'],
     ['AZC-1071', 'Maryam', 'Farsi, Engels (goed)', 'Administratie'],
   ] as const
+  const ids: string[] = []
   for (const [referenceCode, firstName, languages, experience] of pool) {
-    await createCandidate(tx, consultant, { referenceCode, firstName, languages, experience })
+    ids.push(await createCandidate(tx, consultant, { referenceCode, firstName, languages, experience }))
   }
+  return ids
 }
 
 function inDays(days: number): string {
@@ -186,6 +190,37 @@ async function seedDemoVacancies(tx: Db, actors: { flevoOwner: Actor; schoonOwne
     await transitionVacancy(tx, actors.reviewer, id, 'publish')
   }
   await transitionVacancy(tx, actors.flevoOwner, forklift, 'submit')
+  return { flevo: orderpicker, schoon: cleaner }
+}
+
+/** Per demo employer one asylum seeker on the TWV path and one status holder. */
+async function seedDemoHires(tx: Db, intermediary: Actor, published: { flevo: string; schoon: string }, candidateIds: string[]) {
+  const today = todayInAmsterdam()
+  const earlier = (days: number) => inDays(-days)
+  for (const [i, vacancyId] of [published.flevo, published.schoon].entries()) {
+    const asylum = await createHire(tx, intermediary, { vacancyId, candidateId: candidateIds[i * 2]!, residenceStatus: 'asylum_seeker' })
+    await updateHireFacts(tx, intermediary, asylum, {
+      residenceStatus: 'asylum_seeker',
+      isAdult: true,
+      asylumApplicationDate: earlier(240),
+      wDocumentValidUntil: inDays(300),
+      dublinClaimant: false,
+      medicalResidenceGround: false,
+      hasBsn: false,
+    })
+    await tickStep(tx, intermediary, asylum, 'step.eligibility', earlier(10), today)
+    await tickStep(tx, intermediary, asylum, 'step.draft_contract', earlier(6), today)
+    const holder = await createHire(tx, intermediary, { vacancyId, candidateId: candidateIds[i * 2 + 1]!, residenceStatus: 'status_holder' })
+    await updateHireFacts(tx, intermediary, holder, {
+      residenceStatus: 'status_holder',
+      isAdult: true,
+      asylumApplicationDate: null,
+      wDocumentValidUntil: null,
+      dublinClaimant: null,
+      medicalResidenceGround: null,
+      hasBsn: true,
+    })
+  }
 }
 
 export function demoLoginLines(): string[] {
@@ -203,6 +238,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const { migrateDatabase } = await import('./migrate.server')
   const handle = openDatabase(databaseConfigFromEnv(loadEnv()))
   await migrateDatabase(handle)
+  const { syncPolicyDefaults } = await import('../app/modules/twv/policy.server')
+  await syncPolicyDefaults(handle.db)
   if (await databaseIsEmpty(handle.db)) {
     await seedDemoData(handle.db)
     console.log(demoLoginLines().join('\n'))

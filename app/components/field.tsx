@@ -86,6 +86,7 @@ export function CheckboxField({ name, label, defaultChecked }: { name: string; l
 
 type SelectProps = {
   name: string
+  scope?: string
   label: string
   options: { value: string; label: string }[]
   failure?: FormFailure | null
@@ -93,9 +94,9 @@ type SelectProps = {
   required?: boolean
 }
 
-export function SelectField({ name, label, options, failure, defaultValue, required }: SelectProps) {
+export function SelectField({ name, scope, label, options, failure, defaultValue, required }: SelectProps) {
   return (
-    <FieldShell name={name} label={label} failure={failure} required={required}>
+    <FieldShell name={name} scope={scope} label={label} failure={failure} required={required}>
       {(control) => (
         <select {...control} name={name} defaultValue={failure?.values[name] ?? defaultValue} required={required}>
           {options.map((option) => (

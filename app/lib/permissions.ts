@@ -11,6 +11,9 @@ const grants = {
   'speeddates:view': ['employer_owner', 'employer_member', 'intermediary', 'admin'],
   'speeddates:book': ['employer_owner', 'employer_member'],
   'speeddates:manage': ['intermediary', 'admin'],
+  'hires:view': ['employer_owner', 'employer_member', 'intermediary', 'admin'],
+  'hires:manage': ['intermediary', 'admin'],
+  'policy:manage': ['admin'],
   'mailbox:view': ['intermediary', 'admin'],
   'staff:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>

@@ -151,6 +151,12 @@ export default function VacancyDetail() {
         </Form>
       ) : null}
 
+      <p>
+        <a href={`/vacancies/${v.id}/checklist.pdf?lang=${locale}`} download>
+          {t('twv.blankPdf')}
+        </a>
+      </p>
+
       <h2>{t('vacancy.section.job')}</h2>
       <dl className="facts">
         <dt>{t('vacancy.field.sector')}</dt>

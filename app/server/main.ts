@@ -10,6 +10,7 @@ import { databaseIsEmpty, demoLoginLines, isDemoDatabase, seedDemoData } from '#
 import { EnvError, loadEnv, type Env } from '~/lib/env.server'
 import { startEmailDispatcher } from '~/modules/email/dispatcher.server'
 import { createEmailTransport } from '~/modules/email/transport.server'
+import { syncPolicyDefaults } from '~/modules/twv/policy.server'
 import { sendDueReminders } from '~/modules/speeddates/reminders.server'
 import { createHttpApp } from './http'
 
@@ -28,6 +29,7 @@ try {
 
 const database = openDatabase(databaseConfigFromEnv(env))
 await migrateDatabase(database)
+await syncPolicyDefaults(database.db)
 if (database.engine === 'pglite' && (await databaseIsEmpty(database.db))) {
   await seedDemoData(database.db)
   console.log('Empty embedded database: demo data added.')

@@ -126,6 +126,9 @@ describe('speeddates in the portal', () => {
     expect(after).toContain('Samir')
     expect(after).toContain('Match')
     expect(after).not.toContain('Arabisch')
+    // A match is a hire in the making, on the booked vacancy.
+    const [hire] = await app.database.query<{ n: number }>(`select count(*)::int as n from hires h join speeddate_seats s on s.id = h.seat_id where s.slot_id = '${slot}'`)
+    expect(hire!.n).toBe(1)
 
     const other = await createEmployer(app.database.db)
     expect((await (await loggedIn(other.owner.email)).get(`/speeddates/${slot}`)).status).toBe(404)

@@ -5,6 +5,7 @@ import postgres from 'postgres'
 import type { TestProject } from 'vitest/node'
 import { openDatabase } from '../../db/client.server'
 import { migrateDatabase } from '../../db/migrate.server'
+import { syncPolicyDefaults } from '../../app/modules/twv/policy.server'
 import { adminUrl, databaseUrl } from './postgres-urls'
 
 declare module 'vitest' {
@@ -24,6 +25,7 @@ export default async function setup(project: TestProject) {
     const dir = mkdtempSync(path.join(tmpdir(), 'werkbrug-pglite-'))
     const handle = openDatabase({ engine: 'pglite' })
     await migrateDatabase(handle)
+    await syncPolicyDefaults(handle.db)
     const dump = await (handle.db as unknown as { $client: { dumpDataDir: (c: string) => Promise<Blob> } }).$client.dumpDataDir('none')
     await handle.close()
     const file = path.join(dir, 'migrated.tar')
@@ -41,6 +43,7 @@ export default async function setup(project: TestProject) {
   await admin.unsafe(`create database ${template}`)
   const handle = openDatabase({ engine: 'postgres', url: databaseUrl(base, template), maxConnections: 1 })
   await migrateDatabase(handle)
+  await syncPolicyDefaults(handle.db)
   await handle.close()
   project.provide('pgliteSnapshot', '')
   project.provide('postgresTemplate', template)

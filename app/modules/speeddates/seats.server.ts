@@ -1,8 +1,9 @@
 import { and, asc, count, eq, isNotNull, lt, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
-import { candidates, speeddateSeats, speeddateSlots } from '#db/schema'
+import { candidates, hires, speeddateBookings, speeddateSeats, speeddateSlots } from '#db/schema'
 import { FieldValidationError, isUniqueViolation, StateConflictError } from '~/lib/errors.server'
 import type { Actor } from '~/lib/scope.server'
+import { createHire } from '../twv/hires.server'
 import type { CandidateInput } from './speeddates.schema'
 
 export async function createCandidate(db: Db, actor: Actor, input: CandidateInput): Promise<string> {
@@ -89,11 +90,23 @@ export async function recordSeatResult(
     .where(eq(speeddateSeats.id, input.seatId))
   if (!seat || (actor.role !== 'admin' && seat.organisationId !== actor.organisationId)) return false
   if (seat.startsAt > now) throw new StateConflictError('errors.sessionNotStarted')
-  await db
-    .update(speeddateSeats)
-    .set({ attendance: input.attendance, outcome: input.attendance === 'attended' ? input.outcome : null })
-    .where(eq(speeddateSeats.id, input.seatId))
+  const outcome = input.attendance === 'attended' ? input.outcome : null
+  await db.update(speeddateSeats).set({ attendance: input.attendance, outcome }).where(eq(speeddateSeats.id, input.seatId))
+  if (outcome === 'match') await hireFromMatch(db, actor, input.seatId)
   return true
+}
+
+/** A match at a speeddate is a hire in the making: one per seat, for the booked vacancy. */
+async function hireFromMatch(db: Db, actor: Actor, seatId: string) {
+  const [existing] = await db.select({ id: hires.id }).from(hires).where(eq(hires.seatId, seatId))
+  if (existing) return
+  const [seat] = await db
+    .select({ candidateId: speeddateSeats.candidateId, vacancyId: speeddateBookings.vacancyId })
+    .from(speeddateSeats)
+    .innerJoin(speeddateBookings, and(eq(speeddateBookings.slotId, speeddateSeats.slotId), eq(speeddateBookings.status, 'approved')))
+    .where(eq(speeddateSeats.id, seatId))
+  if (!seat) return
+  await createHire(db, actor, { vacancyId: seat.vacancyId, candidateId: seat.candidateId, residenceStatus: 'unknown', seatId })
 }
 
 // The pilot: nine candidates announced, four came (seed lines 2170–2185).

@@ -1,0 +1,194 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { FormErrorSummary, Notice, SelectField, TextField } from '~/components/field'
+import { WeekChart } from '~/components/week-chart'
+import { actorOf, notFound, requirePermission } from '~/lib/auth.server'
+import { todayInAmsterdam } from '~/lib/dates'
+import { FieldValidationError } from '~/lib/errors.server'
+import { formFailure, formValues, parseWithSchema } from '~/lib/forms'
+import { type MessageKey } from '~/lib/i18n'
+import { useLocale, useT } from '~/lib/i18n/react'
+import { resolveLocale } from '~/lib/locale.server'
+import { can } from '~/lib/permissions'
+import { hireFactsSchema, stepTickSchema } from '~/modules/twv/hires.schema'
+import { hireGuidance, tickStep, updateHireFacts } from '~/modules/twv/hires.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Werkbrug — ${data?.hire.reference ?? ''}` }]
+
+const idSchema = z.uuid()
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, context, 'hires:view')
+  const id = idSchema.safeParse(params.id)
+  const locale = await resolveLocale(request, user.locale)
+  const result = id.success ? await hireGuidance(context.db, actorOf(user), id.data, locale) : null
+  if (!result) throw notFound()
+  return { ...result, manages: can(user.role, 'hires:manage'), today: todayInAmsterdam() }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, context, 'hires:view')
+  const id = idSchema.safeParse(params.id)
+  if (!id.success) throw notFound()
+  const values = formValues(await request.formData())
+  const actor = actorOf(user)
+  try {
+    if (values.intent === 'facts') {
+      if (!can(user.role, 'hires:manage')) throw new Response('Forbidden', { status: 403 })
+      const parsed = parseWithSchema(hireFactsSchema, values)
+      if (!parsed.success) throw new FieldValidationError(parsed.fieldErrors)
+      if (!(await updateHireFacts(context.db, actor, id.data, parsed.data))) throw notFound()
+      return redirect(`/hires/${id.data}?done=saved`)
+    }
+    const parsed = parseWithSchema(stepTickSchema, values)
+    if (!parsed.success) throw new FieldValidationError(parsed.fieldErrors)
+    if (!(await tickStep(context.db, actor, id.data, parsed.data.stepKey, parsed.data.doneOn))) throw notFound()
+    return redirect(`/hires/${id.data}?done=ticked`)
+  } catch (error) {
+    if (error instanceof FieldValidationError) return data({ intent: values.intent, stepKey: values.stepKey, ...formFailure(error.fieldErrors, values) }, { status: 400 })
+    throw error
+  }
+}
+
+const yesNo = (value: boolean | null) => (value === null ? '' : value ? 'yes' : 'no')
+
+export default function Hire() {
+  const t = useT()
+  const locale = useLocale()
+  const { hire, guidance, manages, today } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [params] = useSearchParams()
+  const done = params.get('done')
+  const factsFailure = actionData?.intent === 'facts' ? actionData : null
+  const stepFailure = (key: string) => (actionData?.intent !== 'facts' && actionData?.stepKey === key ? actionData : null)
+  const triOptions = [
+    { value: '', label: t('twv.unknown') },
+    { value: 'yes', label: t('twv.yes') },
+    { value: 'no', label: t('twv.no') },
+  ]
+  const ruleTitle = (key: string) => guidance.rulesUsed.find((r) => r.key === key)?.title ?? key
+  return (
+    <section className="page">
+      {done ? <Notice>{t(`twv.done.${done}` as MessageKey)}</Notice> : null}
+      <h1>
+        {hire.reference} — {hire.firstName}
+      </h1>
+      <dl className="facts">
+        <dt>{t('twv.vacancy')}</dt>
+        <dd>{hire.vacancyTitle}</dd>
+        <dt>{t('twv.employer')}</dt>
+        <dd>{hire.organisationName}</dd>
+        <dt>{t('twv.status')}</dt>
+        <dd>{t(`twv.status.${hire.residenceStatus}`)}</dd>
+      </dl>
+      <p className="actions">
+        <a className="button" href={`/hires/${hire.id}/checklist.pdf?lang=${locale}`} download>
+          {t('twv.downloadPdf')}
+        </a>
+        <Link to={`/hires/${hire.id}/checklist`}>{t('twv.printable')}</Link>
+      </p>
+
+      <h2>{t('twv.expected')}</h2>
+      {guidance.expected ? (
+        <>
+          <p>
+            {t('twv.expectedRange', { medianDate: guidance.expected.median, p80Date: guidance.expected.p80 })} —{' '}
+            {t(`twv.basis.${guidance.expected.basis}` as MessageKey)}
+          </p>
+          {guidance.expected.weeks.length > 0 ? <WeekChart weeks={guidance.expected.weeks} label={t('twv.chart')} weekLabel={(n) => t('twv.week', { n })} /> : null}
+        </>
+      ) : (
+        <p>{hire.residenceStatus === 'unknown' ? t('twv.noDateUnknown') : t('twv.noDate')}</p>
+      )}
+
+      {guidance.eligibility ? (
+        <>
+          <h2>{t('twv.eligibility')}</h2>
+          {guidance.eligibility.eligible === false ? (
+            <p>{guidance.eligibility.eligibleFrom ? t('twv.eligibleFrom', { fromDate: guidance.eligibility.eligibleFrom }) : t('twv.notEligible')}</p>
+          ) : null}
+          <ul>
+            {guidance.eligibility.conditions.map((c) => (
+              <li key={c.key}>
+                {ruleTitle(c.key)}: <strong>{t(`twv.condition.${c.state}`)}</strong>
+                {c.from && c.state === 'not_met' ? ` (${t('twv.conditionFrom', { fromDate: c.from })})` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      <h2>{t('twv.steps')}</h2>
+      <ol className="steps">
+        {guidance.steps.map((step) => (
+          <li key={step.key} className={`step step--${step.state}`}>
+            <h3>{step.title}</h3>
+            <p>
+              {t('twv.owner')}: {t(`twv.owner.${step.owner}` as MessageKey)}
+              {step.doneOn ? ` — ${t('twv.doneOn', { doneDate: step.doneOn })}` : ''}
+            </p>
+            <p>{step.body}</p>
+            {step.waitingDays !== null && step.p80Days !== null ? <p>{t('twv.waiting', { days: step.waitingDays, p80: step.p80Days })}</p> : null}
+            <p className="field__hint">
+              {step.source} — {t('twv.reviewed', { reviewedDate: step.reviewedOn })}
+            </p>
+            <Form method="post" className="filters" noValidate>
+              <input type="hidden" name="intent" value="tick" />
+              <input type="hidden" name="stepKey" value={step.key} />
+              <TextField name="doneOn" scope={step.key.replace('.', '-')} type="date" label={t('twv.tickDate')} defaultValue={step.doneOn ?? today} failure={stepFailure(step.key)} />
+              <div className="field">
+                <button type="submit" className="button button--secondary" aria-label={t('twv.tickLabel', { step: step.title })}>
+                  {t('twv.tick')}
+                </button>
+              </div>
+            </Form>
+          </li>
+        ))}
+      </ol>
+
+      <h2>{t('twv.documents')}</h2>
+      <ul>
+        {guidance.documents.map((d) => (
+          <li key={d.key}>{d.title}</li>
+        ))}
+      </ul>
+
+      {manages ? (
+        <>
+          <h2>{t('twv.facts')}</h2>
+          <p>{t('twv.factsIntro')}</p>
+          <FormErrorSummary failure={factsFailure} />
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="facts" />
+            <SelectField
+              name="residenceStatus"
+              label={t('twv.status')}
+              failure={factsFailure}
+              defaultValue={hire.residenceStatus}
+              options={(['asylum_seeker', 'status_holder', 'unknown'] as const).map((s) => ({ value: s, label: t(`twv.status.${s}`) }))}
+            />
+            <SelectField name="isAdult" label={t('twv.isAdult')} failure={factsFailure} defaultValue={yesNo(hire.isAdult)} options={triOptions} />
+            <TextField name="asylumApplicationDate" type="date" label={t('twv.applicationDate')} failure={factsFailure} defaultValue={hire.asylumApplicationDate ?? ''} />
+            <TextField name="wDocumentValidUntil" type="date" label={t('twv.wDocument')} failure={factsFailure} defaultValue={hire.wDocumentValidUntil ?? ''} />
+            <SelectField name="dublinClaimant" label={t('twv.dublin')} failure={factsFailure} defaultValue={yesNo(hire.dublinClaimant)} options={triOptions} />
+            <SelectField name="medicalResidenceGround" label={t('twv.medical')} failure={factsFailure} defaultValue={yesNo(hire.medicalResidenceGround)} options={triOptions} />
+            <SelectField name="hasBsn" label={t('twv.hasBsn')} failure={factsFailure} defaultValue={yesNo(hire.hasBsn)} options={triOptions} />
+            <button type="submit" className="button">
+              {t('twv.saveFacts')}
+            </button>
+          </Form>
+        </>
+      ) : null}
+
+      <h2>{t('twv.sources')}</h2>
+      <ul className="field__hint">
+        {guidance.rulesUsed.map((r) => (
+          <li key={r.key}>
+            {r.title} ({t(`twv.policyStatus.${r.status}`)}): {r.source} — {t('twv.reviewed', { reviewedDate: r.reviewedOn })}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

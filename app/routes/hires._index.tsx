@@ -1,0 +1,101 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { FormErrorSummary, SelectField } from '~/components/field'
+import { actorOf, requirePermission } from '~/lib/auth.server'
+import { handleForm } from '~/lib/form-action.server'
+import { asFormFailure } from '~/lib/form-failure'
+import { useT } from '~/lib/i18n/react'
+import { can } from '~/lib/permissions'
+import { listCandidates } from '~/modules/speeddates/seats.server'
+import { directMatchSchema } from '~/modules/twv/hires.schema'
+import { createHire, listHires } from '~/modules/twv/hires.server'
+import { listVacancies } from '~/modules/vacancies/vacancies.server'
+
+export const meta: MetaFunction = () => [{ title: 'Werkbrug — plaatsingen / hires' }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, context, 'hires:view')
+  const actor = actorOf(user)
+  const manages = can(user.role, 'hires:manage')
+  const [hires, vacancies, candidates] = await Promise.all([
+    listHires(context.db, actor, { limit: 100 }),
+    manages ? listVacancies(context.db, actor, { status: 'published', limit: 100 }) : Promise.resolve({ data: [] }),
+    manages ? listCandidates(context.db, actor) : Promise.resolve([]),
+  ])
+  return {
+    manages,
+    hires: hires.map((h) => ({ id: h.id, reference: h.reference, firstName: h.firstName, vacancyTitle: h.vacancyTitle, organisationName: h.organisationName, residenceStatus: h.residenceStatus })),
+    vacancies: vacancies.data.map((v) => ({ id: v.id, label: `${v.organisationName} — ${v.title}` })),
+    candidates: candidates.map((c) => ({ id: c.id, label: `${c.referenceCode} — ${c.firstName}` })),
+  }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, context, 'hires:manage')
+  return handleForm(await request.formData(), directMatchSchema, async (input) => {
+    const id = await createHire(context.db, actorOf(user), input)
+    return redirect(`/hires/${id}?done=created`)
+  })
+}
+
+export default function Hires() {
+  const t = useT()
+  const { manages, hires, vacancies, candidates } = useLoaderData<typeof loader>()
+  const failure = asFormFailure(useActionData<typeof action>())
+  return (
+    <section className="page">
+      <h1>{t('twv.hiresTitle')}</h1>
+      <p>{t('twv.hiresIntro')}</p>
+      {hires.length === 0 ? (
+        <p>{t('twv.hiresEmpty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('twv.reference')}</th>
+                <th scope="col">{t('twv.vacancy')}</th>
+                {manages ? <th scope="col">{t('twv.employer')}</th> : null}
+                <th scope="col">{t('twv.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {hires.map((h) => (
+                <tr key={h.id}>
+                  <td>
+                    <Link to={`/hires/${h.id}`}>
+                      {h.reference} — {h.firstName}
+                    </Link>
+                  </td>
+                  <td>{h.vacancyTitle}</td>
+                  {manages ? <td>{h.organisationName}</td> : null}
+                  <td>{t(`twv.status.${h.residenceStatus}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {manages && vacancies.length > 0 && candidates.length > 0 ? (
+        <>
+          <h2>{t('twv.directMatch')}</h2>
+          <FormErrorSummary failure={failure} />
+          <Form method="post" noValidate>
+            <SelectField name="vacancyId" label={t('twv.vacancy')} failure={failure} options={vacancies.map((v) => ({ value: v.id, label: v.label }))} />
+            <SelectField name="candidateId" label={t('sd.candidate')} failure={failure} options={candidates.map((c) => ({ value: c.id, label: c.label }))} />
+            <SelectField
+              name="residenceStatus"
+              label={t('twv.status')}
+              failure={failure}
+              options={(['asylum_seeker', 'status_holder', 'unknown'] as const).map((s) => ({ value: s, label: t(`twv.status.${s}`) }))}
+            />
+            <button type="submit" className="button">
+              {t('twv.createHire')}
+            </button>
+          </Form>
+        </>
+      ) : null}
+    </section>
+  )
+}
+
