@@ -3,6 +3,7 @@ import type { ReactElement } from 'react'
 import type { Locale } from '../app/lib/i18n'
 import { BookingNoticeEmail, bookingNoticeSubject, type BookingNoticeProps } from './booking-notice'
 import { InvitationEmail, invitationSubject, type InvitationEmailProps } from './invitation'
+import { StepOverdueEmail, stepOverdueSubject, type StepOverdueProps } from './step-overdue'
 import {
   PasswordResetEmail,
   passwordResetSubject,
@@ -28,6 +29,10 @@ export const emailTemplates = {
     subject: bookingNoticeSubject,
     element: (locale, props) => <BookingNoticeEmail locale={locale} {...props} />,
   } satisfies Template<BookingNoticeProps>,
+  'step-overdue': {
+    subject: stepOverdueSubject,
+    element: (locale, props) => <StepOverdueEmail locale={locale} {...props} />,
+  } satisfies Template<StepOverdueProps>,
 }
 
 export type EmailTemplateName = keyof typeof emailTemplates

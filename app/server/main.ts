@@ -11,6 +11,7 @@ import { EnvError, loadEnv, type Env } from '~/lib/env.server'
 import { startEmailDispatcher } from '~/modules/email/dispatcher.server'
 import { createEmailTransport } from '~/modules/email/transport.server'
 import { syncPolicyDefaults } from '~/modules/twv/policy.server'
+import { sendStepReminders } from '~/modules/twv/step-reminders.server'
 import { sendDueReminders } from '~/modules/speeddates/reminders.server'
 import { createHttpApp } from './http'
 
@@ -39,6 +40,7 @@ const transport = createEmailTransport({ smtpUrl: env.SMTP_URL, from: env.MAIL_F
 const dispatcher = startEmailDispatcher(database.db, transport)
 const reminders = setInterval(() => {
   sendDueReminders(database.db, env.APP_URL).catch((error) => console.error('[speeddates] reminders failed', error))
+  sendStepReminders(database.db, env.APP_URL).catch((error) => console.error('[twv] reminders failed', error))
 }, 60_000)
 
 const app = dev ? await devApp() : await productionApp()

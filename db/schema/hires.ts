@@ -6,6 +6,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -62,10 +63,22 @@ export const hireSteps = pgTable(
     stepKey: text().notNull(),
     doneOn: date({ mode: 'string' }).notNull(),
     recordedByUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
-    reminderSentAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('hire_steps_key').on(t.hireId, t.stepKey)],
+)
+
+/** One "this step is overdue" email per hire and step: the row is the proof it went out. */
+export const hireStepReminders = pgTable(
+  'hire_step_reminders',
+  {
+    hireId: uuid()
+      .notNull()
+      .references(() => hires.id, { onDelete: 'cascade' }),
+    stepKey: text().notNull(),
+    sentAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.hireId, t.stepKey] })],
 )
 
 /**

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../../app/lib/scope.server'
 import { createCandidate } from '../../app/modules/speeddates/seats.server'
 import { createHire, updateHireFacts } from '../../app/modules/twv/hires.server'
+import { sendStepReminders } from '../../app/modules/twv/step-reminders.server'
 import { apiClient } from '../support/api'
 import { countRows } from '../support/db'
 import { createEmployerWithApiKey, createPublishedVacancy, createStaff, TEST_PASSWORD } from '../support/factories'
@@ -146,5 +147,21 @@ describe('policy rules as data', () => {
     const guidance = await apiClient(app.url, a.apiKey).get(`/api/v1/hires/${a.hireId}/twv-guidance`)
     const rule = (guidance.json.rulesUsed as { key: string; status: string; source: string }[]).find((r) => r.key === 'condition.application_period_pact')
     expect(rule).toMatchObject({ status: 'in_force', source: 'Staatscourant (test)' })
+  })
+})
+
+describe('overdue steps', () => {
+  it('emails the employer and the intermediary once when the TWV decision takes longer than 80% of cases', async () => {
+    const c = await employerWithHire('AZC-C1')
+    const hr = await loggedIn(c.owner.email)
+    await hr.post(`/hires/${c.hireId}`, { intent: 'tick', stepKey: 'step.twv_application', doneOn: '2026-09-01' })
+    expect(await sendStepReminders(app.database.db, app.url, '2026-09-20')).toBe(0)
+    expect(await sendStepReminders(app.database.db, app.url, '2026-11-27')).toBe(1)
+    expect(await sendStepReminders(app.database.db, app.url, '2026-11-28')).toBe(0)
+    const mails = await app.database.query<{ to_address: string; subject: string }>(`select to_address, subject from email_outbox where template = 'step-overdue' and text like '%AZC-C1%'`)
+    const to = mails.map((m) => m.to_address)
+    expect(to).toContain(c.owner.email)
+    expect(to).toContain(staff.intermediary.email)
+    expect(mails[0]!.subject).toMatch(/UWV beslist over de TWV duurt lang voor AZC-C1/)
   })
 })

@@ -1,0 +1,91 @@
+import { and, eq, isNull, sql } from 'drizzle-orm'
+import type { Db } from '#db/client.server'
+import { candidates, hires, hireStepReminders, hireSteps, users, vacancies } from '#db/schema'
+import { todayInAmsterdam } from '~/lib/dates'
+import type { Locale } from '~/lib/i18n'
+import { enqueueEmail } from '../email/outbox.server'
+import { buildGuidance } from './guidance'
+import { ownDurations } from './hires.server'
+import { daysBetween } from './policy'
+import { listPolicyRules } from './policy.server'
+
+// Steps that wait on someone else, and the step whose date starts the wait.
+const waits = [
+  { step: 'step.twv_decision', after: 'step.twv_application' },
+  { step: 'step.bsn_registration', after: 'step.twv_decision' },
+] as const
+
+/**
+ * Emails the employer and the intermediaries once when a waiting step has taken longer than the
+ * 80th percentile of its lead time. The reminder row is inserted first (ON CONFLICT DO NOTHING),
+ * so with several instances each reminder still goes out once.
+ */
+export async function sendStepReminders(db: Db, appUrl: string, today = todayInAmsterdam()): Promise<number> {
+  const [rules, own] = await Promise.all([listPolicyRules(db), ownDurations(db)])
+  let sent = 0
+  for (const wait of waits) {
+    const rule = rules.find((r) => r.key === wait.step)
+    if (!rule) continue
+    const waiting = await db
+      .select({
+        hireId: hires.id,
+        organisationId: hires.organisationId,
+        since: hireSteps.doneOn,
+        reference: candidates.referenceCode,
+        vacancy: vacancies.title,
+      })
+      .from(hires)
+      .innerJoin(hireSteps, and(eq(hireSteps.hireId, hires.id), eq(hireSteps.stepKey, wait.after)))
+      .innerJoin(candidates, eq(candidates.id, hires.candidateId))
+      .innerJoin(vacancies, eq(vacancies.id, hires.vacancyId))
+      .where(sql`not exists (select 1 from ${hireSteps} d where d.hire_id = ${hires.id} and d.step_key = ${wait.step})`)
+    for (const hire of waiting) {
+      const days = daysBetween(hire.since, today)
+      const guidance = buildGuidance({
+        hire: { residenceStatus: 'asylum_seeker', isAdult: null, asylumApplicationDate: null, wDocumentValidUntil: null, dublinClaimant: null, medicalResidenceGround: null, hasBsn: null, createdOn: today },
+        rules,
+        done: {},
+        today,
+        own,
+        locale: 'nl',
+      })
+      const p80 = guidance.steps.find((s) => s.key === wait.step)?.p80Days
+      if (p80 === null || p80 === undefined || days <= p80) continue
+      await db.transaction(async (tx) => {
+        const [claimed] = await tx
+          .insert(hireStepReminders)
+          .values({ hireId: hire.hireId, stepKey: wait.step })
+          .onConflictDoNothing()
+          .returning({ hireId: hireStepReminders.hireId })
+        if (!claimed) return
+        const recipients = await tx
+          .select({ email: users.email, locale: users.locale })
+          .from(users)
+          .where(
+            and(
+              isNull(users.disabledAt),
+              sql`(${users.role} = 'intermediary' or (${users.organisationId} = ${hire.organisationId} and ${users.role} in ('employer_owner', 'employer_member')))`,
+            ),
+          )
+        for (const recipient of recipients) {
+          const locale = recipient.locale as Locale
+          await enqueueEmail(tx, {
+            template: 'step-overdue',
+            to: recipient.email,
+            locale,
+            props: {
+              reference: hire.reference,
+              vacancy: hire.vacancy,
+              step: locale === 'nl' ? rule.titleNl : rule.titleEn,
+              days,
+              p80,
+              url: new URL(`/hires/${hire.hireId}`, appUrl).toString(),
+            },
+          })
+        }
+        sent++
+      })
+    }
+  }
+  return sent
+}
