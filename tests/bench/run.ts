@@ -11,6 +11,7 @@ import { createApiKey } from '../../app/modules/api-keys/api-keys.server'
 import { selectVacancyPage } from '../../app/modules/vacancies/vacancies.queries.server'
 import { encodeCursor } from '../../app/modules/vacancies/vacancies.server'
 import { benchBookingContention } from './booking-contention'
+import { benchChecklist } from './checklist'
 import { runLoad, type LoadResult } from './load'
 
 const baseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
@@ -57,6 +58,8 @@ async function main() {
 
   const race = await benchBookingContention({ handle, sql, appUrl: app, baselineUrl: baseline, load: { ...load, requests: Math.min(load.requests, 2000) } })
 
+  const checklist = await benchChecklist({ handle, sql, appUrl: app })
+
   const targets = [
     { name: 'app throughput / baseline, first page', value: results.appFirst.rps / results.baseFirst.rps, target: '≥ 0.6', ok: results.appFirst.rps / results.baseFirst.rps >= 0.6 },
     { name: 'app throughput / baseline, deep cursor', value: results.appDeep.rps / results.baseDeep.rps, target: '≥ 0.6', ok: results.appDeep.rps / results.baseDeep.rps >= 0.6 },
@@ -65,6 +68,8 @@ async function main() {
     { name: 'booking race: app throughput / baseline', value: race.app.rps / race.baseline.rps, target: '(reported)', ok: true },
     { name: 'booking race: overbooked slots, app', value: race.app.overbooked, target: '= 0', ok: race.app.overbooked === 0 },
     { name: 'booking race: slots held, app (of 50)', value: race.app.held, target: '= 50', ok: race.app.held === 50 },
+    { name: 'TWV checklist PDF, median ms', value: checklist.pdf.p50, target: '< 300', ok: checklist.pdf.p50 < 300 },
+    { name: 'TWV checklist PDF / printable HTML, median', value: checklist.pdf.p50 / checklist.html.p50, target: '(reported)', ok: true },
   ]
   console.log('\nRatios')
   for (const t of targets) console.log(`  ${t.ok ? 'PASS' : 'FAIL'}  ${t.name.padEnd(50)} ${t.value.toFixed(2)}  target ${t.target}`)
