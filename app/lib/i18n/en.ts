@@ -466,6 +466,8 @@ export const en: Catalogue = {
   'policy.save': 'Save rule',
   'policy.saved': 'The rule has been saved.',
   'policy.edit': 'Edit',
+  'risk.trialNone': 'no fitting arrangement has been recorded yet',
+  'risk.trialUnfit': 'the chosen arrangement does not fit: {statuses}',
   'apiKeys.title': 'API keys',
   'apiKeys.intro': 'With an API key your own system can create and read vacancies through the Werkbrug API. A key works for your organisation only.',
   'apiKeys.name': 'Key name',

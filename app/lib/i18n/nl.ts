@@ -465,6 +465,8 @@ export const nl = {
   'policy.save': 'Regel opslaan',
   'policy.saved': 'De regel is opgeslagen.',
   'policy.edit': 'Bewerken',
+  'risk.trialNone': 'er is nog geen passende regeling vastgelegd',
+  'risk.trialUnfit': 'de gekozen regeling past niet bij: {statuses}',
   'apiKeys.title': 'API-sleutels',
   'apiKeys.intro': 'Met een API-sleutel kan uw eigen systeem vacatures aanmaken en lezen via de Werkbrug-API. Een sleutel werkt alleen voor uw organisatie.',
   'apiKeys.name': 'Naam van de sleutel',

@@ -4,7 +4,7 @@
 
 export type PolicyDefault = {
   key: string
-  kind: 'condition' | 'step' | 'document' | 'lead_time'
+  kind: 'condition' | 'step' | 'document' | 'lead_time' | 'risk'
   titleNl: string
   titleEn: string
   bodyNl: string

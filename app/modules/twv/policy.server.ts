@@ -4,6 +4,7 @@ import { policyRules } from '#db/schema'
 import type { Actor } from '~/lib/scope.server'
 import { recordAudit } from '../audit/audit.server'
 import type { PolicyRule } from './policy'
+import { riskDefaults } from '../risks/risk-defaults'
 import { policyDefaults } from './policy-defaults'
 
 /** Adds the default content for keys the database does not have yet; never overwrites edits. */
@@ -11,7 +12,7 @@ export async function syncPolicyDefaults(db: Db): Promise<void> {
   await db
     .insert(policyRules)
     .values(
-      policyDefaults.map((d, i) => ({
+      [...policyDefaults, ...riskDefaults].map((d, i) => ({
         ...d,
         effectiveFrom: d.effectiveFrom ?? null,
         effectiveTo: d.effectiveTo ?? null,
