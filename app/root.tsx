@@ -129,6 +129,11 @@ function Header() {
                 <li>
                   <NavLink to="/api-docs">{t('nav.apiDocs')}</NavLink>
                 </li>
+                {can(user.role, 'employers:view') ? (
+                  <li>
+                    <NavLink to="/risks">{t('nav.risks')}</NavLink>
+                  </li>
+                ) : null}
                 {can(user.role, 'mailbox:view') ? (
                   <li>
                     <NavLink to="/mailbox">{t('nav.mailbox')}</NavLink>

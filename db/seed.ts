@@ -152,10 +152,10 @@ async function seedDemoVacancies(tx: Db, actors: { flevoOwner: Actor; schoonOwne
     positions: 2,
   }))
   await createVacancy(tx, actors.flevoOwner, base({
-    title: 'Magazijnmedewerker zaterdag',
-    tasks: 'Retouren sorteren en inpakken op zaterdag.',
-    hoursMin: 8,
-    hoursMax: 8,
+    title: 'Magazijnmedewerker weekend',
+    tasks: 'Retouren sorteren en inpakken op zaterdag en zondag.',
+    hoursMin: 16,
+    hoursMax: 16,
     shifts: ['weekend'],
     positions: 2,
   }))

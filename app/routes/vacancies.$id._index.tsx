@@ -2,12 +2,15 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { Notice, TextAreaField } from '~/components/field'
+import { RiskPanel } from '~/components/risk-panel'
 import { actorOf, notFound, requirePermission } from '~/lib/auth.server'
 import { FieldValidationError, StateConflictError } from '~/lib/errors.server'
 import { formFailure, type FieldErrors } from '~/lib/forms'
 import { formatDate, type MessageKey } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
 import { can } from '~/lib/permissions'
+import { resolveLocale } from '~/lib/locale.server'
+import { vacancyRisks } from '~/modules/risks/risks.server'
 import {
   duplicateVacancy,
   getVacancy,
@@ -31,9 +34,10 @@ async function load(request: Request, context: LoaderFunctionArgs['context'], ra
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, vacancy } = await load(request, context, params.id)
-  const [history, locations] = await Promise.all([
+  const [history, locations, risks] = await Promise.all([
     vacancyHistory(context.db, actorOf(user), vacancy.id),
     listReceptionLocations(context.db),
+    vacancyRisks(context.db, actorOf(user), vacancy.id, await resolveLocale(request, user.locale)),
   ])
   return {
     vacancy,
@@ -42,6 +46,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     actions: availableActions(vacancy.status, user.role),
     canEdit: can(user.role, 'vacancies:edit') && isEditable(vacancy.status),
     canDuplicate: can(user.role, 'vacancies:edit'),
+    risks: risks?.risks ?? [],
   }
 }
 
@@ -75,7 +80,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function VacancyDetail() {
   const t = useT()
   const locale = useLocale()
-  const { vacancy: v, history, locations, actions, canEdit, canDuplicate } = useLoaderData<typeof loader>()
+  const { vacancy: v, history, locations, actions, canEdit, canDuplicate, risks } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
   const done = params.get('done') as VacancyAction | null
@@ -91,6 +96,7 @@ export default function VacancyDetail() {
   return (
     <section className="page">
       {params.get('saved') ? <Notice>{t('vacancy.saved')}</Notice> : null}
+      {params.get('arranged') ? <Notice>{t('arr.saved')}</Notice> : null}
       {done && vacancyActions.includes(done) ? <Notice>{t(`vacancy.transitioned.${done}`)}</Notice> : null}
       {actionData?.formError ? (
         <div className="alert alert--error" role="alert">
@@ -151,11 +157,13 @@ export default function VacancyDetail() {
         </Form>
       ) : null}
 
-      <p>
+      <p className="actions">
         <a href={`/vacancies/${v.id}/checklist.pdf?lang=${locale}`} download>
           {t('twv.blankPdf')}
         </a>
+        {canDuplicate ? <Link to={`/vacancies/${v.id}/arrangements`}>{t('arr.edit')}</Link> : null}
       </p>
+      <RiskPanel title={t('risk.panelTitle')} risks={risks} />
 
       <h2>{t('vacancy.section.job')}</h2>
       <dl className="facts">

@@ -29,7 +29,7 @@ type Handler = (api: ApiContext) => Promise<Response>
  * Every /api/v1 endpoint goes through here: bearer-key authentication, the per-key rate limit
  * with RateLimit-* headers, the body size limit, and one mapping of errors to problem+json.
  */
-export function apiRoute(handlers: Partial<Record<'GET' | 'POST' | 'PATCH' | 'DELETE', Handler>>) {
+export function apiRoute(handlers: Partial<Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', Handler>>) {
   return async ({ request, params, context }: ActionFunctionArgs): Promise<Response> => {
     const locale = apiLocale(request)
     const instance = new URL(request.url).pathname

@@ -1,0 +1,147 @@
+import { and, eq, isNull, ne, sql } from 'drizzle-orm'
+import type { Db } from '#db/client.server'
+import { arrangements, organisations, vacancies, vacancyTravelTimes } from '#db/schema'
+import { todayInAmsterdam } from '~/lib/dates'
+import { FieldValidationError } from '~/lib/errors.server'
+import { translate, type Locale } from '~/lib/i18n'
+import { organisationScope, type Actor } from '~/lib/scope.server'
+import { recordAudit } from '../audit/audit.server'
+import { hireGuidance } from '../twv/hires.server'
+import { listPolicyRules } from '../twv/policy.server'
+import { getVacancy } from '../vacancies/vacancies.server'
+import { emptyArrangements, trialFits, type Arrangements } from './arrangements'
+import type { ArrangementsInput } from './arrangements.schema'
+import { evaluateRisks } from './evaluate'
+
+const arrangementColumns = {
+  travelMode: arrangements.travelMode,
+  travelPayer: arrangements.travelPayer,
+  travelAmountCents: arrangements.travelAmountCents,
+  travelAmountUnit: arrangements.travelAmountUnit,
+  travelPaid: arrangements.travelPaid,
+  travelPaidDaysAfter: arrangements.travelPaidDaysAfter,
+  travelDistanceKm: arrangements.travelDistanceKm,
+  travelFareCentsPerDay: arrangements.travelFareCentsPerDay,
+  coachProvider: arrangements.coachProvider,
+  coachHoursPerWeek: arrangements.coachHoursPerWeek,
+  coachWeeks: arrangements.coachWeeks,
+  coachContact: arrangements.coachContact,
+  languageSupport: arrangements.languageSupport,
+  languagePayer: arrangements.languagePayer,
+  trialKind: arrangements.trialKind,
+}
+
+/** The vacancy's arrangements, or the hire's override when one exists. Null when none recorded. */
+export async function getArrangements(db: Db, actor: Actor, vacancyId: string, hireId?: string): Promise<Arrangements | null> {
+  const find = (forHire: string | null) =>
+    db
+      .select(arrangementColumns)
+      .from(arrangements)
+      .where(and(eq(arrangements.vacancyId, vacancyId), forHire ? eq(arrangements.hireId, forHire) : isNull(arrangements.hireId), organisationScope(actor, arrangements.organisationId)))
+  const [own] = hireId ? await find(hireId) : []
+  const [row] = own ? [own] : await find(null)
+  return (row as Arrangements | undefined) ?? null
+}
+
+/**
+ * Records arrangements for a vacancy (or a hire's override), refusing a trial arrangement that
+ * cannot apply to the hire's status, with the reason. Every change is audited with its fields.
+ */
+export async function saveArrangements(
+  db: Db,
+  actor: Actor,
+  target: { vacancyId: string; hire?: { id: string; residenceStatus: 'asylum_seeker' | 'status_holder' | 'unknown' } },
+  input: ArrangementsInput,
+  locale: Locale,
+): Promise<boolean> {
+  const vacancy = await getVacancy(db, actor, target.vacancyId)
+  if (!vacancy) return false
+  const status = target.hire?.residenceStatus
+  if (input.trialKind && status && status !== 'unknown' && !trialFits[input.trialKind].includes(status)) {
+    const reason = translate(locale, input.trialKind === 'uwv_proefplaatsing' ? 'risk.reasonUwvTrial' : 'risk.reasonMunicipalTrial')
+    throw new FieldValidationError({ trialKind: { key: 'errors.trialNotForStatus', params: { reason } } })
+  }
+  return db.transaction(async (tx) => {
+    const hireId = target.hire?.id ?? null
+    const [existing] = await tx
+      .select({ id: arrangements.id })
+      .from(arrangements)
+      .where(and(eq(arrangements.vacancyId, target.vacancyId), hireId ? eq(arrangements.hireId, hireId) : isNull(arrangements.hireId)))
+      .for('update')
+    const values = { ...input, updatedByUserId: actor.userId, updatedAt: new Date() }
+    if (existing) await tx.update(arrangements).set(values).where(eq(arrangements.id, existing.id))
+    else await tx.insert(arrangements).values({ ...values, organisationId: vacancy.organisationId, vacancyId: target.vacancyId, hireId })
+    await recordAudit(tx, {
+      actorUserId: actor.userId,
+      organisationId: vacancy.organisationId,
+      action: 'arrangements.saved',
+      subjectType: hireId ? 'hire' : 'vacancy',
+      subjectId: hireId ?? target.vacancyId,
+      details: Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null)),
+    })
+    return true
+  })
+}
+
+export async function vacancyRisks(db: Db, actor: Actor, vacancyId: string, locale: Locale, date = todayInAmsterdam()) {
+  const vacancy = await getVacancy(db, actor, vacancyId)
+  if (!vacancy) return null
+  const [rules, arranged] = await Promise.all([listPolicyRules(db), getArrangements(db, actor, vacancyId)])
+  return { vacancy, arrangements: arranged, risks: evaluateRisks({ vacancy, arrangements: arranged, date, rules, locale }) }
+}
+
+export async function hireRisks(db: Db, actor: Actor, hireId: string, locale: Locale, date = todayInAmsterdam()) {
+  const result = await hireGuidance(db, actor, hireId, locale, date)
+  if (!result) return null
+  const vacancy = await getVacancy(db, actor, result.hire.vacancyId)
+  if (!vacancy) return null
+  const [rules, arranged] = await Promise.all([listPolicyRules(db), getArrangements(db, actor, vacancy.id, hireId)])
+  const hire = { residenceStatus: result.hire.residenceStatus, hasBsn: result.hire.hasBsn, expectedMedian: result.guidance.expected?.median ?? null }
+  return { hire: result.hire, arrangements: arranged, risks: evaluateRisks({ vacancy, arrangements: arranged, hire, date, rules, locale }) }
+}
+
+/**
+ * The intermediary's portfolio: every open vacancy with its risks. Two queries whatever the number
+ * of vacancies; the evaluation is pure and runs in memory.
+ */
+export async function riskPortfolio(db: Db, actor: Actor, locale: Locale, date = todayInAmsterdam(), limit = 10_000) {
+  const [rules, rows] = await Promise.all([
+    listPolicyRules(db),
+    db
+      .select({
+        id: vacancies.id,
+        title: vacancies.title,
+        status: vacancies.status,
+        organisationName: organisations.name,
+        hoursMin: vacancies.hoursMin,
+        hoursMax: vacancies.hoursMax,
+        candidateStatus: vacancies.candidateStatus,
+        englishLevel: vacancies.englishLevel,
+        dutchLevel: vacancies.dutchLevel,
+        startDate: vacancies.startDate,
+        trialPlacementOffered: vacancies.trialPlacementOffered,
+        hasCommute: sql<boolean>`exists (select 1 from ${vacancyTravelTimes} t where t.vacancy_id = ${vacancies.id} and t.minutes > 0)`,
+        ...arrangementColumns,
+      })
+      .from(vacancies)
+      .innerJoin(organisations, eq(organisations.id, vacancies.organisationId))
+      .leftJoin(arrangements, and(eq(arrangements.vacancyId, vacancies.id), isNull(arrangements.hireId)))
+      .where(and(organisationScope(actor, vacancies.organisationId), ne(vacancies.status, 'closed'), ne(vacancies.status, 'filled')))
+      .limit(limit),
+  ])
+  return rows.map((row) => {
+    const arranged = row.travelMode || row.coachProvider || row.languageSupport || row.trialKind ? ({ ...emptyArrangements, ...pick(row) } as Arrangements) : null
+    const risks = evaluateRisks({
+      vacancy: { ...row, travelTimes: row.hasCommute ? [{ minutes: 1 }] : [] },
+      arrangements: arranged,
+      date,
+      rules,
+      locale,
+    })
+    return { id: row.id, title: row.title, status: row.status, organisationName: row.organisationName, risks: risks.map((r) => ({ code: r.code, severity: r.severity, title: r.title })) }
+  })
+}
+
+function pick(row: Record<string, unknown>): Partial<Arrangements> {
+  return Object.fromEntries(Object.keys(arrangementColumns).map((k) => [k, row[k] ?? null])) as Partial<Arrangements>
+}
