@@ -12,6 +12,7 @@ import { selectVacancyPage } from '../../app/modules/vacancies/vacancies.queries
 import { encodeCursor } from '../../app/modules/vacancies/vacancies.server'
 import { benchBookingContention } from './booking-contention'
 import { benchChecklist } from './checklist'
+import { benchRiskPortfolio } from './risk-portfolio'
 import { runLoad, type LoadResult } from './load'
 
 const baseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
@@ -59,6 +60,7 @@ async function main() {
   const race = await benchBookingContention({ handle, sql, appUrl: app, baselineUrl: baseline, load: { ...load, requests: Math.min(load.requests, 2000) } })
 
   const checklist = await benchChecklist({ handle, sql, appUrl: app })
+  const portfolio = await benchRiskPortfolio({ handle, sql })
 
   const targets = [
     { name: 'app throughput / baseline, first page', value: results.appFirst.rps / results.baseFirst.rps, target: '≥ 0.6', ok: results.appFirst.rps / results.baseFirst.rps >= 0.6 },
@@ -70,6 +72,8 @@ async function main() {
     { name: 'booking race: slots held, app (of 50)', value: race.app.held, target: '= 50', ok: race.app.held === 50 },
     { name: 'TWV checklist PDF, median ms', value: checklist.pdf.p50, target: '< 300', ok: checklist.pdf.p50 < 300 },
     { name: 'TWV checklist PDF / printable HTML, median', value: checklist.pdf.p50 / checklist.html.p50, target: '(reported)', ok: true },
+    { name: 'risk portfolio of 10 000 vacancies, median ms', value: portfolio.app, target: '< 1000', ok: portfolio.app < 1000 && portfolio.evaluated === 10_000 },
+    { name: 'risk portfolio / bare read of the rows', value: portfolio.app / portfolio.baseline, target: '(reported)', ok: true },
   ]
   console.log('\nRatios')
   for (const t of targets) console.log(`  ${t.ok ? 'PASS' : 'FAIL'}  ${t.name.padEnd(50)} ${t.value.toFixed(2)}  target ${t.target}`)

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { vacancyCreateSchema, vacancyPatchSchema } from '../../app/modules/vacancies/vacancies.schema'
 import { bookingCreateSchema, optionalReasonSchema } from '../../app/modules/speeddates/speeddates.schema'
+import { arrangementsSchema } from '../../app/modules/risks/arrangements.schema'
 import { apiClient } from '../support/api'
 import { countRows } from '../support/db'
 import { createEmployer, createEmployerWithApiKey, createStaff, TEST_PASSWORD } from '../support/factories'
@@ -218,6 +219,7 @@ describe('OpenAPI document', () => {
       '#/components/schemas/VacancyPatch': vacancyPatchSchema,
       '#/components/schemas/BookingCreate': bookingCreateSchema,
       '#/components/schemas/BookingCancel': optionalReasonSchema.strict(),
+      '#/components/schemas/Arrangements': arrangementsSchema,
     }
     let bodies = 0
     for (const operations of Object.values(document.paths)) {
@@ -228,7 +230,7 @@ describe('OpenAPI document', () => {
         expect(validators[content.schema.$ref]!.safeParse(content.example).success, content.schema.$ref).toBe(true)
       }
     }
-    expect(bodies).toBe(4)
+    expect(bodies).toBe(6)
 
     // The documented example is accepted by the live API as it stands.
     const { apiKey } = await createEmployerWithApiKey(app.database.db)

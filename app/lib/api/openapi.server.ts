@@ -1,11 +1,13 @@
 import { speeddateOpenApi } from '~/modules/speeddates/speeddates.openapi'
 import { twvOpenApi } from '~/modules/twv/twv.openapi'
+import { riskOpenApi } from '~/modules/risks/risks.openapi'
 import { vacancyOpenApi } from '~/modules/vacancies/vacancies.openapi'
 
 /** The OpenAPI 3.1 document of /api/v1; examples are passed in so they can be real and valid. */
 export function buildOpenApiDocument(examples: { vacancyCreate: unknown; vacancyPatch: unknown; bookingCreate: unknown }) {
   const vacancies = vacancyOpenApi({ create: examples.vacancyCreate, patch: examples.vacancyPatch })
   const twv = twvOpenApi()
+  const risks = riskOpenApi()
   const speeddates = speeddateOpenApi({ booking: examples.bookingCreate, cancel: { reason: 'Wij hebben de vacature al vervuld.' } })
   return {
     openapi: '3.1.0',
@@ -20,13 +22,14 @@ export function buildOpenApiDocument(examples: { vacancyCreate: unknown; vacancy
     },
     servers: [{ url: '/' }],
     security: [{ bearerAuth: [] }],
-    paths: { ...vacancies.paths, ...speeddates.paths, ...twv.paths },
+    paths: { ...vacancies.paths, ...speeddates.paths, ...twv.paths, ...risks.paths },
     components: {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
       schemas: {
         ...vacancies.schemas,
         ...speeddates.schemas,
         ...twv.schemas,
+        ...risks.schemas,
         Problem: {
           type: 'object',
           required: ['type', 'title', 'status'],

@@ -539,6 +539,7 @@ export const en: Catalogue = {
   'arr.trial.municipal_trial': 'Municipal trial placement (status holders)',
   'arr.trial.uwv_proefplaatsing': 'UWV trial placement (UWV benefit holders only)',
   'arr.notSet': 'Not filled in',
+  'risk.unknownAmount': 'unknown (enter the distance or fare in the arrangements)',
   'apiKeys.title': 'API keys',
   'apiKeys.intro': 'With an API key your own system can create and read vacancies through the Werkbrug API. A key works for your organisation only.',
   'apiKeys.name': 'Key name',

@@ -43,21 +43,33 @@ function formatParam(locale: Locale, name: string, value: string | number): stri
 }
 
 export function formatEuros(locale: Locale, cents: number): string {
-  return new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
-    style: 'currency',
-    currency: 'EUR',
-  }).format(cents / 100)
+  const formatter = cached(`eur:${locale}`, () => new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' }))
+  return formatter.format(cents / 100)
 }
 
 export function translator(locale: Locale): Translate {
   return (key, params) => translate(locale, key, params)
 }
 
+// Intl formatters are costly to build and safe to share: one per locale and style.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>()
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined
+  if (!formatter) {
+    formatter = make()
+    formatters.set(key, formatter)
+  }
+  return formatter
+}
+
 /** Dates are stored in UTC and always shown in Europe/Amsterdam. */
 export function formatDate(locale: Locale, value: Date | string, withTime = false): string {
-  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
-    dateStyle: 'medium',
-    ...(withTime ? { timeStyle: 'short' } : {}),
-    timeZone: 'Europe/Amsterdam',
-  }).format(typeof value === 'string' ? new Date(value) : value)
+  const formatter = cached(`date:${locale}:${withTime}`, () =>
+    new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+      dateStyle: 'medium',
+      ...(withTime ? { timeStyle: 'short' } : {}),
+      timeZone: 'Europe/Amsterdam',
+    }),
+  )
+  return formatter.format(typeof value === 'string' ? new Date(value) : value)
 }

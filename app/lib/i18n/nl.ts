@@ -538,6 +538,7 @@ export const nl = {
   'arr.trial.municipal_trial': 'Proefplaatsing via de gemeente (statushouders)',
   'arr.trial.uwv_proefplaatsing': 'UWV-proefplaatsing (alleen met UWV-uitkering)',
   'arr.notSet': 'Niet ingevuld',
+  'risk.unknownAmount': 'onbekend (vul afstand of ov-kosten in bij de regelingen)',
   'apiKeys.title': 'API-sleutels',
   'apiKeys.intro': 'Met een API-sleutel kan uw eigen systeem vacatures aanmaken en lezen via de Werkbrug-API. Een sleutel werkt alleen voor uw organisatie.',
   'apiKeys.name': 'Naam van de sleutel',

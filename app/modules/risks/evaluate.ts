@@ -92,9 +92,9 @@ export function evaluateRisks(input: {
     const rule = rules.find((r) => r.key === `risk.${code}`)
     return rule ? inForce(rule, date) : false
   }
-  const lead = (key: string) => pmfFromBins((rules.find((r) => r.key === key)?.data.bins as LeadTimeBin[] | undefined) ?? [{ minDays: 0, maxDays: 0, count: 1 }])
+  const leadTimes = leadTimeSummary(rules)
 
-  if (asylum && active('twv-required')) raise('twv-required', { asylumSeekersWelcome: true }, { twvMedianDays: quantile(lead('lead.twv'), 0.5) })
+  if (asylum && active('twv-required')) raise('twv-required', { asylumSeekersWelcome: true }, { twvMedianDays: leadTimes.twvMedianDays })
   if ((asylum || (hire?.residenceStatus === 'status_holder' && hire.hasBsn === false)) && active('bsn-wait')) raise('bsn-wait', { hasBsn: hire?.hasBsn ?? null })
   if (asylum && active('azc-relocation')) raise('azc-relocation', { asylumSeekersWelcome: true })
 
@@ -118,7 +118,7 @@ export function evaluateRisks(input: {
     const late = a?.travelPaid === 'monthly' || (a?.travelPaid === 'after_claim' && (a.travelPaidDaysAfter ?? 8) > 7)
     const short = !a?.travelMode || covered === null || (estimated !== null && (covered ?? 0) < estimated)
     if (short || late) {
-      raise('travel-cost-gap', { estimatedCents: estimated, coveredCents: covered, paidLaterThanWeekly: late }, { estimatedCents: estimated ?? '?', coveredCents: covered ?? 0 })
+      raise('travel-cost-gap', { estimatedCents: estimated, coveredCents: covered, paidLaterThanWeekly: late }, { estimatedCents: estimated ?? translate(locale, 'risk.unknownAmount'), coveredCents: covered ?? 0 })
     }
   }
 
@@ -140,10 +140,24 @@ export function evaluateRisks(input: {
   }
 
   if (asylum && vacancy.startDate && active('start-date-unrealistic')) {
-    const realistic = hire?.expectedMedian ?? addDays(date, quantile(convolve(lead('lead.twv'), lead('lead.bsn')), 0.5))
+    const realistic = hire?.expectedMedian ?? addDays(date, leadTimes.twvAndBsnMedianDays)
     if (vacancy.startDate < realistic) raise('start-date-unrealistic', { startDate: vacancy.startDate, realisticDate: realistic }, { startDate: vacancy.startDate, realisticDate: realistic })
   }
   return risks
+}
+
+// The lead-time medians depend only on the rules: computed once per set of rules, not per vacancy
+// (a portfolio evaluates thousands of vacancies against the same rules).
+const leadTimeCache = new WeakMap<PolicyRule[], { twvMedianDays: number; twvAndBsnMedianDays: number }>()
+
+function leadTimeSummary(rules: PolicyRule[]) {
+  let summary = leadTimeCache.get(rules)
+  if (!summary) {
+    const lead = (key: string) => pmfFromBins((rules.find((r) => r.key === key)?.data.bins as LeadTimeBin[] | undefined) ?? [{ minDays: 0, maxDays: 0, count: 1 }])
+    summary = { twvMedianDays: quantile(lead('lead.twv'), 0.5), twvAndBsnMedianDays: quantile(convolve(lead('lead.twv'), lead('lead.bsn')), 0.5) }
+    leadTimeCache.set(rules, summary)
+  }
+  return summary
 }
 
 function trialProblem(locale: Locale, kind: Arrangements['trialKind'], unfit: ResidenceStatus[]): string {
