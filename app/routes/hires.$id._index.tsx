@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { FormErrorSummary, Notice, SelectField, TextField } from '~/components/field'
+import { RiskPanel } from '~/components/risk-panel'
 import { WeekChart } from '~/components/week-chart'
 import { actorOf, notFound, requirePermission } from '~/lib/auth.server'
 import { todayInAmsterdam } from '~/lib/dates'
@@ -13,6 +14,7 @@ import { resolveLocale } from '~/lib/locale.server'
 import { can } from '~/lib/permissions'
 import { hireFactsSchema, stepTickSchema } from '~/modules/twv/hires.schema'
 import { hireGuidance, tickStep, updateHireFacts } from '~/modules/twv/hires.server'
+import { hireRisks } from '~/modules/risks/risks.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Werkbrug — ${data?.hire.reference ?? ''}` }]
 
@@ -24,7 +26,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, user.locale)
   const result = id.success ? await hireGuidance(context.db, actorOf(user), id.data, locale) : null
   if (!result) throw notFound()
-  return { ...result, manages: can(user.role, 'hires:manage'), today: todayInAmsterdam() }
+  const risks = await hireRisks(context.db, actorOf(user), result.hire.id, locale)
+  return { ...result, risks: risks?.risks ?? [], manages: can(user.role, 'hires:manage'), today: todayInAmsterdam() }
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -56,7 +59,7 @@ const yesNo = (value: boolean | null) => (value === null ? '' : value ? 'yes' : 
 export default function Hire() {
   const t = useT()
   const locale = useLocale()
-  const { hire, guidance, manages, today } = useLoaderData<typeof loader>()
+  const { hire, guidance, manages, today, risks } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
   const done = params.get('done')
@@ -101,6 +104,8 @@ export default function Hire() {
       ) : (
         <p>{hire.residenceStatus === 'unknown' ? t('twv.noDateUnknown') : t('twv.noDate')}</p>
       )}
+
+      <RiskPanel title={t('risk.panelHireTitle')} risks={risks} />
 
       {guidance.eligibility ? (
         <>
