@@ -4,11 +4,13 @@ import { FormErrorSummary, SelectField } from '~/components/field'
 import { actorOf, requirePermission } from '~/lib/auth.server'
 import { handleForm } from '~/lib/form-action.server'
 import { asFormFailure } from '~/lib/form-failure'
+import type { MessageKey } from '~/lib/i18n'
 import { useT } from '~/lib/i18n/react'
+import { resolveLocale } from '~/lib/locale.server'
 import { can } from '~/lib/permissions'
 import { listCandidates } from '~/modules/speeddates/seats.server'
 import { directMatchSchema } from '~/modules/twv/hires.schema'
-import { createHire, listHires } from '~/modules/twv/hires.server'
+import { createHire, hireProgress } from '~/modules/twv/hires.server'
 import { listVacancies } from '~/modules/vacancies/vacancies.server'
 
 export const meta: MetaFunction = () => [{ title: 'Werkbrug — plaatsingen / hires' }]
@@ -18,13 +20,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = actorOf(user)
   const manages = can(user.role, 'hires:manage')
   const [hires, vacancies, candidates] = await Promise.all([
-    listHires(context.db, actor, { limit: 100 }),
+    hireProgress(context.db, actor, await resolveLocale(request, user.locale)),
     manages ? listVacancies(context.db, actor, { status: 'published', limit: 100 }) : Promise.resolve({ data: [] }),
     manages ? listCandidates(context.db, actor) : Promise.resolve([]),
   ])
   return {
     manages,
-    hires: hires.map((h) => ({ id: h.id, reference: h.reference, firstName: h.firstName, vacancyTitle: h.vacancyTitle, organisationName: h.organisationName, residenceStatus: h.residenceStatus })),
+    hires: hires.map((h) => ({
+      id: h.id,
+      reference: h.reference,
+      firstName: h.firstName,
+      vacancyTitle: h.vacancyTitle,
+      organisationName: h.organisationName,
+      residenceStatus: h.residenceStatus,
+      stepsDone: h.stepsDone,
+      stepsTotal: h.stepsTotal,
+      currentStep: h.currentStep,
+      waitingOn: h.waitingOn,
+    })),
     vacancies: vacancies.data.map((v) => ({ id: v.id, label: `${v.organisationName} — ${v.title}` })),
     candidates: candidates.map((c) => ({ id: c.id, label: `${c.referenceCode} — ${c.firstName}` })),
   }
@@ -57,6 +70,8 @@ export default function Hires() {
                 <th scope="col">{t('twv.vacancy')}</th>
                 {manages ? <th scope="col">{t('twv.employer')}</th> : null}
                 <th scope="col">{t('twv.status')}</th>
+                <th scope="col">{t('twv.progress')}</th>
+                <th scope="col">{t('twv.waitingOn')}</th>
               </tr>
             </thead>
             <tbody>
@@ -70,6 +85,10 @@ export default function Hires() {
                   <td>{h.vacancyTitle}</td>
                   {manages ? <td>{h.organisationName}</td> : null}
                   <td>{t(`twv.status.${h.residenceStatus}`)}</td>
+                  <td>
+                    {h.stepsDone}/{h.stepsTotal}
+                  </td>
+                  <td>{h.currentStep && h.waitingOn ? `${t(`twv.owner.${h.waitingOn}` as MessageKey)}: ${h.currentStep}` : '—'}</td>
                 </tr>
               ))}
             </tbody>

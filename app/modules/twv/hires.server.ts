@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { candidates, hires, hireSteps, organisations, vacancies } from '#db/schema'
 import { todayInAmsterdam } from '~/lib/dates'
@@ -165,4 +165,32 @@ export async function blankGuidance(db: Db, actor: Actor, vacancyId: string, loc
     vacancy,
     guidances: paths.map((path) => buildGuidance({ hire: { ...blank, residenceStatus: path }, rules, done: {}, today, own: {}, locale })),
   }
+}
+
+/**
+ * Progress across hires for the overview: steps done of the path, the current step and whose turn
+ * it is. Two queries for the whole page (hires, their ticks); the rest is the pure guidance.
+ */
+export async function hireProgress(db: Db, actor: Actor, locale: Locale, today = todayInAmsterdam()) {
+  const rows = await listHires(db, actor, { limit: 200 })
+  if (rows.length === 0) return []
+  const [rules, ticks] = await Promise.all([
+    listPolicyRules(db),
+    db
+      .select({ hireId: hireSteps.hireId, stepKey: hireSteps.stepKey, doneOn: hireSteps.doneOn })
+      .from(hireSteps)
+      .where(inArray(hireSteps.hireId, rows.map((r) => r.id))),
+  ])
+  return rows.map((hire) => {
+    const done = Object.fromEntries(ticks.filter((t) => t.hireId === hire.id).map((t) => [t.stepKey, t.doneOn]))
+    const guidance = buildGuidance({ hire: { ...hire, createdOn: today }, rules, done, today, own: {}, locale })
+    const current = guidance.steps.find((s) => s.state === 'current')
+    return {
+      ...hire,
+      stepsDone: guidance.steps.filter((s) => s.doneOn).length,
+      stepsTotal: guidance.steps.length,
+      currentStep: current?.title ?? null,
+      waitingOn: current?.owner ?? null,
+    }
+  })
 }
