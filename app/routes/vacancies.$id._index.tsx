@@ -6,11 +6,11 @@ import { RiskPanel } from '~/components/risk-panel'
 import { actorOf, notFound, requirePermission } from '~/lib/auth.server'
 import { FieldValidationError, StateConflictError } from '~/lib/errors.server'
 import { formFailure, type FieldErrors } from '~/lib/forms'
-import { formatDate, type MessageKey } from '~/lib/i18n'
+import { formatDate, formatEuros, type MessageKey } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
 import { can } from '~/lib/permissions'
 import { resolveLocale } from '~/lib/locale.server'
-import { vacancyRisks } from '~/modules/risks/risks.server'
+import { arrangementHistory, vacancyRisks } from '~/modules/risks/risks.server'
 import {
   duplicateVacancy,
   getVacancy,
@@ -34,10 +34,11 @@ async function load(request: Request, context: LoaderFunctionArgs['context'], ra
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, vacancy } = await load(request, context, params.id)
-  const [history, locations, risks] = await Promise.all([
+  const [history, locations, risks, arrangementChanges] = await Promise.all([
     vacancyHistory(context.db, actorOf(user), vacancy.id),
     listReceptionLocations(context.db),
     vacancyRisks(context.db, actorOf(user), vacancy.id, await resolveLocale(request, user.locale)),
+    arrangementHistory(context.db, actorOf(user), vacancy.id),
   ])
   return {
     vacancy,
@@ -47,6 +48,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     canEdit: can(user.role, 'vacancies:edit') && isEditable(vacancy.status),
     canDuplicate: can(user.role, 'vacancies:edit'),
     risks: risks?.risks ?? [],
+    arrangements: risks?.arrangements ?? null,
+    arrangementChanges,
   }
 }
 
@@ -80,7 +83,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function VacancyDetail() {
   const t = useT()
   const locale = useLocale()
-  const { vacancy: v, history, locations, actions, canEdit, canDuplicate, risks } = useLoaderData<typeof loader>()
+  const { vacancy: v, history, locations, actions, canEdit, canDuplicate, risks, arrangements: arr, arrangementChanges } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
   const done = params.get('done') as VacancyAction | null
@@ -225,6 +228,37 @@ export default function VacancyDetail() {
           {v.trialPlacementWeeks ? ` — ${t('vacancy.weeks', { weeks: v.trialPlacementWeeks })}` : null}
         </dd>
       </dl>
+
+      <h2>{t('arr.title')}</h2>
+      {arr ? (
+        <dl className="facts">
+          <dt>{t('arr.travelMode')}</dt>
+          <dd>
+            {arr.travelMode ? t(`arr.mode.${arr.travelMode}` as MessageKey) : '—'}
+            {arr.travelAmountCents !== null ? ` — ${formatEuros(locale, arr.travelAmountCents)} / ${t(`arr.unit.${arr.travelAmountUnit ?? 'per_day'}` as MessageKey)}` : ''}
+            {arr.travelPaid ? ` — ${t(`arr.paid.${arr.travelPaid}` as MessageKey)}` : ''}
+            {arr.travelPayer ? ` — ${t(`arr.payer.${arr.travelPayer}` as MessageKey)}` : ''}
+          </dd>
+          <dt>{t('arr.coach')}</dt>
+          <dd>{arr.coachProvider ? `${t(`arr.provider.${arr.coachProvider}` as MessageKey)}, ${arr.coachHoursPerWeek ?? '?'} ${t('arr.coachHours').toLowerCase()}` : '—'}</dd>
+          <dt>{t('arr.language')}</dt>
+          <dd>{arr.languageSupport ? t(`arr.support.${arr.languageSupport}` as MessageKey) : '—'}</dd>
+          <dt>{t('arr.trial')}</dt>
+          <dd>{arr.trialKind ? t(`arr.trial.${arr.trialKind}` as MessageKey) : '—'}</dd>
+        </dl>
+      ) : (
+        <p>{t('arr.notSet')}</p>
+      )}
+      {arrangementChanges.length > 0 ? (
+        <ul className="field__hint">
+          {arrangementChanges.map((change) => (
+            <li key={change.id}>
+              {t('vacancy.event.updated')} — {formatDate(locale, change.at, true)}
+              {change.by ? ` — ${change.by}` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : null}
 
       <h2>{t('vacancy.history')}</h2>
       <ol className="history">

@@ -63,6 +63,12 @@ describe('arrangements and risks', () => {
     })
     expect(put.status).toBe(200)
     const after = await codes()
+    // The intermediary sees the arrangements and who changed them.
+    const owner = app.browser()
+    await owner.logIn(employer.owner.email, TEST_PASSWORD)
+    const page = await (await owner.get(`/vacancies/${id}`)).text()
+    expect(page).toContain('Openbaar vervoer, vergoed')
+    expect(page).toContain('Vooraf')
     expect(after).not.toContain('municipal-linkage-24h')
     expect(after).not.toContain('travel-cost-gap')
     expect((await api.get(`/api/v1/vacancies/${id}/risks?date=yesterday`)).status).toBe(400)

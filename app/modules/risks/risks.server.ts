@@ -1,6 +1,6 @@
-import { and, eq, isNull, ne, sql } from 'drizzle-orm'
+import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
-import { arrangements, organisations, vacancies, vacancyTravelTimes } from '#db/schema'
+import { arrangements, auditLog, organisations, users, vacancies, vacancyTravelTimes } from '#db/schema'
 import { todayInAmsterdam } from '~/lib/dates'
 import { FieldValidationError } from '~/lib/errors.server'
 import { translate, type Locale } from '~/lib/i18n'
@@ -144,4 +144,17 @@ export async function riskPortfolio(db: Db, actor: Actor, locale: Locale, date =
 
 function pick(row: Record<string, unknown>): Partial<Arrangements> {
   return Object.fromEntries(Object.keys(arrangementColumns).map((k) => [k, row[k] ?? null])) as Partial<Arrangements>
+}
+
+/** Who changed a vacancy's arrangements and when (from the audit log). */
+export async function arrangementHistory(db: Db, actor: Actor, vacancyId: string) {
+  const vacancy = await getVacancy(db, actor, vacancyId)
+  if (!vacancy) return []
+  return db
+    .select({ id: auditLog.id, at: auditLog.createdAt, by: users.name })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(and(eq(auditLog.action, 'arrangements.saved'), eq(auditLog.subjectType, 'vacancy'), eq(auditLog.subjectId, vacancyId)))
+    .orderBy(desc(auditLog.id))
+    .limit(20)
 }
