@@ -1,26 +1,16 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD, demoLogins } from '../../db/seed'
 import { pdfText } from '../support/pdf'
-import { expectAccessible, launchChromium } from './support/browser'
-import { startPortal, type RunningPortal } from './support/server'
+import { expectAccessible } from './support/browser'
+import { portalPerFile } from './support/suite'
 import { logIn, logOut, newPage } from './support/session'
 
-let portal: RunningPortal
-let browser: Browser
-beforeAll(async () => {
-  portal = await startPortal()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await portal?.stop()
-})
+const suite = portalPerFile()
 
 describe('HR follows the TWV path of a hire', () => {
   it('opens a hire, ticks a step, downloads the checklist PDF; every page accessible', async () => {
-    const page = await newPage(browser)
-    await logIn(page, portal.url, demoLogins[2].email, DEMO_PASSWORD)
+    const page = await newPage(suite.browser())
+    await logIn(page, suite.url(), demoLogins[2].email, DEMO_PASSWORD)
     await page.getByRole('link', { name: 'Plaatsingen' }).click()
     await page.waitForURL(/\/hires$/)
     await expectAccessible(page, '40-hires')
@@ -45,9 +35,9 @@ describe('HR follows the TWV path of a hire', () => {
     await page.getByRole('link', { name: 'Printbare versie' }).click()
     await page.waitForURL(/\/checklist$/)
     await expectAccessible(page, '42-checklist-printable')
-    await logOut(page, portal.url)
+    await logOut(page, suite.url())
 
-    await logIn(page, portal.url, demoLogins[0].email, DEMO_PASSWORD)
+    await logIn(page, suite.url(), demoLogins[0].email, DEMO_PASSWORD)
     await page.getByRole('link', { name: 'Regels' }).click()
     await page.waitForURL(/\/admin\/policy$/)
     await expectAccessible(page, '43-admin-policy')

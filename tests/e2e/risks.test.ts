@@ -1,26 +1,16 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD, demoLogins } from '../../db/seed'
-import { expectAccessible, launchChromium } from './support/browser'
-import { startPortal, type RunningPortal } from './support/server'
+import { expectAccessible } from './support/browser'
+import { portalPerFile } from './support/suite'
 import { logIn, logOut, newPage } from './support/session'
 
-let portal: RunningPortal
-let browser: Browser
-beforeAll(async () => {
-  portal = await startPortal()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await portal?.stop()
-})
+const suite = portalPerFile()
 
 describe('the employer sees hiring risks on its own vacancy', () => {
   it('fixes the 24-hour linkage and travel-cost risks and watches them go', async () => {
-    const page = await newPage(browser)
-    await logIn(page, portal.url, demoLogins[2].email, DEMO_PASSWORD)
-    await page.goto(`${portal.url}/vacancies`)
+    const page = await newPage(suite.browser())
+    await logIn(page, suite.url(), demoLogins[2].email, DEMO_PASSWORD)
+    await page.goto(`${suite.url()}/vacancies`)
     await page.getByRole('link', { name: 'Magazijnmedewerker weekend' }).click()
     await page.waitForURL(/\/vacancies\/[0-9a-f-]{36}$/)
     const linkage = page.locator('[data-risk="municipal-linkage-24h"]')
@@ -53,9 +43,9 @@ describe('the employer sees hiring risks on its own vacancy', () => {
     await page.waitForURL(/\/risks\/[a-z0-9-]+$/)
     await expectAccessible(page, '52-risk-rule')
     expect(vacancyUrl).toMatch(/vacancies/)
-    await logOut(page, portal.url)
+    await logOut(page, suite.url())
 
-    await logIn(page, portal.url, demoLogins[1].email, DEMO_PASSWORD)
+    await logIn(page, suite.url(), demoLogins[1].email, DEMO_PASSWORD)
     await page.getByRole('link', { name: 'Risico’s' }).click()
     await page.waitForURL(/\/risks$/)
     await expectAccessible(page, '53-risk-portfolio')

@@ -1,20 +1,11 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD, demoLogins } from '../../db/seed'
-import { expectAccessible, launchChromium } from './support/browser'
-import { startPortal, type RunningPortal } from './support/server'
+import { expectAccessible } from './support/browser'
+import { portalPerFile } from './support/suite'
 import { logIn, logOut, newPage } from './support/session'
 
-let portal: RunningPortal
-let browser: Browser
-beforeAll(async () => {
-  portal = await startPortal()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await portal?.stop()
-})
+const suite = portalPerFile()
 
 const employer = demoLogins[2].email
 const intermediary = demoLogins[1].email
@@ -47,8 +38,8 @@ async function fillVacancy(page: Page, wage: string) {
 
 describe('employer registers a vacancy online, the intermediary publishes it', () => {
   it('walks the whole review with every page accessible', async () => {
-    const page = await newPage(browser)
-    await logIn(page, portal.url, employer, DEMO_PASSWORD)
+    const page = await newPage(suite.browser())
+    await logIn(page, suite.url(), employer, DEMO_PASSWORD)
     await page.getByRole('link', { name: 'Vacatures' }).click()
     await page.waitForURL(/\/vacancies$/)
     await page.getByRole('cell', { name: 'Orderpicker distributiecentrum' }).waitFor()
@@ -72,18 +63,18 @@ describe('employer registers a vacancy online, the intermediary publishes it', (
     await expectAccessible(page, '23-vacancy-draft')
     await page.getByRole('button', { name: 'Indienen bij de bemiddelaar' }).click()
     await page.getByText('De vacature is ingediend.').waitFor()
-    await logOut(page, portal.url)
+    await logOut(page, suite.url())
 
-    await logIn(page, portal.url, intermediary, DEMO_PASSWORD)
-    await page.goto(`${portal.url}/vacancies?status=submitted`)
+    await logIn(page, suite.url(), intermediary, DEMO_PASSWORD)
+    await page.goto(`${suite.url()}/vacancies?status=submitted`)
     await page.getByRole('link', { name: 'Inpakker webshop' }).click()
     await page.waitForURL(vacancyUrl)
     await expectAccessible(page, '24-vacancy-review')
     await page.getByRole('button', { name: 'Goedkeuren en publiceren' }).click()
     await page.getByText('De vacature is gepubliceerd.').waitFor()
-    await logOut(page, portal.url)
+    await logOut(page, suite.url())
 
-    await logIn(page, portal.url, employer, DEMO_PASSWORD)
+    await logIn(page, suite.url(), employer, DEMO_PASSWORD)
     await page.goto(vacancyUrl)
     await page.getByText('Gepubliceerd', { exact: true }).first().waitFor()
     expect(await page.locator('.status').first().textContent()).toBe('Gepubliceerd')
@@ -91,8 +82,8 @@ describe('employer registers a vacancy online, the intermediary publishes it', (
   })
 
   it('lets the owner create an API key and read the API page, accessibly', async () => {
-    const page = await newPage(browser)
-    await logIn(page, portal.url, employer, DEMO_PASSWORD)
+    const page = await newPage(suite.browser())
+    await logIn(page, suite.url(), employer, DEMO_PASSWORD)
     await page.getByRole('link', { name: 'API-sleutels' }).click()
     await page.waitForURL(/\/settings\/api-keys$/)
     await page.getByLabel('Naam van de sleutel').fill('Planning')
@@ -101,7 +92,7 @@ describe('employer registers a vacancy online, the intermediary publishes it', (
     expect(key).toMatch(/^wbk_/)
     await expectAccessible(page, '25-api-keys')
 
-    const response = await fetch(`${portal.url}/api/v1/vacancies?limit=1`, { headers: { authorization: `Bearer ${key}` } })
+    const response = await fetch(`${suite.url()}/api/v1/vacancies?limit=1`, { headers: { authorization: `Bearer ${key}` } })
     expect(response.status).toBe(200)
 
     await page.getByRole('link', { name: 'Lees de API-documentatie' }).click()

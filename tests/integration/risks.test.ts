@@ -96,6 +96,13 @@ describe('arrangements and risks', () => {
     expect((await put(other.apiKey, 'internship')).status).toBe(404)
     expect((await apiClient(app.url, other.apiKey).get(`/api/v1/hires/${hire}/risks`)).status).toBe(404)
     expect((await apiClient(app.url, other.apiKey).get(`/api/v1/vacancies/${id}/risks`)).status).toBe(404)
+    expect((await apiClient(app.url, other.apiKey).get(`/api/v1/vacancies/${id}/arrangements`)).status).toBe(404)
+    const foreignPut = await fetch(new URL(`/api/v1/vacancies/${id}/arrangements`, app.url), {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${other.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ trialKind: 'probation' }),
+    })
+    expect(foreignPut.status).toBe(404)
     const hireRisks = (await apiClient(app.url, employer.apiKey).get(`/api/v1/hires/${hire}/risks`)).json.data as { code: string }[]
     expect(hireRisks.map((r) => r.code)).toContain('twv-required')
   })
