@@ -14,7 +14,7 @@ import { resolveLocale } from '~/lib/locale.server'
 import { can } from '~/lib/permissions'
 import { hireFactsSchema, stepTickSchema } from '~/modules/twv/hires.schema'
 import { hireGuidance, tickStep, updateHireFacts } from '~/modules/twv/hires.server'
-import { hireRisks } from '~/modules/risks/risks.server'
+import { risksOfHire } from '~/modules/risks/risks.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Werkbrug — ${data?.hire.reference ?? ''}` }]
 
@@ -26,7 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, user.locale)
   const result = id.success ? await hireGuidance(context.db, actorOf(user), id.data, locale) : null
   if (!result) throw notFound()
-  const risks = await hireRisks(context.db, actorOf(user), result.hire.id, locale)
+  const risks = await risksOfHire(context.db, actorOf(user), result, locale)
   return { ...result, risks: risks?.risks ?? [], manages: can(user.role, 'hires:manage'), today: todayInAmsterdam() }
 }
 

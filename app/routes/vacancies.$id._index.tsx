@@ -10,7 +10,7 @@ import { formatDate, formatEuros, type MessageKey } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
 import { can } from '~/lib/permissions'
 import { resolveLocale } from '~/lib/locale.server'
-import { arrangementHistory, vacancyRisks } from '~/modules/risks/risks.server'
+import { arrangementHistory, risksOfVacancy } from '~/modules/risks/risks.server'
 import {
   duplicateVacancy,
   getVacancy,
@@ -37,8 +37,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const [history, locations, risks, arrangementChanges] = await Promise.all([
     vacancyHistory(context.db, actorOf(user), vacancy.id),
     listReceptionLocations(context.db),
-    vacancyRisks(context.db, actorOf(user), vacancy.id, await resolveLocale(request, user.locale)),
-    arrangementHistory(context.db, actorOf(user), vacancy.id),
+    risksOfVacancy(context.db, actorOf(user), vacancy, await resolveLocale(request, user.locale)),
+    arrangementHistory(context.db, vacancy),
   ])
   return {
     vacancy,
@@ -47,8 +47,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     actions: availableActions(vacancy.status, user.role),
     canEdit: can(user.role, 'vacancies:edit') && isEditable(vacancy.status),
     canDuplicate: can(user.role, 'vacancies:edit'),
-    risks: risks?.risks ?? [],
-    arrangements: risks?.arrangements ?? null,
+    risks: risks.risks,
+    arrangements: risks.arrangements,
     arrangementChanges,
   }
 }

@@ -8,7 +8,7 @@ import { organisationScope, type Actor } from '~/lib/scope.server'
 import { recordAudit } from '../audit/audit.server'
 import { hireGuidance } from '../twv/hires.server'
 import { listPolicyRules } from '../twv/policy.server'
-import { getVacancy } from '../vacancies/vacancies.server'
+import { getVacancy, type VacancyRow } from '../vacancies/vacancies.server'
 import { emptyArrangements, trialFits, type Arrangements } from './arrangements'
 import type { ArrangementsInput } from './arrangements.schema'
 import { evaluateRisks } from './evaluate'
@@ -85,19 +85,33 @@ export async function saveArrangements(
 
 export async function vacancyRisks(db: Db, actor: Actor, vacancyId: string, locale: Locale, date = todayInAmsterdam()) {
   const vacancy = await getVacancy(db, actor, vacancyId)
-  if (!vacancy) return null
-  const [rules, arranged] = await Promise.all([listPolicyRules(db), getArrangements(db, actor, vacancyId)])
+  return vacancy ? risksOfVacancy(db, actor, vacancy, locale, date) : null
+}
+
+/** For a vacancy the caller has already loaded (and so may see): no second lookup. */
+export async function risksOfVacancy(db: Db, actor: Actor, vacancy: VacancyRow, locale: Locale, date = todayInAmsterdam()) {
+  const [rules, arranged] = await Promise.all([listPolicyRules(db), getArrangements(db, actor, vacancy.id)])
   return { vacancy, arrangements: arranged, risks: evaluateRisks({ vacancy, arrangements: arranged, date, rules, locale }) }
 }
 
 export async function hireRisks(db: Db, actor: Actor, hireId: string, locale: Locale, date = todayInAmsterdam()) {
   const result = await hireGuidance(db, actor, hireId, locale, date)
-  if (!result) return null
-  const vacancy = await getVacancy(db, actor, result.hire.vacancyId)
+  return result ? risksOfHire(db, actor, result, locale, date) : null
+}
+
+/** For a hire whose guidance the caller has already built. */
+export async function risksOfHire(
+  db: Db,
+  actor: Actor,
+  { hire, guidance }: NonNullable<Awaited<ReturnType<typeof hireGuidance>>>,
+  locale: Locale,
+  date = todayInAmsterdam(),
+) {
+  const vacancy = await getVacancy(db, actor, hire.vacancyId)
   if (!vacancy) return null
-  const [rules, arranged] = await Promise.all([listPolicyRules(db), getArrangements(db, actor, vacancy.id, hireId)])
-  const hire = { residenceStatus: result.hire.residenceStatus, hasBsn: result.hire.hasBsn, expectedMedian: result.guidance.expected?.median ?? null }
-  return { hire: result.hire, arrangements: arranged, risks: evaluateRisks({ vacancy, arrangements: arranged, hire, date, rules, locale }) }
+  const [rules, arranged] = await Promise.all([listPolicyRules(db), getArrangements(db, actor, vacancy.id, hire.id)])
+  const facts = { residenceStatus: hire.residenceStatus, hasBsn: hire.hasBsn, expectedMedian: guidance.expected?.median ?? null }
+  return { hire, arrangements: arranged, risks: evaluateRisks({ vacancy, arrangements: arranged, hire: facts, date, rules, locale }) }
 }
 
 /**
@@ -146,15 +160,21 @@ function pick(row: Record<string, unknown>): Partial<Arrangements> {
   return Object.fromEntries(Object.keys(arrangementColumns).map((k) => [k, row[k] ?? null])) as Partial<Arrangements>
 }
 
-/** Who changed a vacancy's arrangements and when (from the audit log). */
-export async function arrangementHistory(db: Db, actor: Actor, vacancyId: string) {
-  const vacancy = await getVacancy(db, actor, vacancyId)
-  if (!vacancy) return []
+/** Who changed the arrangements of a vacancy the caller has loaded, and when (from the audit log). */
+export function arrangementHistory(db: Db, vacancy: Pick<VacancyRow, 'id' | 'organisationId'>) {
+  const vacancyId = vacancy.id
   return db
     .select({ id: auditLog.id, at: auditLog.createdAt, by: users.name })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
-    .where(and(eq(auditLog.action, 'arrangements.saved'), eq(auditLog.subjectType, 'vacancy'), eq(auditLog.subjectId, vacancyId)))
+    .where(
+      and(
+        eq(auditLog.action, 'arrangements.saved'),
+        eq(auditLog.organisationId, vacancy.organisationId),
+        eq(auditLog.subjectType, 'vacancy'),
+        eq(auditLog.subjectId, vacancyId),
+      ),
+    )
     .orderBy(desc(auditLog.id))
     .limit(20)
 }
