@@ -144,6 +144,11 @@ function Header() {
                     <NavLink to="/admin/policy">{t('nav.policy')}</NavLink>
                   </li>
                 ) : null}
+                {can(user.role, 'fees:manage') ? (
+                  <li>
+                    <NavLink to="/admin/fees">{t('nav.fees')}</NavLink>
+                  </li>
+                ) : null}
                 {can(user.role, 'staff:manage') ? (
                   <li>
                     <NavLink to="/admin/staff">{t('nav.staff')}</NavLink>

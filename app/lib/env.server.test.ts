@@ -28,6 +28,13 @@ describe('loadEnv', () => {
     }
   })
 
+  it('takes Stripe keys only in pairs and well-formed', () => {
+    expect(loadEnv({}).paymentsEnabled).toBe(false)
+    expect(loadEnv({ STRIPE_SECRET_KEY: 'sk_test_abc', STRIPE_WEBHOOK_SECRET: 'whsec_abc' }).paymentsEnabled).toBe(true)
+    expect(() => loadEnv({ STRIPE_SECRET_KEY: 'sk_test_abc' })).toThrowError(/STRIPE_WEBHOOK_SECRET must be set together/)
+    expect(() => loadEnv({ STRIPE_SECRET_KEY: 'pk_test_abc', STRIPE_WEBHOOK_SECRET: 'whsec_abc' })).toThrowError(/STRIPE_SECRET_KEY must look like/)
+  })
+
   it('treats an empty variable as unset', () => {
     expect(loadEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined()
   })

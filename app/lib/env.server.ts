@@ -24,6 +24,10 @@ const envSchema = z
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     SMTP_URL: urlWithProtocols(['smtp:', 'smtps:'], 'must be an smtp:// or smtps:// URL').optional(),
     MAIL_FROM: z.string().min(3).default('Werkbrug <no-reply@werkbrug.localhost>'),
+    STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must look like sk_test_… or sk_live_…').optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must look like whsec_…').optional(),
+    // Points the Stripe SDK at a local stand-in in tests; never set in production.
+    STRIPE_API_BASE: urlWithProtocols(['http:', 'https:'], 'must be an http(s) URL').optional(),
     API_RATE_LIMIT_PER_MINUTE: z.coerce
       .number({ message: 'must be a number' })
       .int('must be a whole number')
@@ -35,6 +39,13 @@ const envSchema = z
       .transform((value) => value === 'true'),
   })
   .superRefine((env, ctx) => {
+    if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.STRIPE_SECRET_KEY ? 'STRIPE_WEBHOOK_SECRET' : 'STRIPE_SECRET_KEY'],
+        message: 'must be set together with the other STRIPE_ key',
+      })
+    }
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
       ctx.addIssue({
         code: 'custom',
@@ -48,6 +59,7 @@ const envSchema = z
     APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}`,
     SESSION_SECRET: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
     usesDevSessionSecret: !env.SESSION_SECRET,
+    paymentsEnabled: Boolean(env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET),
   }))
 
 export type Env = z.output<typeof envSchema>

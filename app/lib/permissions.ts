@@ -14,6 +14,7 @@ const grants = {
   'hires:view': ['employer_owner', 'employer_member', 'intermediary', 'admin'],
   'hires:manage': ['intermediary', 'admin'],
   'policy:manage': ['admin'],
+  'fees:manage': ['admin'],
   'mailbox:view': ['intermediary', 'admin'],
   'staff:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>

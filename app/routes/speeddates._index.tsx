@@ -9,6 +9,7 @@ import { amsterdamLocalToUtc } from '~/lib/dates'
 import { formatDate, type MessageKey } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
 import { can } from '~/lib/permissions'
+import { feeInForce } from '~/modules/payments/fees.server'
 import { bookSlot, listBookings } from '~/modules/speeddates/bookings.server'
 import { bookableVacancies, listSlots } from '~/modules/speeddates/slots.server'
 import { acceptProposal, declineProposal, listProposals, proposeTimes } from '~/modules/speeddates/proposals.server'
@@ -30,7 +31,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listReceptionLocations(context.db),
   ])
   const done = new URL(request.url).searchParams.get('done')
+  // Slots belong to one intermediary organisation in practice; its booking fee, if any, applies.
+  const intermediaryId = slots[0]?.intermediaryOrganisationId
+  const fee = employer && intermediaryId ? await feeInForce(context.db, intermediaryId, 'speeddate_booking') : null
   return {
+    unpaidFee: fee && !context.env.paymentsEnabled ? { amountCents: fee.amountCents, vatCents: fee.vatCents } : null,
     employer,
     manages: can(user.role, 'speeddates:manage'),
     done,
@@ -102,7 +107,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Speeddates() {
   const t = useT()
-  const { employer, manages, slots, bookings, vacancies, locations, proposals, done } = useLoaderData<typeof loader>()
+  const { employer, manages, slots, bookings, vacancies, locations, proposals, done, unpaidFee } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const locale = useLocale()
   const bookRefusal = actionData?.intent === 'book' ? (actionData.formError ?? Object.values(actionData.fieldErrors)[0]) : undefined
@@ -116,6 +121,11 @@ export default function Speeddates() {
       <h1>{t('sd.title')}</h1>
       <p>{employer ? t('sd.introEmployer') : t('sd.introIntermediary')}</p>
       {doneKey ? <Notice>{t(doneKey)}</Notice> : null}
+      {unpaidFee ? (
+        <div className="alert alert--error" role="note">
+          {t('fees.bookingNotice', { amountCents: unpaidFee.amountCents, vatCents: unpaidFee.vatCents })}
+        </div>
+      ) : null}
       {refusal ? (
         <div className="alert alert--error" role="alert">
           {t(refusal.key, refusal.params)}

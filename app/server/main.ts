@@ -12,6 +12,7 @@ import { startEmailDispatcher } from '~/modules/email/dispatcher.server'
 import { createEmailTransport } from '~/modules/email/transport.server'
 import { syncPolicyDefaults } from '~/modules/twv/policy.server'
 import { sendStepReminders } from '~/modules/twv/step-reminders.server'
+import { anyFeeSet } from '~/modules/payments/fees.server'
 import { sendDueReminders } from '~/modules/speeddates/reminders.server'
 import { createHttpApp } from './http'
 
@@ -34,6 +35,12 @@ await syncPolicyDefaults(database.db)
 if (database.engine === 'pglite' && (await databaseIsEmpty(database.db))) {
   await seedDemoData(database.db)
   console.log('Empty embedded database: demo data added.')
+}
+
+// Fees without Stripe keys would mean charging nobody: refuse to run like that in production.
+if (env.NODE_ENV === 'production' && !env.paymentsEnabled && (await anyFeeSet(database.db))) {
+  console.error('Fees are set but STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are not: set both, or set the fees to 0.')
+  process.exit(1)
 }
 
 const transport = createEmailTransport({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM })

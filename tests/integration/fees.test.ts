@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { anyFeeSet, feeInForce } from '../../app/modules/payments/fees.server'
+import { createSlot } from '../../app/modules/speeddates/slots.server'
+import { countRows } from '../support/db'
+import { createEmployer, createStaff, localInDays, TEST_PASSWORD } from '../support/factories'
+import { startTestApp, type TestApp } from '../support/app'
+
+let app: TestApp
+let staff: Awaited<ReturnType<typeof createStaff>>
+beforeAll(async () => {
+  app = await startTestApp()
+  staff = await createStaff(app.database.db)
+})
+afterAll(() => app.close())
+
+async function loggedIn(email: string) {
+  const browser = app.browser()
+  await browser.logIn(email, TEST_PASSWORD)
+  return browser
+}
+
+const today = () => new Date().toISOString().slice(0, 10)
+
+describe('fees without Stripe keys', () => {
+  it('lets only the admin set fees, refuses bad input without writing, audits the change', async () => {
+    const { owner } = await createEmployer(app.database.db)
+    expect((await (await loggedIn(owner.email)).get('/admin/fees')).status).toBe(403)
+    expect((await (await loggedIn(staff.intermediary.email)).post('/admin/fees', { kind: 'placement', amount: '10', vatPercent: '21', effectiveFrom: today() })).status).toBe(403)
+
+    const admin = await loggedIn(staff.admin.email)
+    const page = await (await admin.get('/admin/fees')).text()
+    expect(page).toContain('Online betalen staat uit')
+    const before = await countRows(app.database, ['fees', 'audit_log'])
+    const negative = await admin.post('/admin/fees', { kind: 'speeddate_booking', amount: '-10', vatPercent: '21', effectiveFrom: today() })
+    expect(negative.status).toBe(400)
+    expect(await negative.text()).toContain('Een bedrag kan niet negatief zijn.')
+    const past = await admin.post('/admin/fees', { kind: 'speeddate_booking', amount: '75', vatPercent: '21', effectiveFrom: '2024-01-01' })
+    expect(past.status).toBe(400)
+    expect(await countRows(app.database, ['fees', 'audit_log'])).toEqual(before)
+    expect(await anyFeeSet(app.database.db)).toBe(false)
+
+    expect((await admin.post('/admin/fees', { kind: 'speeddate_booking', amount: '75,00', vatPercent: '21', effectiveFrom: today() })).status).toBe(302)
+    expect(await feeInForce(app.database.db, staff.organisation.id, 'speeddate_booking')).toMatchObject({ amountCents: 7500, vatBasisPoints: 2100, vatCents: 1575 })
+    expect(await anyFeeSet(app.database.db)).toBe(true)
+    // An employer sees that a fee would apply and that online payment is off; booking stays possible.
+    const { owner: employer } = await createEmployer(app.database.db)
+    await createSlot(app.database.db, { userId: staff.intermediary.id, organisationId: staff.organisation.id, role: 'intermediary' }, {
+      startsAt: localInDays(9, 10),
+      endsAt: localInDays(9, 11),
+      placeKind: 'employer_site',
+      receptionLocationId: null,
+      placeAddress: 'Industrieweg 1',
+      seats: 5,
+      note: null,
+    })
+    const speeddates = await (await loggedIn(employer.email)).get('/speeddates')
+    expect((await speeddates.text()).replace(/\s/g, ' ')).toContain('vergoeding van € 75,00 plus € 15,75 btw, maar online betalen staat nu uit')
+
+    const [audit] = await app.database.query<{ details: Record<string, unknown> }>(`select details from audit_log where action = 'fee.set' order by id desc limit 1`)
+    expect(audit!.details).toMatchObject({ kind: 'speeddate_booking', amountCents: 7500, vatBasisPoints: 2100 })
+  })
+})
