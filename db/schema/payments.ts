@@ -1,4 +1,4 @@
-import { date, index, integer, pgEnum, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { organisations, users } from './accounts'
 
 export const feeKind = pgEnum('fee_kind', ['speeddate_booking', 'placement'])
@@ -23,3 +23,11 @@ export const fees = pgTable(
   },
   (t) => [index('fees_kind_idx').on(t.intermediaryOrganisationId, t.kind, t.effectiveFrom)],
 )
+
+/** Every Stripe event we accepted, once: a replay or a duplicate delivery finds its id here. */
+export const stripeEvents = pgTable('stripe_events', {
+  id: text().primaryKey(),
+  type: text().notNull(),
+  stripeCreatedAt: timestamp({ withTimezone: true }).notNull(),
+  receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+})

@@ -674,6 +674,7 @@ export const en: Catalogue = {
   'email.booking.cta': 'View in Werkbrug',
   'email.overdue.subject': '{step} is taking long for {reference}',
   'email.overdue.body': 'The step "{step}" for {reference} ({vacancy}) has been waiting for {days} days. In 80% of cases this step was done after {p80} days. Ask what it is waiting for.',
+  'api.invalidSignature': 'Invalid signature',
   'email.footer': 'This email was sent by Werkbrug. Did you not ask for it? Then you can ignore this email.',
   'email.reset.subject': 'Set a new password for Werkbrug',
   'email.reset.greeting': 'Dear {name},',

@@ -673,6 +673,7 @@ export const nl = {
   'email.booking.cta': 'Bekijk in Werkbrug',
   'email.overdue.subject': '{step} duurt lang voor {reference}',
   'email.overdue.body': 'De stap "{step}" voor {reference} ({vacancy}) wacht al {days} dagen. In 80% van de gevallen was deze stap na {p80} dagen klaar. Vraag na waar het op wacht.',
+  'api.invalidSignature': 'Ongeldige handtekening',
   'email.footer': 'Deze e-mail is verstuurd door Werkbrug. Heeft u hier niet om gevraagd? Dan kunt u deze e-mail negeren.',
   'email.reset.subject': 'Stel een nieuw wachtwoord in voor Werkbrug',
   'email.reset.greeting': 'Beste {name},',
