@@ -17,7 +17,7 @@ export async function benchChecklist(options: { handle: DatabaseHandle; sql: pos
   const [candidate] = await sql<{ id: string }[]>`insert into candidates (intermediary_organisation_id, reference_code, first_name, languages) values (${intermediary!.id}, 'BENCH-1', 'Samir', 'Engels') returning id`
   const [hire] = await sql<{ id: string }[]>`
     insert into hires (organisation_id, vacancy_id, candidate_id, residence_status, is_adult, asylum_application_date, w_document_valid_until, dublin_claimant, medical_residence_ground)
-    values (${org!.id}, ${vacancy!.id}, ${candidate!.id}, 'asylum_seeker', true, '2026-01-01', '2028-01-01', false, false) returning id`
+    values (${org!.id}, ${vacancy!.id}, ${candidate!.id}, 'asylum_seeker', true, '2026-01-01', '2099-01-01', false, false) returning id`
   const { key } = await createApiKey(handle.db, { userId: null, organisationId: org!.id, role: 'employer_owner' }, 'bench')
 
   const login = await fetch(`${appUrl}/login`, {

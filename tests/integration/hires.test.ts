@@ -25,7 +25,7 @@ async function employerWithHire(reference: string): Promise<Side> {
     residenceStatus: 'asylum_seeker',
     isAdult: true,
     asylumApplicationDate: '2026-01-05',
-    wDocumentValidUntil: '2028-01-01',
+    wDocumentValidUntil: '2099-01-01',
     dublinClaimant: false,
     medicalResidenceGround: false,
     hasBsn: false,
@@ -110,7 +110,7 @@ describe('the guidance and its checklist', () => {
     const intermediary = await loggedIn(staff.intermediary.email)
     const bad = await intermediary.post(`/hires/${a.hireId}`, { intent: 'facts', residenceStatus: 'asylum_seeker', asylumApplicationDate: '31-12-2025' })
     expect(bad.status).toBe(400)
-    const dublin = await intermediary.post(`/hires/${a.hireId}`, { intent: 'facts', residenceStatus: 'asylum_seeker', isAdult: 'yes', asylumApplicationDate: '2026-01-05', wDocumentValidUntil: '2028-01-01', dublinClaimant: 'yes', medicalResidenceGround: 'no', hasBsn: 'no' })
+    const dublin = await intermediary.post(`/hires/${a.hireId}`, { intent: 'facts', residenceStatus: 'asylum_seeker', isAdult: 'yes', asylumApplicationDate: '2026-01-05', wDocumentValidUntil: '2099-01-01', dublinClaimant: 'yes', medicalResidenceGround: 'no', hasBsn: 'no' })
     expect(dublin.status).toBe(302)
     const page = await (await hr.get(`/hires/${a.hireId}`)).text()
     expect(page).toContain('Deze persoon mag nu niet werken.')

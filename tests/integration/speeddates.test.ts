@@ -189,9 +189,12 @@ describe('notifications with calendar files', () => {
         if (!parsed.success) throw new Error('fixture')
         return createSlot(app.database.db, consultant, parsed.data)
       }
-      // The Netherlands moves to summer time on 28 March 2027.
-      const winter = await slot('2027-03-26T10:00', '2027-03-26T11:30')
-      const summer = await slot('2027-03-29T10:00', '2027-03-29T11:30')
+      // Around the next spring clock change (last Sunday of March): Friday before, Monday after.
+      const change = nextSpringForward()
+      const friday = shiftDay(change, -2)
+      const monday = shiftDay(change, 1)
+      const winter = await slot(`${friday}T10:00`, `${friday}T11:30`)
+      const summer = await slot(`${monday}T10:00`, `${monday}T11:30`)
       const booking = await bookSlot(app.database.db, employerActor(employer), winter, vacancy, options())
       await decideBooking(app.database.db, consultant, booking!, 'approve', undefined, options())
       await rescheduleBooking(app.database.db, consultant, booking!, summer, options())
@@ -205,15 +208,16 @@ describe('notifications with calendar files', () => {
       expect(consultantMail.some((m) => m.subject.startsWith('Speeddate aangevraagd door'))).toBe(true)
       const employerMail = smtp.received.filter((m) => m.to.includes(employer.owner.email))
       expect(employerMail.map((m) => m.subject)).toEqual([
-        expect.stringMatching(/^Speeddate bevestigd op 26 mrt 2027/),
-        expect.stringMatching(/^Speeddate verplaatst naar 29 mrt 2027/),
-        expect.stringMatching(/^Speeddate op 29 mrt 2027.* geannuleerd$/),
+        expect.stringMatching(/^Speeddate bevestigd op \d+ mrt \d{4}, 10:00$/),
+        expect.stringMatching(/^Speeddate verplaatst naar \d+ mrt \d{4}, 10:00$/),
+        expect.stringMatching(/^Speeddate op \d+ mrt \d{4}, 10:00 geannuleerd$/),
       ])
       const calendars = employerMail.map((m) => m.ics!)
       const field = (ics: string, name: string) => ics.match(new RegExp(`^${name}:(.*)$`, 'm'))?.[1]?.trim()
-      expect(field(calendars[0]!, 'DTSTART')).toBe('20270326T090000Z')
-      expect(field(calendars[1]!, 'DTSTART')).toBe('20270329T080000Z')
-      expect(field(calendars[1]!, 'DTEND')).toBe('20270329T093000Z')
+      // 10:00 in Amsterdam is 09:00 UTC in winter time and 08:00 UTC in summer time.
+      expect(field(calendars[0]!, 'DTSTART')).toBe(`${friday.replace(/-/g, '')}T090000Z`)
+      expect(field(calendars[1]!, 'DTSTART')).toBe(`${monday.replace(/-/g, '')}T080000Z`)
+      expect(field(calendars[1]!, 'DTEND')).toBe(`${monday.replace(/-/g, '')}T093000Z`)
       expect(new Set(calendars.map((c) => field(c, 'UID'))).size).toBe(1)
       expect(calendars.map((c) => Number(field(c, 'SEQUENCE')))).toEqual([1, 2, 3])
       expect(calendars.map((c) => field(c, 'METHOD'))).toEqual(['REQUEST', 'REQUEST', 'CANCEL'])
@@ -223,3 +227,17 @@ describe('notifications with calendar files', () => {
     }
   })
 })
+
+/** The last Sunday of March still ahead (at least a week away), as YYYY-MM-DD. */
+function nextSpringForward(): string {
+  const now = new Date()
+  for (let year = now.getUTCFullYear(); ; year++) {
+    const lastOfMarch = new Date(Date.UTC(year, 2, 31))
+    const sunday = new Date(lastOfMarch.getTime() - lastOfMarch.getUTCDay() * 86_400_000)
+    if (sunday.getTime() - now.getTime() > 7 * 86_400_000) return sunday.toISOString().slice(0, 10)
+  }
+}
+
+function shiftDay(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+}
