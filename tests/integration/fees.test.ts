@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { todayInAmsterdam } from '../../app/lib/dates'
 import { anyFeeSet, feeInForce } from '../../app/modules/payments/fees.server'
 import { createSlot } from '../../app/modules/speeddates/slots.server'
 import { countRows } from '../support/db'
@@ -19,7 +20,8 @@ async function loggedIn(email: string) {
   return browser
 }
 
-const today = () => new Date().toISOString().slice(0, 10)
+// The Dutch calendar date: around midnight UTC it is already tomorrow in Amsterdam.
+const today = () => todayInAmsterdam()
 
 describe('fees without Stripe keys', () => {
   it('lets only the admin set fees, refuses bad input without writing, audits the change', async () => {
