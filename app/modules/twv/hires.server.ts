@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { candidates, hires, hireSteps, organisations, vacancies } from '#db/schema'
-import { todayInAmsterdam } from '~/lib/dates'
+import { todayInAmsterdam, utcToAmsterdamLocal } from '~/lib/dates'
 import { FieldValidationError } from '~/lib/errors.server'
 import type { Locale } from '~/lib/i18n'
 import { isEmployerRole } from '~/lib/roles'
@@ -140,7 +140,7 @@ export async function hireGuidance(db: Db, actor: Actor, id: string, locale: Loc
   if (!hire) return null
   const [rules, done, own] = await Promise.all([listPolicyRules(db), doneSteps(db, id), ownDurations(db)])
   const guidance = buildGuidance({
-    hire: { ...hire, createdOn: hire.createdAt.toISOString().slice(0, 10) },
+    hire: { ...hire, createdOn: utcToAmsterdamLocal(hire.createdAt).slice(0, 10) },
     rules,
     done,
     today,
