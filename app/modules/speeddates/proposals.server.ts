@@ -8,10 +8,8 @@ import { isEmployerRole } from '~/lib/roles'
 import type { Actor } from '~/lib/scope.server'
 import { enqueueEmail } from '../email/outbox.server'
 import { BookingConflictError, notify, type BookingOptions } from './bookings.server'
-import { createSlot } from './slots.server'
+import { checkSlotTimes, createSlot } from './slots.server'
 import type { ProposalInput } from './speeddates.schema'
-
-const MAX_SLOT_MS = 8 * 60 * 60 * 1000
 
 /** Proposes up to three times; each must be a real Dutch time, ahead, and at most 8 hours long. */
 export async function proposeTimes(db: Db, actor: Actor, input: ProposalInput, options: BookingOptions): Promise<string> {
@@ -22,13 +20,9 @@ export async function proposeTimes(db: Db, actor: Actor, input: ProposalInput, o
     const startText = input[`time${n}Start`]
     const endText = input[`time${n}End`]
     if (!startText || !endText) continue
-    const start = amsterdamLocalToUtc(startText)
-    const end = amsterdamLocalToUtc(endText)
-    if (!start) errors[`time${n}Start`] = { key: 'errors.timeDoesNotExist' }
-    else if (start <= now) errors[`time${n}Start`] = { key: 'errors.slotInPast' }
-    if (!end) errors[`time${n}End`] = { key: 'errors.timeDoesNotExist' }
-    else if (start && end <= start) errors[`time${n}End`] = { key: 'errors.endBeforeStart' }
-    else if (start && end.getTime() - start.getTime() > MAX_SLOT_MS) errors[`time${n}End`] = { key: 'errors.slotTooLong' }
+    const checked = checkSlotTimes(startText, endText, now)
+    if (checked.startError) errors[`time${n}Start`] = checked.startError
+    if (checked.endError) errors[`time${n}End`] = checked.endError
     times.push({ startsAt: startText, endsAt: endText })
   }
   const [vacancy] = await db

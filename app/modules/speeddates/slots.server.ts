@@ -3,7 +3,7 @@ import type { Db } from '#db/client.server'
 import { organisations, receptionLocations, speeddateBookings, speeddateSeats, speeddateSlots, users, vacancies } from '#db/schema'
 import { amsterdamLocalToUtc } from '~/lib/dates'
 import { FieldValidationError } from '~/lib/errors.server'
-import type { FieldErrors } from '~/lib/forms'
+import type { FieldErrors, FieldMessage } from '~/lib/forms'
 import { isEmployerRole } from '~/lib/roles'
 import type { Actor } from '~/lib/scope.server'
 import type { SlotInput, SlotListFilters } from './speeddates.schema'
@@ -11,18 +11,33 @@ import type { SlotInput, SlotListFilters } from './speeddates.schema'
 const MAX_SLOT_MS = 8 * 60 * 60 * 1000
 
 /**
+ * A speeddate's wall-clock times in Amsterdam, checked: both must exist (not the hour skipped in
+ * spring), the start must be ahead, the end after the start, and at most 8 hours later. Used for
+ * offered slots and for employers' own proposals alike.
+ */
+export function checkSlotTimes(startLocal: string, endLocal: string, now: Date) {
+  const startsAt = amsterdamLocalToUtc(startLocal)
+  const endsAt = amsterdamLocalToUtc(endLocal)
+  let startError: FieldMessage | undefined
+  let endError: FieldMessage | undefined
+  if (!startsAt) startError = { key: 'errors.timeDoesNotExist' }
+  else if (startsAt <= now) startError = { key: 'errors.slotInPast' }
+  if (!endsAt) endError = { key: 'errors.timeDoesNotExist' }
+  else if (startsAt && endsAt <= startsAt) endError = { key: 'errors.endBeforeStart' }
+  else if (startsAt && endsAt.getTime() - startsAt.getTime() > MAX_SLOT_MS) endError = { key: 'errors.slotTooLong' }
+  return { startsAt, endsAt, startError, endError }
+}
+
+/**
  * Publishes a slot for the acting consultant. The consultant's user row is locked while we look
  * for overlaps, so two slots created at once for the same person cannot both pass the check.
  */
 export async function createSlot(db: Db, actor: Actor, input: SlotInput, now: Date = new Date()): Promise<string> {
+  const times = checkSlotTimes(input.startsAt, input.endsAt, now)
   const errors: FieldErrors = {}
-  const startsAt = amsterdamLocalToUtc(input.startsAt)
-  const endsAt = amsterdamLocalToUtc(input.endsAt)
-  if (!startsAt) errors.startsAt = { key: 'errors.timeDoesNotExist' }
-  if (!endsAt) errors.endsAt = { key: 'errors.timeDoesNotExist' }
-  if (startsAt && startsAt <= now) errors.startsAt = { key: 'errors.slotInPast' }
-  if (startsAt && endsAt && endsAt <= startsAt) errors.endsAt = { key: 'errors.endBeforeStart' }
-  else if (startsAt && endsAt && endsAt.getTime() - startsAt.getTime() > MAX_SLOT_MS) errors.endsAt = { key: 'errors.slotTooLong' }
+  if (times.startError) errors.startsAt = times.startError
+  if (times.endError) errors.endsAt = times.endError
+  const { startsAt, endsAt } = times
   if (input.receptionLocationId && input.placeKind === 'reception_location') {
     const [location] = await db.select({ id: receptionLocations.id }).from(receptionLocations).where(eq(receptionLocations.id, input.receptionLocationId))
     if (!location) errors.receptionLocationId = { key: 'errors.unknownLocation' }

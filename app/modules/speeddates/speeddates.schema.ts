@@ -29,10 +29,6 @@ export type SlotInput = z.output<typeof slotCreateSchema>
 
 export const bookingCreateSchema = z.object({ vacancyId: z.uuid({ message: 'errors.invalid' }) }).strict()
 
-export const reasonSchema = z.object({
-  reason: z.string({ message: 'errors.required' }).trim().min(1, 'errors.required').max(1000, 'errors.tooLong'),
-})
-
 export const optionalReasonSchema = z.object({
   reason: z.string().trim().max(1000, 'errors.tooLong').optional().default(''),
 })
