@@ -35,14 +35,14 @@ async function load(request: Request, context: LoaderFunctionArgs['context'], ra
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, vacancy } = await load(request, context, params.id)
   const [history, locations, risks, arrangementChanges] = await Promise.all([
-    vacancyHistory(context.db, actorOf(user), vacancy.id),
+    vacancyHistory(context.db, vacancy),
     listReceptionLocations(context.db),
     risksOfVacancy(context.db, actorOf(user), vacancy, await resolveLocale(request, user.locale)),
     arrangementHistory(context.db, vacancy),
   ])
   return {
     vacancy,
-    history: history ?? [],
+    history,
     locations,
     actions: availableActions(vacancy.status, user.role),
     canEdit: can(user.role, 'vacancies:edit') && isEditable(vacancy.status),

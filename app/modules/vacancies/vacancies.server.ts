@@ -43,9 +43,9 @@ export function listReceptionLocations(db: Db) {
   return selectReceptionLocations(db)
 }
 
-export async function vacancyHistory(db: Db, actor: Actor, id: string) {
-  const vacancy = await selectVacancy(db, actor, id)
-  return vacancy ? selectVacancyEvents(db, id) : null
+/** The history of a vacancy the caller has already loaded through the scope (so may see). */
+export function vacancyHistory(db: Db, vacancy: Pick<VacancyRow, 'id'>) {
+  return selectVacancyEvents(db, vacancy.id)
 }
 
 async function assertLocationsExist(db: Db, fields: Pick<VacancyFields, 'travelTimes'>) {
