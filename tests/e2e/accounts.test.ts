@@ -24,7 +24,7 @@ describe('an employer gets started', () => {
   it('registers, logs out, logs in and switches the language, with every page accessible', async () => {
     const page = await newPage()
     await page.goto(portal.url)
-    expect(await page.locator('h1').textContent()).toBe('Werkbrug')
+    await page.getByRole('heading', { level: 1, name: 'Werkbrug', exact: true }).waitFor()
     expect(await page.locator('html').getAttribute('lang')).toBe('nl')
     await expectAccessible(page, '01-home')
 
@@ -50,7 +50,7 @@ describe('an employer gets started', () => {
     await page.getByLabel('Wachtwoord').fill('pallets en vrachtwagens')
     await page.getByRole('button', { name: 'Registreren' }).click()
     await page.waitForURL(/\/dashboard$/)
-    expect(await page.locator('h1').textContent()).toBe('Welkom, Fatima El Amrani')
+    await page.getByRole('heading', { level: 1, name: 'Welkom, Fatima El Amrani', exact: true }).waitFor()
     await expectAccessible(page, '04-dashboard')
 
     await page.getByRole('button', { name: 'Uitloggen' }).click()
@@ -62,13 +62,13 @@ describe('an employer gets started', () => {
     await logIn(page, 'fatima@haven-distributie.example', 'pallets en vrachtwagens')
     await page.getByRole('button', { name: 'English' }).click()
     await page.waitForURL(/\/dashboard$/)
-    expect(await page.locator('h1').textContent()).toBe('Welcome, Fatima El Amrani')
+    await page.getByRole('heading', { level: 1, name: 'Welcome, Fatima El Amrani', exact: true }).waitFor()
     expect(await page.locator('html').getAttribute('lang')).toBe('en')
     await expectAccessible(page, '06-dashboard-en')
 
     // The choice persists across visits.
     await page.goto(`${portal.url}/team`)
-    expect(await page.locator('h1').textContent()).toBe('Team')
+    await page.getByRole('heading', { level: 1, name: 'Team', exact: true }).waitFor()
     await page.getByRole('button', { name: 'Send invitation' }).waitFor()
     await expectAccessible(page, '07-team-en')
     await page.context().close()
@@ -104,7 +104,7 @@ describe('an employer gets started', () => {
     await page.getByLabel('Wachtwoord').fill('zonder javascript gaat het ook')
     await page.getByRole('button', { name: 'Registreren' }).click()
     await page.waitForURL(/\/dashboard$/)
-    expect(await page.locator('h1').textContent()).toBe('Welkom, Noor')
+    await page.getByRole('heading', { level: 1, name: 'Welkom, Noor', exact: true }).waitFor()
     await context.close()
   })
 })
