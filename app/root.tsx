@@ -116,6 +116,11 @@ function Header() {
                     <NavLink to="/hires">{t('nav.hires')}</NavLink>
                   </li>
                 ) : null}
+                {can(user.role, 'payments:view') ? (
+                  <li>
+                    <NavLink to="/payments">{t('nav.payments')}</NavLink>
+                  </li>
+                ) : null}
                 {can(user.role, 'team:view') ? (
                   <li>
                     <NavLink to="/team">{t('nav.team')}</NavLink>

@@ -2,7 +2,7 @@ import { Button, Text } from '@react-email/components'
 import { formatDate, translate, type Locale, type MessageKey } from '../app/lib/i18n'
 import { buttonStyle, EmailLayout } from './components/layout'
 
-export type BookingNoticeKind = 'requested' | 'approved' | 'declined' | 'cancelled' | 'rescheduled' | 'reminder'
+export type BookingNoticeKind = 'requested' | 'approved' | 'declined' | 'cancelled' | 'rescheduled' | 'reminder' | 'confirmed' | 'paid'
 
 export type BookingNoticeProps = {
   kind: BookingNoticeKind

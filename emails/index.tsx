@@ -3,6 +3,8 @@ import type { ReactElement } from 'react'
 import type { Locale } from '../app/lib/i18n'
 import { BookingNoticeEmail, bookingNoticeSubject, type BookingNoticeProps } from './booking-notice'
 import { InvitationEmail, invitationSubject, type InvitationEmailProps } from './invitation'
+import { PaymentReceiptEmail, paymentReceiptSubject, type PaymentReceiptProps } from './payment-receipt'
+import { PaymentRefundEmail, paymentRefundSubject, type PaymentRefundProps } from './payment-refund'
 import { StepOverdueEmail, stepOverdueSubject, type StepOverdueProps } from './step-overdue'
 import {
   PasswordResetEmail,
@@ -33,6 +35,14 @@ export const emailTemplates = {
     subject: stepOverdueSubject,
     element: (locale, props) => <StepOverdueEmail locale={locale} {...props} />,
   } satisfies Template<StepOverdueProps>,
+  'payment-receipt': {
+    subject: paymentReceiptSubject,
+    element: (locale, props) => <PaymentReceiptEmail locale={locale} {...props} />,
+  } satisfies Template<PaymentReceiptProps>,
+  'payment-refund': {
+    subject: paymentRefundSubject,
+    element: (locale, props) => <PaymentRefundEmail locale={locale} {...props} />,
+  } satisfies Template<PaymentRefundProps>,
 }
 
 export type EmailTemplateName = keyof typeof emailTemplates

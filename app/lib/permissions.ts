@@ -15,6 +15,8 @@ const grants = {
   'hires:manage': ['intermediary', 'admin'],
   'policy:manage': ['admin'],
   'fees:manage': ['admin'],
+  'payments:view': ['employer_owner', 'employer_member', 'intermediary', 'admin'],
+  'payments:pay': ['employer_owner', 'employer_member'],
   'mailbox:view': ['intermediary', 'admin'],
   'staff:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>

@@ -1,4 +1,5 @@
 import { apiRoute, json } from '~/lib/api/handler.server'
+import { bookingOptions } from '~/lib/payments.server'
 import { idParam } from '~/lib/api/params.server'
 import { ApiProblem } from '~/lib/api/problem.server'
 import { cancelBooking } from '~/modules/speeddates/bookings.server'
@@ -9,7 +10,7 @@ const handle = apiRoute({
   POST: async ({ request, params, context, actor, body }) => {
     const hasBody = Number(request.headers.get('content-length') ?? '0') > 0
     const input = hasBody ? await body(optionalReasonSchema.strict()) : { reason: '' }
-    const booking = await cancelBooking(context.db, actor, idParam(params.id), input.reason, { appUrl: context.env.APP_URL })
+    const booking = await cancelBooking(context.db, actor, idParam(params.id), input.reason, bookingOptions(context))
     if (!booking) throw new ApiProblem(404, 'api.notFound')
     return json(bookingJson(booking))
   },

@@ -1,4 +1,5 @@
 import { apiRoute, json } from '~/lib/api/handler.server'
+import { bookingOptions } from '~/lib/payments.server'
 import { idParam } from '~/lib/api/params.server'
 import { ApiProblem } from '~/lib/api/problem.server'
 import { bookSlot, getBooking } from '~/modules/speeddates/bookings.server'
@@ -8,7 +9,7 @@ import { bookingJson } from '~/modules/speeddates/speeddates.presenter'
 const handle = apiRoute({
   POST: async ({ params, context, actor, body }) => {
     const input = await body(bookingCreateSchema)
-    const id = await bookSlot(context.db, actor, idParam(params.id), input.vacancyId, { appUrl: context.env.APP_URL })
+    const id = await bookSlot(context.db, actor, idParam(params.id), input.vacancyId, bookingOptions(context))
     if (!id) throw new ApiProblem(404, 'api.notFound')
     const booking = await getBooking(context.db, actor, id)
     return json(bookingJson(booking!), 201, { Location: `/api/v1/bookings/${id}` })

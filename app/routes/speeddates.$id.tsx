@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { FormErrorSummary, Notice, SelectField, TextAreaField, TextField } from '~/components/field'
 import { When } from '~/components/when'
@@ -8,6 +8,7 @@ import { FieldValidationError, StateConflictError } from '~/lib/errors.server'
 import { formFailure, formValues, parseWithSchema } from '~/lib/forms'
 import { formatDate, type MessageKey } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
+import { bookingOptions } from '~/lib/payments.server'
 import { can } from '~/lib/permissions'
 import {
   bookingHistory,
@@ -38,7 +39,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = actorOf(user)
   const manages = can(user.role, 'speeddates:manage')
   const bookings = await listBookings(context.db, actor, slot.id)
-  const active = bookings.find((b) => b.status === 'requested' || b.status === 'approved') ?? null
+  const active = bookings.find((b) => b.status === 'awaiting_payment' || b.status === 'requested' || b.status === 'approved') ?? null
   const started = slot.startsAt <= new Date()
   const seesCandidates = manages || (started && bookings.some((b) => b.status === 'approved' || b.status === 'cancelled'))
   const [history, seats, otherSlots, candidates, showUp] = await Promise.all([
@@ -52,7 +53,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     slot,
     manages,
     started,
-    active: active && { id: active.id, status: active.status, employerName: active.employerName, vacancyTitle: active.vacancyTitle },
+    active: active && {
+      id: active.id,
+      status: active.status,
+      employerName: active.employerName,
+      vacancyTitle: active.vacancyTitle,
+      payment: active.paymentId ? { id: active.paymentId, status: active.paymentStatus, grossCents: active.paymentGrossCents, dueBy: active.paymentDueBy } : null,
+    },
     history,
     // Before the session the employer sees how many come; afterwards who came and the outcome.
     seats: manages ? seats : seats.map((s) => ({ ...s, languages: '', experience: null })),
@@ -71,7 +78,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   const values = formValues(formData)
   const intent = values.intent ?? ''
-  const options = { appUrl: context.env.APP_URL }
+  const options = bookingOptions(context)
   const reason = values[reasonField[intent] ?? ''] ?? ''
   const manages = can(user.role, 'speeddates:manage')
   const needs = (allowed: boolean) => {
@@ -190,6 +197,14 @@ export default function Slot() {
             {active.employerName} — {active.vacancyTitle} —{' '}
             <span className={`status status--${active.status}`}>{t(`sd.booking.${active.status}`)}</span>
           </p>
+          {active.payment ? (
+            <p>
+              {active.status === 'awaiting_payment' && active.payment.dueBy
+                ? t('sd.awaitingPaymentUntil', { grossCents: active.payment.grossCents ?? 0, until: formatDate(locale, active.payment.dueBy, true) })
+                : t(`payments.status.${active.payment.status ?? 'open'}`)}{' '}
+              <Link to={`/payments/${active.payment.id}`}>{manages ? t('sd.viewPayment') : active.status === 'awaiting_payment' ? t('sd.payNow') : t('sd.viewReceipt')}</Link>
+            </p>
+          ) : null}
           <div className="action-forms">
             {manages && active.status === 'requested' ? (
               <Form method="post">
@@ -199,7 +214,7 @@ export default function Slot() {
                 </button>
               </Form>
             ) : null}
-            {!started && otherSlots.length > 0 ? (
+            {!started && otherSlots.length > 0 && active.status !== 'awaiting_payment' ? (
               <Form method="post" className="inline-form">
                 <input type="hidden" name="bookingId" value={active.id} />
                 <SelectField

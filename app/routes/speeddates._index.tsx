@@ -8,8 +8,11 @@ import { formFailure, formValues, parseWithSchema } from '~/lib/forms'
 import { amsterdamLocalToUtc } from '~/lib/dates'
 import { formatDate, type MessageKey } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
+import { bookingOptions, redirectToCheckout } from '~/lib/payments.server'
 import { can } from '~/lib/permissions'
+import { cancellationPolicyInForce } from '~/modules/payments/cancellation-policy.server'
 import { feeInForce } from '~/modules/payments/fees.server'
+import { paymentIdForBooking } from '~/modules/payments/payments.queries.server'
 import { bookSlot, listBookings } from '~/modules/speeddates/bookings.server'
 import { bookableVacancies, listSlots } from '~/modules/speeddates/slots.server'
 import { acceptProposal, declineProposal, listProposals, proposeTimes } from '~/modules/speeddates/proposals.server'
@@ -31,11 +34,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listReceptionLocations(context.db),
   ])
   const done = new URL(request.url).searchParams.get('done')
-  // Slots belong to one intermediary organisation in practice; its booking fee, if any, applies.
-  const intermediaryId = slots[0]?.intermediaryOrganisationId
-  const fee = employer && intermediaryId ? await feeInForce(context.db, intermediaryId, 'speeddate_booking') : null
+  // Each slot carries the booking fee of the intermediary that offers it (usually just one).
+  const intermediaries = employer ? [...new Set(slots.map((s) => s.intermediaryOrganisationId))] : []
+  const fees = new Map(await Promise.all(intermediaries.map(async (id) => [id, await feeInForce(context.db, id, 'speeddate_booking')] as const)))
+  const policy = intermediaries[0] ? await cancellationPolicyInForce(context.db, intermediaries[0]) : null
+  const anyFee = [...fees.values()].find((fee) => fee !== null) ?? null
   return {
-    unpaidFee: fee && !context.env.paymentsEnabled ? { amountCents: fee.amountCents, vatCents: fee.vatCents } : null,
+    unpaidFee: anyFee && !context.env.paymentsEnabled ? { amountCents: anyFee.amountCents, vatCents: anyFee.vatCents } : null,
+    paidTerms: anyFee && context.env.paymentsEnabled && policy ? { hours: policy.fullRefundHoursBefore, percent: policy.lateRefundPercent } : null,
+    slotFees: Object.fromEntries(
+      slots.map((s) => {
+        const fee = context.env.paymentsEnabled ? fees.get(s.intermediaryOrganisationId) : null
+        return [s.id, fee ? { amountCents: fee.amountCents, vatCents: fee.vatCents, grossCents: fee.amountCents + fee.vatCents } : null]
+      }),
+    ),
     employer,
     manages: can(user.role, 'speeddates:manage'),
     done,
@@ -55,7 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   const values = formValues(formData)
   const intent = values.intent ?? 'book'
-  const options = { appUrl: context.env.APP_URL }
+  const options = bookingOptions(context)
   const needs = (permission: 'speeddates:book' | 'speeddates:manage') => {
     if (!can(user.role, permission)) throw new Response('Forbidden', { status: 403 })
   }
@@ -67,6 +79,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
         if (!parsed.success) throw new FieldValidationError({ vacancyId: { key: 'errors.vacancyNotBookable' } })
         const id = await bookSlot(context.db, actor, values.slotId ?? '', parsed.data.vacancyId, options)
         if (!id) throw notFound()
+        // A slot with a fee: straight on to Stripe's checkout; the booking holds the slot meanwhile.
+        const paymentId = await paymentIdForBooking(context.db, id)
+        if (paymentId) return redirectToCheckout(request, context, user, paymentId)
         return redirect(`/speeddates/${values.slotId}?done=requested`)
       }
       case 'propose': {
@@ -107,7 +122,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Speeddates() {
   const t = useT()
-  const { employer, manages, slots, bookings, vacancies, locations, proposals, done, unpaidFee } = useLoaderData<typeof loader>()
+  const { employer, manages, slots, bookings, vacancies, locations, proposals, done, unpaidFee, paidTerms, slotFees } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const locale = useLocale()
   const bookRefusal = actionData?.intent === 'book' ? (actionData.formError ?? Object.values(actionData.fieldErrors)[0]) : undefined
@@ -124,6 +139,11 @@ export default function Speeddates() {
       {unpaidFee ? (
         <div className="alert alert--error" role="note">
           {t('fees.bookingNotice', { amountCents: unpaidFee.amountCents, vatCents: unpaidFee.vatCents })}
+        </div>
+      ) : null}
+      {paidTerms ? (
+        <div className="alert" role="note">
+          {t('sd.feeTerms', { hours: paidTerms.hours, percent: paidTerms.percent })}
         </div>
       ) : null}
       {refusal ? (
@@ -168,6 +188,7 @@ export default function Speeddates() {
                     <th scope="col">{t('sd.when')}</th>
                     <th scope="col">{t('sd.where')}</th>
                     <th scope="col">{t('sd.seats')}</th>
+                    {paidTerms ? <th scope="col">{t('sd.fee')}</th> : null}
                     <th scope="col">{t('sd.requestFor')}</th>
                   </tr>
                 </thead>
@@ -182,6 +203,13 @@ export default function Speeddates() {
                         {slot.note ? <div className="field__hint">{slot.note}</div> : null}
                       </td>
                       <td>{slot.seats}</td>
+                      {paidTerms ? (
+                        <td>
+                          {slotFees[slot.id]
+                            ? t('sd.feeCell', { grossCents: slotFees[slot.id]!.grossCents, vatCents: slotFees[slot.id]!.vatCents })
+                            : t('sd.feeNone')}
+                        </td>
+                      ) : null}
                       <td>
                         {vacancies.length > 0 ? (
                           <Form method="post" className="inline-form">
@@ -197,7 +225,7 @@ export default function Speeddates() {
                               ))}
                             </select>{' '}
                             <button type="submit" className="button">
-                              {t('sd.request')}
+                              {slotFees[slot.id] ? t('sd.bookAndPay') : t('sd.request')}
                             </button>
                           </Form>
                         ) : (

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { ApiProblem, problemResponse } from '~/lib/api/problem.server'
 import { stripeClient } from '~/lib/stripe.server'
-import { recordStripeEvent } from '~/modules/payments/stripe-events.server'
+import { settleFollowUps } from '~/modules/payments/settlement.server'
+import { receiveStripeEvent } from '~/modules/payments/stripe-events.server'
 
 export async function loader() {
   return problemResponse(new ApiProblem(405, 'api.methodNotAllowed', { headers: { Allow: 'POST' } }), 'en', '/webhooks/stripe')
@@ -9,7 +10,8 @@ export async function loader() {
 
 /**
  * Stripe's webhook: the raw body's signature is checked with the SDK before anything is read from
- * it; a bad signature is logged and answered 400, and nothing changes. Each event id is stored once.
+ * it; a bad signature is logged and answered 400, and nothing changes. Each event id is stored
+ * once, in the same transaction as what it changes.
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   const stripe = stripeClient(context.env)
@@ -25,6 +27,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     console.warn(`[stripe] refused a webhook with a bad signature: ${error instanceof Error ? error.message : String(error)}`)
     return problemResponse(new ApiProblem(400, 'api.invalidSignature'), 'en', '/webhooks/stripe')
   }
-  const first = await recordStripeEvent(context.db, event)
-  return Response.json({ received: true, duplicate: !first })
+  const options = { appUrl: context.env.APP_URL }
+  const { duplicate, followUps } = await receiveStripeEvent(context.db, event, options)
+  // Stripe is answered only after what the event decided is carried out (a refund for a payment
+  // that came too late); a failure there is retried by the payment sweep, not by Stripe.
+  await settleFollowUps(context.db, stripe, followUps, options)
+  return Response.json({ received: true, duplicate })
 }

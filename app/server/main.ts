@@ -13,6 +13,8 @@ import { createEmailTransport } from '~/modules/email/transport.server'
 import { syncPolicyDefaults } from '~/modules/twv/policy.server'
 import { sendStepReminders } from '~/modules/twv/step-reminders.server'
 import { anyFeeSet } from '~/modules/payments/fees.server'
+import { sweepPayments } from '~/modules/payments/sweep.server'
+import { stripeClient } from '~/lib/stripe.server'
 import { sendDueReminders } from '~/modules/speeddates/reminders.server'
 import { createHttpApp } from './http'
 
@@ -45,9 +47,12 @@ if (env.NODE_ENV === 'production' && !env.paymentsEnabled && (await anyFeeSet(da
 
 const transport = createEmailTransport({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM })
 const dispatcher = startEmailDispatcher(database.db, transport)
+const stripe = stripeClient(env)
 const reminders = setInterval(() => {
   sendDueReminders(database.db, env.APP_URL).catch((error) => console.error('[speeddates] reminders failed', error))
   sendStepReminders(database.db, env.APP_URL).catch((error) => console.error('[twv] reminders failed', error))
+  // Unpaid bookings past their window release their slot; refunds Stripe has not taken are retried.
+  if (stripe) sweepPayments(database.db, stripe, { appUrl: env.APP_URL }).catch((error) => console.error('[payments] sweep failed', error))
 }, 60_000)
 
 const app = dev ? await devApp() : await productionApp()

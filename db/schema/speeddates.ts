@@ -17,7 +17,11 @@ import { receptionLocations, vacancies } from './vacancies'
 
 export const slotPlaceKind = pgEnum('slot_place_kind', ['reception_location', 'employer_site'])
 export const slotStatus = pgEnum('slot_status', ['open', 'cancelled'])
-export const bookingStatus = pgEnum('booking_status', ['requested', 'approved', 'declined', 'cancelled'])
+// awaiting_payment holds the slot while the employer pays the intermediary's fee; expired is a
+// booking whose payment window lapsed, which frees the slot.
+export const bookingStatus = pgEnum('booking_status', ['awaiting_payment', 'requested', 'approved', 'declined', 'cancelled', 'expired'])
+/** The statuses that hold a slot: at most one booking per slot may be in one of them. */
+export const activeBookingStatuses = ['awaiting_payment', 'requested', 'approved'] as const
 export const attendance = pgEnum('attendance', ['attended', 'no_show'])
 export const speeddateOutcome = pgEnum('speeddate_outcome', ['no_interest', 'second_talk', 'match'])
 
@@ -75,10 +79,11 @@ export const speeddateBookings = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // One employer per slot: a requested booking holds the slot as firmly as an approved one.
+    // One employer per slot: a requested (or unpaid, within its window) booking holds the slot
+    // as firmly as an approved one.
     uniqueIndex('speeddate_bookings_active_slot_key')
       .on(t.slotId)
-      .where(sql`status in ('requested', 'approved')`),
+      .where(sql`status in ('awaiting_payment', 'requested', 'approved')`),
     index('speeddate_bookings_organisation_idx').on(t.organisationId, t.createdAt),
   ],
 )

@@ -1,6 +1,9 @@
+import { eq } from 'drizzle-orm'
 import type Stripe from 'stripe'
 import type { Db } from '#db/client.server'
-import { stripeEvents } from '#db/schema'
+import { payments, stripeEvents } from '#db/schema'
+import { markCheckoutLapsed, markPaid, noFollowUps, recordPaymentFailure, recordRefunded, type StripeFollowUps } from './charges.server'
+import { stripeId } from './checkout.server'
 
 /**
  * Records a verified Stripe event once. Returns false for an event id we already have — a
@@ -13,4 +16,70 @@ export async function recordStripeEvent(db: Db, event: Stripe.Event): Promise<bo
     .onConflictDoNothing()
     .returning({ id: stripeEvents.id })
   return Boolean(stored)
+}
+
+/**
+ * Stores a verified event and acts on it in one transaction: if acting fails, the event is not
+ * stored either and Stripe's next delivery tries again. Each handler looks at the charge's
+ * current state, not at the order events came in, so a late or out-of-order event is harmless.
+ */
+export async function receiveStripeEvent(db: Db, event: Stripe.Event, options: { appUrl: string }): Promise<{ duplicate: boolean; followUps: StripeFollowUps }> {
+  return db.transaction(async (tx) => {
+    if (!(await recordStripeEvent(tx, event))) return { duplicate: true, followUps: noFollowUps() }
+    return { duplicate: false, followUps: await applyStripeEvent(tx, event, options) }
+  })
+}
+
+async function applyStripeEvent(tx: Db, event: Stripe.Event, options: { appUrl: string }): Promise<StripeFollowUps> {
+  switch (event.type) {
+    case 'checkout.session.completed':
+    case 'checkout.session.async_payment_succeeded': {
+      const session = event.data.object
+      // Card and iDEAL are paid at completion; a method that settles later sends async_payment_succeeded.
+      if (session.payment_status !== 'paid') break
+      const paymentId = await paymentFor(tx, session.metadata, { sessionId: session.id })
+      if (!paymentId) break
+      return markPaid(tx, paymentId, { sessionId: session.id, paymentIntentId: stripeId(session.payment_intent) }, options)
+    }
+    case 'checkout.session.expired': {
+      const session = event.data.object
+      const paymentId = await paymentFor(tx, session.metadata, { sessionId: session.id })
+      if (paymentId) await markCheckoutLapsed(tx, paymentId, session.id)
+      break
+    }
+    case 'payment_intent.payment_failed': {
+      const intent = event.data.object
+      const paymentId = await paymentFor(tx, intent.metadata, { paymentIntentId: intent.id })
+      if (paymentId) await recordPaymentFailure(tx, paymentId, intent.last_payment_error?.message ?? 'The payment failed.')
+      break
+    }
+    case 'charge.refunded': {
+      const charge = event.data.object
+      const paymentId = await paymentFor(tx, charge.metadata, { paymentIntentId: stripeId(charge.payment_intent) })
+      if (paymentId) await recordRefunded(tx, paymentId, charge.amount_refunded, null, options)
+      break
+    }
+    default:
+      break
+  }
+  return noFollowUps()
+}
+
+/** Our charge for a Stripe object: by the id we put in its metadata, else by Stripe's ids. */
+async function paymentFor(
+  tx: Db,
+  metadata: Stripe.Metadata | null | undefined,
+  ids: { sessionId?: string; paymentIntentId?: string | null },
+): Promise<string | null> {
+  const byMetadata = metadata?.paymentId
+  if (byMetadata && /^[0-9a-f-]{36}$/i.test(byMetadata)) {
+    const [row] = await tx.select({ id: payments.id }).from(payments).where(eq(payments.id, byMetadata))
+    if (row) return row.id
+  }
+  const column = ids.sessionId ? payments.stripeCheckoutSessionId : payments.stripePaymentIntentId
+  const value = ids.sessionId ?? ids.paymentIntentId
+  if (!value) return null
+  const [row] = await tx.select({ id: payments.id }).from(payments).where(eq(column, value))
+  if (!row) console.warn(`[stripe] event for an unknown charge (${value}); ignored`)
+  return row?.id ?? null
 }

@@ -1,7 +1,10 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm'
+import type Stripe from 'stripe'
 import type { Db } from '#db/client.server'
 import {
+  activeBookingStatuses,
   organisations,
+  payments,
   receptionLocations,
   speeddateBookingEvents,
   speeddateBookings,
@@ -10,18 +13,37 @@ import {
   vacancies,
 } from '#db/schema'
 import type { BookingNoticeKind } from '#emails/booking-notice'
+import { todayInAmsterdam, utcToAmsterdamLocal } from '~/lib/dates'
 import { FieldValidationError, isUniqueViolation, StateConflictError } from '~/lib/errors.server'
 import { isEmployerRole } from '~/lib/roles'
 import type { Actor } from '~/lib/scope.server'
 import { enqueueEmail } from '../email/outbox.server'
+import { cancellationPolicyInForce } from '../payments/cancellation-policy.server'
+import { employerCancellationRefund } from '../payments/cancellation'
+import {
+  BOOKING_PAYMENT_WINDOW_MS,
+  cancelOpenCharge,
+  createCharge,
+  lockBookingPayment,
+  noFollowUps,
+  requestRefund,
+  type StripeFollowUps,
+} from '../payments/charges.server'
+import { feeInForce } from '../payments/fees.server'
+import { settleFollowUps } from '../payments/settlement.server'
 import { speeddateIcs } from './ics.server'
 
 export class BookingConflictError extends StateConflictError {}
 
-/** Links in emails point at the portal's public address. */
-export type BookingOptions = { appUrl: string; now?: Date }
+/**
+ * Links in emails point at the portal's public address. `stripe` is set when payments are on:
+ * then a slot with a fee is booked as awaiting payment, and refunds go through it.
+ */
+export type BookingOptions = { appUrl: string; now?: Date; stripe?: Stripe | null }
 
-type BookingStatus = 'requested' | 'approved' | 'declined' | 'cancelled'
+const active: BookingStatus[] = [...activeBookingStatuses]
+
+type BookingStatus = (typeof speeddateBookings.$inferSelect)['status']
 
 const bookingColumns = {
   id: speeddateBookings.id,
@@ -43,6 +65,11 @@ const bookingColumns = {
   consultantUserId: speeddateSlots.consultantUserId,
   placeName: receptionLocations.name,
   placeAddress: speeddateSlots.placeAddress,
+  paymentId: payments.id,
+  paymentStatus: payments.status,
+  paymentGrossCents: payments.grossCents,
+  paymentVatCents: payments.vatCents,
+  paymentDueBy: payments.checkoutExpiresAt,
 }
 
 function selectBookings(db: Db) {
@@ -53,6 +80,7 @@ function selectBookings(db: Db) {
     .innerJoin(organisations, eq(organisations.id, speeddateBookings.organisationId))
     .innerJoin(vacancies, eq(vacancies.id, speeddateBookings.vacancyId))
     .leftJoin(receptionLocations, eq(receptionLocations.id, speeddateSlots.receptionLocationId))
+    .leftJoin(payments, eq(payments.bookingId, speeddateBookings.id))
 }
 
 /** Employers see their own bookings; the intermediary those on its organisation's slots. */
@@ -94,7 +122,7 @@ export function bookingHistory(db: Db, bookingIds: string[]) {
 }
 
 /** Locks the slot row: every booking decision on a slot happens one at a time. */
-async function lockSlot(tx: Db, slotId: string) {
+export async function lockSlot(tx: Db, slotId: string) {
   const [slot] = await tx.select().from(speeddateSlots).where(eq(speeddateSlots.id, slotId)).for('update')
   return slot
 }
@@ -125,7 +153,7 @@ export async function bookSlot(db: Db, actor: Actor, slotId: string, vacancyId: 
     db
       .select({ id: speeddateBookings.id })
       .from(speeddateBookings)
-      .where(and(eq(speeddateBookings.slotId, slotId), inArray(speeddateBookings.status, ['requested', 'approved'])))
+      .where(and(eq(speeddateBookings.slotId, slotId), inArray(speeddateBookings.status, active)))
       .limit(1)
   const [slotExists] = await db.select({ id: speeddateSlots.id }).from(speeddateSlots).where(eq(speeddateSlots.id, slotId))
   if (!slotExists) return null
@@ -139,7 +167,7 @@ export async function bookSlot(db: Db, actor: Actor, slotId: string, vacancyId: 
       const [taken] = await tx
         .select({ id: speeddateBookings.id })
         .from(speeddateBookings)
-        .where(and(eq(speeddateBookings.slotId, slotId), inArray(speeddateBookings.status, ['requested', 'approved'])))
+        .where(and(eq(speeddateBookings.slotId, slotId), inArray(speeddateBookings.status, active)))
       if (taken) throw new BookingConflictError('errors.slotTaken')
       // A decline is an answer: the same employer does not ask for the same slot again.
       const [declined] = await tx
@@ -147,18 +175,36 @@ export async function bookSlot(db: Db, actor: Actor, slotId: string, vacancyId: 
         .from(speeddateBookings)
         .where(and(eq(speeddateBookings.slotId, slotId), eq(speeddateBookings.organisationId, actor.organisationId), eq(speeddateBookings.status, 'declined')))
       if (declined) throw new BookingConflictError('errors.slotDeclinedForYou')
+      // With payments on, a slot with a fee is held for the employer while it pays; the
+      // consultant hears of the booking once the money is in.
+      const fee = options.stripe ? await feeInForce(tx, slot.intermediaryOrganisationId, 'speeddate_booking', todayInAmsterdam(now)) : null
+      const status: BookingStatus = fee ? 'awaiting_payment' : 'requested'
       const [booking] = await tx
         .insert(speeddateBookings)
         .values({
           slotId,
           organisationId: actor.organisationId,
           vacancyId,
+          status,
           requestedByUserId: actor.userId,
           icsUid: `${crypto.randomUUID()}@werkbrug`,
         })
         .returning({ id: speeddateBookings.id })
-      await recordEvent(tx, actor, booking!.id, 'requested', null, 'requested', slotId)
-      await notify(tx, booking!.id, 'requested', 'consultant', options.appUrl)
+      await recordEvent(tx, actor, booking!.id, status, null, status, slotId)
+      if (fee) {
+        const [vacancyRow] = await tx.select({ title: vacancies.title }).from(vacancies).where(eq(vacancies.id, vacancyId))
+        await createCharge(tx, {
+          kind: 'speeddate_booking',
+          payerOrganisationId: actor.organisationId,
+          intermediaryOrganisationId: slot.intermediaryOrganisationId,
+          bookingId: booking!.id,
+          description: `Speeddate ${utcToAmsterdamLocal(slot.startsAt).replace('T', ' ')} — ${vacancyRow!.title}`,
+          fee,
+          holdUntil: new Date(now.getTime() + BOOKING_PAYMENT_WINDOW_MS),
+        })
+      } else {
+        await notify(tx, booking!.id, 'requested', 'consultant', options.appUrl)
+      }
       return booking!.id
     })
   } catch (error) {
@@ -178,10 +224,13 @@ export async function decideBooking(
 ): Promise<BookingRow | null> {
   if (isEmployerRole(actor.role)) throw new BookingConflictError('errors.transitionNotAllowed')
   if (decision === 'decline' && !reason?.trim()) throw new FieldValidationError({ reason: { key: 'errors.required' } })
-  return db.transaction(async (tx) => {
+  const followUps = noFollowUps()
+  const result = await db.transaction(async (tx) => {
     const booking = await lockBooking(tx, actor, bookingId)
     if (!booking) return null
     if (booking.status !== 'requested') throw new BookingConflictError('errors.transitionNotAllowed')
+    // A paid booking moved by the employer comes back for approval; declining it refunds it.
+    if (decision === 'decline') await refundOnEnd(tx, bookingId, 'intermediary', booking.startsAt, options, followUps)
     const to: BookingStatus = decision === 'approve' ? 'approved' : 'declined'
     await tx
       .update(speeddateBookings)
@@ -191,6 +240,28 @@ export async function decideBooking(
     await notify(tx, bookingId, to === 'approved' ? 'approved' : 'declined', 'employer', options.appUrl)
     return (await getBooking(tx, actor, bookingId))!
   })
+  await settleFollowUps(db, options.stripe ?? null, followUps, options)
+  return result
+}
+
+/**
+ * What happens to the money when a booking ends: an unpaid charge is voided (and its checkout
+ * closed); a paid one is refunded — in full when the intermediary ends it, by the intermediary's
+ * cancellation policy when the employer does.
+ */
+async function refundOnEnd(tx: Db, bookingId: string, by: 'employer' | 'intermediary', startsAt: Date, options: BookingOptions, followUps: StripeFollowUps) {
+  const payment = await lockBookingPayment(tx, bookingId)
+  if (!payment) return
+  if (payment.status === 'open') return cancelOpenCharge(tx, payment, followUps)
+  if (payment.status !== 'paid') return
+  const now = options.now ?? new Date()
+  const cents =
+    by === 'intermediary'
+      ? payment.grossCents
+      : employerCancellationRefund(await cancellationPolicyInForce(tx, payment.intermediaryOrganisationId, todayInAmsterdam(now)), payment.grossCents, startsAt, now)
+  if (await requestRefund(tx, payment.id, cents, by === 'intermediary' ? 'cancelled_by_intermediary' : 'cancelled_by_employer')) {
+    followUps.refundPaymentIds.push(payment.id)
+  }
 }
 
 /**
@@ -206,18 +277,23 @@ export async function cancelBooking(
 ): Promise<BookingRow | null> {
   const employer = isEmployerRole(actor.role)
   if (!employer && !reason?.trim()) throw new FieldValidationError({ reason: { key: 'errors.required' } })
-  return db.transaction(async (tx) => {
+  const followUps = noFollowUps()
+  const result = await db.transaction(async (tx) => {
     const booking = await lockBooking(tx, actor, bookingId)
     if (!booking) return null
-    if (booking.status !== 'requested' && booking.status !== 'approved') throw new BookingConflictError('errors.transitionNotAllowed')
+    if (!active.includes(booking.status)) throw new BookingConflictError('errors.transitionNotAllowed')
+    await refundOnEnd(tx, bookingId, employer ? 'employer' : 'intermediary', booking.startsAt, options, followUps)
     await tx
       .update(speeddateBookings)
       .set({ status: 'cancelled', reason: reason?.trim() || null, updatedAt: new Date(), icsSequence: booking.icsSequence + 1 })
       .where(eq(speeddateBookings.id, bookingId))
     await recordEvent(tx, actor, bookingId, 'cancelled', booking.status, 'cancelled', booking.slotId, reason)
-    await notify(tx, bookingId, 'cancelled', employer ? 'consultant' : 'employer', options.appUrl)
+    // The consultant never heard of a booking that was not paid yet.
+    if (!(employer && booking.status === 'awaiting_payment')) await notify(tx, bookingId, 'cancelled', employer ? 'consultant' : 'employer', options.appUrl)
     return (await getBooking(tx, actor, bookingId))!
   })
+  await settleFollowUps(db, options.stripe ?? null, followUps, options)
+  return result
 }
 
 /**
@@ -249,7 +325,7 @@ export async function rescheduleBooking(
       const [taken] = await tx
         .select({ id: speeddateBookings.id })
         .from(speeddateBookings)
-        .where(and(eq(speeddateBookings.slotId, toSlotId), inArray(speeddateBookings.status, ['requested', 'approved'])))
+        .where(and(eq(speeddateBookings.slotId, toSlotId), inArray(speeddateBookings.status, active)))
       if (taken) throw new BookingConflictError('errors.slotTaken')
       const to: BookingStatus = employer ? 'requested' : row!.status
       await tx
@@ -266,9 +342,10 @@ export async function rescheduleBooking(
   }
 }
 
-async function recordEvent(
+/** One line of a booking's history; `actor` is null for what Stripe or the clock decided. */
+export async function recordEvent(
   tx: Db,
-  actor: Actor,
+  actor: Actor | null,
   bookingId: string,
   action: string,
   fromStatus: BookingStatus | null,
@@ -283,8 +360,8 @@ async function recordEvent(
     toStatus,
     slotId,
     reason: reason?.trim() || null,
-    actorUserId: actor.userId,
-    actorApiKeyId: actor.apiKeyId ?? null,
+    actorUserId: actor?.userId ?? null,
+    actorApiKeyId: actor?.apiKeyId ?? null,
   })
 }
 
@@ -356,17 +433,19 @@ export async function notify(tx: Db, bookingId: string, kind: BookingNoticeKind,
 export async function cancelSlot(db: Db, actor: Actor, slotId: string, reason: string, options: BookingOptions): Promise<boolean> {
   if (isEmployerRole(actor.role)) return false
   if (!reason.trim()) throw new FieldValidationError({ reason: { key: 'errors.required' } })
-  return db.transaction(async (tx) => {
+  const followUps = noFollowUps()
+  const result = await db.transaction(async (tx) => {
     const slot = await lockSlot(tx, slotId)
     if (!slot || (actor.role !== 'admin' && slot.intermediaryOrganisationId !== actor.organisationId)) return false
     if (slot.status === 'cancelled') throw new BookingConflictError('errors.transitionNotAllowed')
     await tx.update(speeddateSlots).set({ status: 'cancelled' }).where(eq(speeddateSlots.id, slotId))
-    const active = await tx
+    const activeBookings = await tx
       .select({ id: speeddateBookings.id, status: speeddateBookings.status, icsSequence: speeddateBookings.icsSequence })
       .from(speeddateBookings)
-      .where(and(eq(speeddateBookings.slotId, slotId), inArray(speeddateBookings.status, ['requested', 'approved'])))
+      .where(and(eq(speeddateBookings.slotId, slotId), inArray(speeddateBookings.status, active)))
       .for('update')
-    for (const booking of active) {
+    for (const booking of activeBookings) {
+      await refundOnEnd(tx, booking.id, 'intermediary', slot.startsAt, options, followUps)
       await tx
         .update(speeddateBookings)
         .set({ status: 'cancelled', reason: reason.trim(), updatedAt: new Date(), icsSequence: booking.icsSequence + 1 })
@@ -376,4 +455,6 @@ export async function cancelSlot(db: Db, actor: Actor, slotId: string, reason: s
     }
     return true
   })
+  await settleFollowUps(db, options.stripe ?? null, followUps, options)
+  return result
 }

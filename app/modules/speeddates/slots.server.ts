@@ -77,7 +77,7 @@ export async function createSlot(db: Db, actor: Actor, input: SlotInput, now: Da
   })
 }
 
-const activeBooking = sql`${speeddateBookings.status} in ('requested', 'approved')`
+const activeBooking = sql`${speeddateBookings.status} in ('awaiting_payment', 'requested', 'approved')`
 
 export const slotColumns = {
   id: speeddateSlots.id,
@@ -110,7 +110,7 @@ export async function listSlots(db: Db, actor: Actor, filters: SlotListFilters &
     const free = and(
       eq(speeddateSlots.status, 'open'),
       gt(speeddateSlots.startsAt, now),
-      sql`not exists (select 1 from ${speeddateBookings} b where b.slot_id = ${speeddateSlots.id} and b.status in ('requested', 'approved'))`,
+      sql`not exists (select 1 from ${speeddateBookings} b where b.slot_id = ${speeddateSlots.id} and b.status in ('awaiting_payment', 'requested', 'approved'))`,
     )
     conditions.push(filters.freeOnly || !employer ? free : sql`(${free} or ${speeddateSlots.id} in (select b.slot_id from ${speeddateBookings} b where b.organisation_id = ${actor.organisationId}))`)
   }

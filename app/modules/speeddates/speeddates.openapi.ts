@@ -16,13 +16,25 @@ const bookingSchema = z.object({
   id: z.uuid(),
   slotId: z.uuid(),
   vacancyId: z.uuid(),
-  status: z.enum(['requested', 'approved', 'declined', 'cancelled']),
+  status: z.enum(['awaiting_payment', 'requested', 'approved', 'declined', 'cancelled', 'expired']),
   reason: z.string().nullable(),
   startsAt: z.iso.datetime(),
   endsAt: z.iso.datetime(),
   place: z.string(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  payment: z
+    .object({
+      id: z.uuid(),
+      status: z.enum(['open', 'paid', 'partially_refunded', 'refunded', 'expired', 'cancelled']),
+      amountCents: z.int().meta({ description: 'Total including VAT, in euro cents' }),
+      vatCents: z.int(),
+      currency: z.literal('eur'),
+      payUrl: z.string().meta({ description: 'Portal page where a signed-in employer pays through Stripe Checkout' }),
+      payBefore: z.iso.datetime().nullable().meta({ description: 'While awaiting payment: when the slot is released if unpaid' }),
+    })
+    .nullable()
+    .meta({ description: "The intermediary's booking fee, when the slot carries one and online payment is on" }),
 })
 
 /** The speeddate part of the OpenAPI document, from the endpoints' own schemas. */

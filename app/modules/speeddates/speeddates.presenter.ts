@@ -34,5 +34,17 @@ export function bookingJson(booking: BookingRow) {
     place: booking.placeName ?? booking.placeAddress ?? '',
     createdAt: booking.createdAt.toISOString(),
     updatedAt: booking.updatedAt.toISOString(),
+    // The fee, when the slot carries one: pay it in the portal (the page opens Stripe Checkout).
+    payment: booking.paymentId
+      ? {
+          id: booking.paymentId,
+          status: booking.paymentStatus!,
+          amountCents: booking.paymentGrossCents!,
+          vatCents: booking.paymentVatCents!,
+          currency: 'eur' as const,
+          payUrl: `/payments/${booking.paymentId}`,
+          payBefore: booking.status === 'awaiting_payment' && booking.paymentDueBy ? booking.paymentDueBy.toISOString() : null,
+        }
+      : null,
   }
 }

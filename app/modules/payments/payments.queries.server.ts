@@ -1,0 +1,66 @@
+import { and, desc, eq, type SQL } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
+import type { Db } from '#db/client.server'
+import { organisations, payments, speeddateBookings } from '#db/schema'
+import { isEmployerRole } from '~/lib/roles'
+import type { Actor } from '~/lib/scope.server'
+
+const payer = alias(organisations, 'payer')
+
+/** Employers see what they were charged; the intermediary every charge of its own fees. */
+function paymentScope(actor: Actor): SQL {
+  return isEmployerRole(actor.role) ? eq(payments.payerOrganisationId, actor.organisationId) : eq(payments.intermediaryOrganisationId, actor.organisationId)
+}
+
+const columns = {
+  id: payments.id,
+  kind: payments.kind,
+  payerOrganisationId: payments.payerOrganisationId,
+  payerName: payer.name,
+  bookingId: payments.bookingId,
+  slotId: speeddateBookings.slotId,
+  hireId: payments.hireId,
+  description: payments.description,
+  netCents: payments.netCents,
+  vatBasisPoints: payments.vatBasisPoints,
+  vatCents: payments.vatCents,
+  grossCents: payments.grossCents,
+  status: payments.status,
+  receiptNumber: payments.receiptNumber,
+  checkoutExpiresAt: payments.checkoutExpiresAt,
+  stripeCheckoutSessionId: payments.stripeCheckoutSessionId,
+  paidAt: payments.paidAt,
+  failureMessage: payments.failureMessage,
+  refundDueCents: payments.refundDueCents,
+  refundReason: payments.refundReason,
+  refundedCents: payments.refundedCents,
+  refundedAt: payments.refundedAt,
+  createdAt: payments.createdAt,
+}
+
+export function listPayments(db: Db, actor: Actor, limit = 200) {
+  return db
+    .select(columns)
+    .from(payments)
+    .innerJoin(payer, eq(payer.id, payments.payerOrganisationId))
+    .leftJoin(speeddateBookings, eq(speeddateBookings.id, payments.bookingId))
+    .where(paymentScope(actor))
+    .orderBy(desc(payments.createdAt))
+    .limit(limit)
+}
+
+export async function getPayment(db: Db, actor: Actor, id: string) {
+  const [payment] = await db
+    .select(columns)
+    .from(payments)
+    .innerJoin(payer, eq(payer.id, payments.payerOrganisationId))
+    .leftJoin(speeddateBookings, eq(speeddateBookings.id, payments.bookingId))
+    .where(and(eq(payments.id, id), paymentScope(actor)))
+  return payment
+}
+export type PaymentView = NonNullable<Awaited<ReturnType<typeof getPayment>>>
+
+export async function paymentIdForBooking(db: Db, bookingId: string): Promise<string | null> {
+  const [row] = await db.select({ id: payments.id }).from(payments).where(eq(payments.bookingId, bookingId))
+  return row?.id ?? null
+}

@@ -1,0 +1,54 @@
+import { and, eq, inArray, ne } from 'drizzle-orm'
+import type { Db } from '#db/client.server'
+import { activeBookingStatuses, speeddateBookings } from '#db/schema'
+import { lockSlot, notify, recordEvent } from './bookings.server'
+
+/**
+ * The employer's payment arrived. A booking waiting for it is confirmed (a paid booking needs
+ * no separate approval: the intermediary approved the vacancy and set the price of the slot).
+ * A booking whose payment window had lapsed gets its slot back if nobody else took it.
+ */
+export async function confirmPaidBooking(
+  tx: Db,
+  bookingId: string,
+  options: { appUrl: string; now: Date },
+): Promise<'confirmed' | 'already' | 'unavailable'> {
+  const [ref] = await tx.select({ slotId: speeddateBookings.slotId }).from(speeddateBookings).where(eq(speeddateBookings.id, bookingId))
+  if (!ref) return 'unavailable'
+  const slot = await lockSlot(tx, ref.slotId)
+  const [booking] = await tx.select().from(speeddateBookings).where(eq(speeddateBookings.id, bookingId)).for('update')
+  if (!booking || !slot) return 'unavailable'
+  if (booking.status === 'requested' || booking.status === 'approved') return 'already'
+  if (booking.status === 'expired') {
+    const [other] = await tx
+      .select({ id: speeddateBookings.id })
+      .from(speeddateBookings)
+      .where(and(eq(speeddateBookings.slotId, slot.id), ne(speeddateBookings.id, bookingId), inArray(speeddateBookings.status, [...activeBookingStatuses])))
+    if (other || slot.status !== 'open' || slot.startsAt <= options.now) return 'unavailable'
+  } else if (booking.status !== 'awaiting_payment') {
+    return 'unavailable'
+  }
+  await tx
+    .update(speeddateBookings)
+    .set({ status: 'approved', updatedAt: options.now, icsSequence: booking.icsSequence + 1 })
+    .where(eq(speeddateBookings.id, bookingId))
+  await recordEvent(tx, null, bookingId, 'paid', booking.status, 'approved', slot.id)
+  await notify(tx, bookingId, 'confirmed', 'employer', options.appUrl)
+  await notify(tx, bookingId, 'paid', 'consultant', options.appUrl)
+  return 'confirmed'
+}
+
+/** The payment window closed without payment: the booking lets go of its slot. */
+export async function expireUnpaidBooking(tx: Db, bookingId: string, now: Date): Promise<boolean> {
+  const [ref] = await tx.select({ slotId: speeddateBookings.slotId }).from(speeddateBookings).where(eq(speeddateBookings.id, bookingId))
+  if (!ref) return false
+  await lockSlot(tx, ref.slotId)
+  const [expired] = await tx
+    .update(speeddateBookings)
+    .set({ status: 'expired', updatedAt: now })
+    .where(and(eq(speeddateBookings.id, bookingId), eq(speeddateBookings.status, 'awaiting_payment')))
+    .returning({ id: speeddateBookings.id })
+  if (!expired) return false
+  await recordEvent(tx, null, bookingId, 'payment_expired', 'awaiting_payment', 'expired', ref.slotId)
+  return true
+}

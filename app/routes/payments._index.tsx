@@ -1,0 +1,91 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { actorOf, requirePermission } from '~/lib/auth.server'
+import { formatDate, formatEuros } from '~/lib/i18n'
+import { useLocale, useT } from '~/lib/i18n/react'
+import { isEmployerRole } from '~/lib/roles'
+import { formatReceiptNumber } from '~/modules/payments/charges.server'
+import { listPayments } from '~/modules/payments/payments.queries.server'
+
+export const meta: MetaFunction = () => [{ title: 'Werkbrug — betalingen / payments' }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, context, 'payments:view')
+  const rows = await listPayments(context.db, actorOf(user))
+  return {
+    employer: isEmployerRole(user.role),
+    paymentsEnabled: context.env.paymentsEnabled,
+    payments: rows.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      payerName: p.payerName,
+      description: p.description,
+      netCents: p.netCents,
+      vatCents: p.vatCents,
+      grossCents: p.grossCents,
+      refundedCents: p.refundedCents,
+      status: p.status,
+      receipt: p.receiptNumber === null ? null : formatReceiptNumber(p.receiptNumber),
+      createdAt: p.createdAt,
+    })),
+  }
+}
+
+export default function Payments() {
+  const t = useT()
+  const locale = useLocale()
+  const { employer, paymentsEnabled, payments } = useLoaderData<typeof loader>()
+  return (
+    <section className="page">
+      <h1>{t('payments.title')}</h1>
+      <p>{t(employer ? 'payments.introEmployer' : 'payments.introIntermediary')}</p>
+      {paymentsEnabled ? null : (
+        <div className="alert alert--error" role="note">
+          {t('payments.off')}
+        </div>
+      )}
+      {payments.length === 0 ? (
+        <p>{t('payments.empty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t('payments.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('payments.date')}</th>
+                {employer ? null : <th scope="col">{t('payments.employer')}</th>}
+                <th scope="col">{t('payments.what')}</th>
+                <th scope="col">{t('payments.netColumn')}</th>
+                <th scope="col">{t('payments.vatColumn')}</th>
+                <th scope="col">{t('payments.grossColumn')}</th>
+                <th scope="col">{t('payments.statusColumn')}</th>
+                <th scope="col">{t('payments.receiptNumber')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {payments.map((p) => (
+                <tr key={p.id}>
+                  <td>{formatDate(locale, p.createdAt)}</td>
+                  {employer ? null : <td>{p.payerName}</td>}
+                  <td>
+                    <Link to={`/payments/${p.id}`}>
+                      {t(`fees.kind.${p.kind}`)} — {p.description}
+                    </Link>
+                  </td>
+                  <td className="number">{formatEuros(locale, p.netCents)}</td>
+                  <td className="number">{formatEuros(locale, p.vatCents)}</td>
+                  <td className="number">{formatEuros(locale, p.grossCents)}</td>
+                  <td>
+                    <span className={`status status--${p.status}`}>{t(`payments.status.${p.status}`)}</span>
+                    {p.refundedCents > 0 ? ` (${t('payments.refundedShort', { refundedCents: p.refundedCents })})` : ''}
+                  </td>
+                  <td>{p.receipt ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
+}
