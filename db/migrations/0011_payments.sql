@@ -47,6 +47,7 @@ CREATE TABLE "payments" (
 	"refund_due_cents" integer DEFAULT 0 NOT NULL,
 	"refund_reason" text,
 	"stripe_refund_id" text,
+	"refund_attempts" integer DEFAULT 0 NOT NULL,
 	"refunded_cents" integer DEFAULT 0 NOT NULL,
 	"refunded_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

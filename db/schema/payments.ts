@@ -102,6 +102,8 @@ export const payments = pgTable(
     refundDueCents: integer().notNull().default(0),
     refundReason: text(),
     stripeRefundId: text(),
+    // Attempts at Stripe that got an error answer; each retry first asks Stripe whether one went through.
+    refundAttempts: integer().notNull().default(0),
     refundedCents: integer().notNull().default(0),
     refundedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -52,9 +52,11 @@ export async function startStripeStandIn(options: { refundStatus?: 'succeeded' |
   const sessions = new Map<string, StandInSession>()
   const intents = new Map<string, PaymentIntent>()
   const calls: ApiCall[] = []
+  const refunds: { id: string; payment_intent: string; amount: number; metadata: Record<string, string> }[] = []
   const idempotent = new Map<string, { status: number; body: unknown }>()
   let webhookUrl: string | null = null
   let failRefunds = 0
+  let refundThenFail = false
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => send(res, 500, { error: { type: 'api_error', message: String(error) } }))
@@ -81,7 +83,7 @@ export async function startStripeStandIn(options: { refundStatus?: 'succeeded' |
     if (req.headers.authorization !== `Bearer ${STAND_IN_SECRET_KEY}`) {
       return send(res, 401, { error: { type: 'invalid_request_error', message: 'Invalid API Key provided' } })
     }
-    const body = parseForm(raw)
+    const body = parseForm(req.method === 'GET' ? url.search.slice(1) : raw)
     const idempotencyKey = (req.headers['idempotency-key'] as string | undefined) ?? null
     calls.push({ method: req.method ?? 'GET', path: url.pathname, body, idempotencyKey })
     if (idempotencyKey && idempotent.has(idempotencyKey)) {
@@ -137,8 +139,12 @@ export async function startStripeStandIn(options: { refundStatus?: 'succeeded' |
       }
       return [200, publicSession(session)]
     }
+    if (method === 'GET' && path === '/v1/refunds') {
+      const intent = text(body.payment_intent)
+      return [200, { object: 'list', url: '/v1/refunds', has_more: false, data: refunds.filter((r) => !intent || r.payment_intent === intent) }]
+    }
     if (method === 'POST' && path === '/v1/refunds') {
-      if (failRefunds > 0) {
+      if (failRefunds > 0 && !refundThenFail) {
         failRefunds--
         return [500, { error: { type: 'api_error', message: 'stand-in: refund failure requested by the test' } }]
       }
@@ -147,7 +153,14 @@ export async function startStripeStandIn(options: { refundStatus?: 'succeeded' |
       const amount = body.amount === undefined ? intent.amount - intent.amountRefunded : Number(text(body.amount))
       if (amount <= 0 || amount > intent.amount - intent.amountRefunded) return [400, invalid('Refund amount is greater than the unrefunded amount', 'amount')]
       intent.amountRefunded += amount
-      return [200, { id: id('re'), object: 'refund', amount, currency: 'eur', payment_intent: intent.id, charge: intent.charge, status: options.refundStatus ?? 'succeeded', metadata: texts(body.metadata) }]
+      const refund = { id: id('re'), object: 'refund', amount, currency: 'eur', payment_intent: intent.id, charge: intent.charge, status: options.refundStatus ?? 'succeeded', metadata: texts(body.metadata) }
+      refunds.push(refund)
+      if (failRefunds > 0) {
+        // The refund was made, but the answer is an error: as when Stripe fails after acting.
+        failRefunds--
+        return [500, { error: { type: 'api_error', message: 'stand-in: refunded, then failed to answer' } }]
+      }
+      return [200, refund]
     }
     return [404, invalid(`Unrecognized request URL (${method}: ${path}) — not part of the Werkbrug stand-in`)]
   }
@@ -189,8 +202,12 @@ export async function startStripeStandIn(options: { refundStatus?: 'succeeded' |
     sessions,
     calls,
     refundCalls: () => calls.filter((c) => c.method === 'POST' && c.path === '/v1/refunds'),
-    failNextRefunds: (n: number) => {
+    /** Refunds Stripe actually made (an idempotent replay is one refund, however many calls). */
+    refunds,
+    /** The next n refund requests get a 500; with `afterRefunding`, the first one still refunds. */
+    failNextRefunds: (n: number, mode: { afterRefunding?: boolean } = {}) => {
       failRefunds = n
+      refundThenFail = Boolean(mode.afterRefunding)
     },
     lastSession: () => [...sessions.values()].at(-1),
     pay,

@@ -30,20 +30,34 @@ export async function settleFollowUps(db: Db, stripe: Stripe | null, followUps: 
 }
 
 /**
- * Asks Stripe for the refund we owe. The idempotency key is the payment's, so a retry after a
- * timeout, or two sweeps at once, never refunds twice.
+ * Asks Stripe for the refund we owe. Stripe keeps the answer to an idempotency key, errors
+ * included, so a key is used for one attempt only; before a new attempt we ask Stripe whether an
+ * earlier one went through after all (its answer lost on the way), so the money never goes back twice.
  */
 export async function settleRefund(db: Db, stripe: Stripe, paymentId: string, options: Options): Promise<boolean> {
   const [payment] = await db.select().from(payments).where(eq(payments.id, paymentId))
   if (!payment || payment.refundDueCents === 0 || payment.stripeRefundId || !payment.stripePaymentIntentId) return false
-  const refund = await stripe.refunds.create(
-    { payment_intent: payment.stripePaymentIntentId, amount: payment.refundDueCents, reason: 'requested_by_customer', metadata: { paymentId } },
-    { idempotencyKey: `werkbrug-refund-${paymentId}` },
-  )
+  let refund: Stripe.Refund | undefined
+  if (payment.refundAttempts > 0) {
+    const earlier = await stripe.refunds.list({ payment_intent: payment.stripePaymentIntentId, limit: 100 })
+    refund = earlier.data.find((r) => r.metadata?.paymentId === paymentId && r.status !== 'failed' && r.status !== 'canceled')
+  }
+  if (!refund) {
+    try {
+      refund = await stripe.refunds.create(
+        { payment_intent: payment.stripePaymentIntentId, amount: payment.refundDueCents, reason: 'requested_by_customer', metadata: { paymentId } },
+        { idempotencyKey: `werkbrug-refund-${paymentId}-${payment.refundAttempts}` },
+      )
+    } catch (error) {
+      await db.update(payments).set({ refundAttempts: payment.refundAttempts + 1, updatedAt: new Date() }).where(eq(payments.id, paymentId))
+      throw error
+    }
+  }
+  const accepted = refund
   await db.transaction(async (tx) => {
-    await tx.update(payments).set({ stripeRefundId: refund.id, updatedAt: new Date() }).where(and(eq(payments.id, paymentId), isNull(payments.stripeRefundId)))
+    await tx.update(payments).set({ stripeRefundId: accepted.id, updatedAt: new Date() }).where(and(eq(payments.id, paymentId), isNull(payments.stripeRefundId)))
     // A pending refund (some iDEAL banks) is recorded when charge.refunded arrives.
-    if (refund.status === 'succeeded') await recordRefunded(tx, paymentId, refund.amount, refund.id, options)
+    if (accepted.status === 'succeeded') await recordRefunded(tx, paymentId, accepted.amount, accepted.id, options)
   })
   return true
 }

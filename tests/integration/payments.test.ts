@@ -1,0 +1,417 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { todayInAmsterdam } from '../../app/lib/dates'
+import { parseWithSchema } from '../../app/lib/forms'
+import type { Actor } from '../../app/lib/scope.server'
+import { stripeClient } from '../../app/lib/stripe.server'
+import { setCancellationPolicy } from '../../app/modules/payments/cancellation-policy.server'
+import { setFee } from '../../app/modules/payments/fees.server'
+import { sweepPayments } from '../../app/modules/payments/sweep.server'
+import { createSlot } from '../../app/modules/speeddates/slots.server'
+import { slotCreateSchema } from '../../app/modules/speeddates/speeddates.schema'
+import { countRows } from '../support/db'
+import { createEmployer, createPublishedVacancy, createStaff, localInDays, TEST_PASSWORD } from '../support/factories'
+import { startStripeStandIn, type StripeStandIn } from '../support/stripe-stand-in'
+import { startTestApp, type TestApp, type Browser } from '../support/app'
+
+let app: TestApp
+let stripe: StripeStandIn
+let staff: Awaited<ReturnType<typeof createStaff>>
+let consultant: Actor
+let hour = 6
+
+beforeAll(async () => {
+  stripe = await startStripeStandIn()
+  app = await startTestApp(stripe.env())
+  stripe.setWebhookUrl(new URL('/webhooks/stripe', app.url).toString())
+  staff = await createStaff(app.database.db)
+  consultant = { userId: staff.intermediary.id, organisationId: staff.organisation.id, role: 'intermediary' }
+  const admin: Actor = { userId: staff.admin.id, organisationId: staff.organisation.id, role: 'admin' }
+  // €75.00 + 21% VAT = €90.75: VAT computed once, in cents, rounded half up.
+  await setFee(app.database.db, admin, { kind: 'speeddate_booking', amount: 7500, vatPercent: 2100, effectiveFrom: todayInAmsterdam() })
+})
+afterAll(async () => {
+  await app.close()
+  await stripe.close()
+})
+
+/** A SQL string literal for ids and addresses the test made itself. */
+const lit = (value: string) => `'${value.replace(/'/g, "''")}'`
+
+async function newSlot(day = 10) {
+  hour++
+  const input = parseWithSchema(slotCreateSchema, {
+    startsAt: localInDays(day + Math.floor(hour / 20), hour % 20),
+    endsAt: localInDays(day + Math.floor(hour / 20), (hour % 20) + 1),
+    placeKind: 'employer_site',
+    placeAddress: 'Transportweg 1, Almere',
+    seats: '6',
+  })
+  if (!input.success) throw new Error(JSON.stringify(input.fieldErrors))
+  return createSlot(app.database.db, consultant, input.data)
+}
+
+async function loggedInEmployer() {
+  const employer = await createEmployer(app.database.db)
+  const vacancyId = await createPublishedVacancy(app.database.db, employer.organisation.id, 'Orderpicker')
+  const browser = app.browser()
+  await browser.logIn(employer.owner.email, TEST_PASSWORD)
+  return { ...employer, vacancyId, browser }
+}
+
+async function loggedIn(email: string) {
+  const browser = app.browser()
+  await browser.logIn(email, TEST_PASSWORD)
+  return browser
+}
+
+/** Books through the portal's form; with a fee the answer is a redirect to the stand-in's checkout. */
+async function book(employer: { browser: Browser; vacancyId: string }, slotId: string) {
+  const response = await employer.browser.post('/speeddates', { intent: 'book', slotId, vacancyId: employer.vacancyId })
+  return response
+}
+
+async function bookingOf(slotId: string, organisationId: string) {
+  const [row] = await app.database.query<{ id: string; status: string }>(
+    `select id, status from speeddate_bookings where slot_id = ${lit(slotId)} and organisation_id = ${lit(organisationId)}`,
+  )
+  return row!
+}
+
+async function paymentOf(bookingId: string) {
+  const [row] = await app.database.query<{
+    id: string
+    status: string
+    net_cents: number
+    vat_cents: number
+    gross_cents: number
+    receipt_number: string | null
+    stripe_checkout_session_id: string | null
+    refund_due_cents: number
+    refunded_cents: number
+    stripe_refund_id: string | null
+    failure_message: string | null
+  }>(`select * from payments where booking_id = ${lit(bookingId)}`)
+  return row!
+}
+
+async function emails(to: string, template?: string) {
+  return app.database.query<{ template: string; subject: string; text: string }>(
+    `select template, subject, text from email_outbox where to_address = ${lit(to)} ${template ? `and template = ${lit(template)}` : ''} order by id`,
+  )
+}
+
+/** The emails to someone that link to one slot (the consultant gets mail about every test's slot). */
+async function emailsAbout(to: string, slotId: string) {
+  return (await emails(to)).filter((e) => e.text.includes(slotId))
+}
+
+async function bookAndOpenCheckout(slotId: string) {
+  const employer = await loggedInEmployer()
+  const response = await book(employer, slotId)
+  expect(response.status).toBe(302)
+  const location = response.headers.get('location')!
+  expect(location.startsWith(`${stripe.url}/checkout/cs_test_`)).toBe(true)
+  const sessionId = location.split('/').at(-1)!
+  const booking = await bookingOf(slotId, employer.organisation.id)
+  return { employer, sessionId, booking }
+}
+
+describe('paying for a speeddate with a fee', () => {
+  it('holds the slot while unpaid, and confirms the booking exactly once however often Stripe reports the payment', async () => {
+    const slotId = await newSlot()
+    const { employer, sessionId, booking } = await bookAndOpenCheckout(slotId)
+    expect(booking.status).toBe('awaiting_payment')
+    const session = stripe.sessions.get(sessionId)!
+    expect(session).toMatchObject({ amount_total: 9075, currency: 'eur', mode: 'payment', payment_method_types: ['ideal', 'card'], locale: 'nl' })
+    expect(session.metadata.paymentId).toBe((await paymentOf(booking.id)).id)
+    expect(await paymentOf(booking.id)).toMatchObject({ status: 'open', net_cents: 7500, vat_cents: 1575, gross_cents: 9075, receipt_number: null })
+    // The consultant hears of the booking only once it is paid.
+    expect(await emailsAbout(staff.intermediary.email, slotId)).toHaveLength(0)
+
+    // The unpaid booking holds the slot: another employer cannot take it meanwhile.
+    const other = await loggedInEmployer()
+    const refused = await book(other, slotId)
+    expect(refused.status).toBe(409)
+    expect(await refused.text()).toContain('Dit moment is al door een andere werkgever aangevraagd of geboekt.')
+
+    // Paid: Stripe delivers checkout.session.completed three times at once, then once more under a
+    // new event id, then a stale checkout.session.expired arrives.
+    const completed = stripe.pay(sessionId)
+    expect(await Promise.all([stripe.deliver(completed), stripe.deliver(completed), stripe.deliver(completed)])).toEqual([[200], [200], [200]])
+    expect(await stripe.deliver({ ...completed, id: `${completed.id}_again` })).toEqual([200])
+    expect(await stripe.deliver(stripe.expiredEvent(sessionId))).toEqual([200])
+
+    expect((await bookingOf(slotId, employer.organisation.id)).status).toBe('approved')
+    const payment = await paymentOf(booking.id)
+    expect(payment).toMatchObject({ status: 'paid', gross_cents: 9075 })
+    expect(payment.receipt_number).not.toBeNull()
+    const [paidEvents] = await app.database.query<{ n: number }>(`select count(*)::int as n from speeddate_booking_events where booking_id = ${lit(booking.id)} and action = 'paid'`)
+    expect(paidEvents!.n).toBe(1)
+    const receipts = await emails(employer.owner.email, 'payment-receipt')
+    expect(receipts).toHaveLength(1)
+    // The receipt shows the VAT as computed once when the charge was made.
+    const receipt = receipts[0]!.text.replace(/\s/g, ' ')
+    expect(receipt).toContain('Bedrag exclusief btw: € 75,00')
+    expect(receipt).toContain('Btw 21%: € 15,75')
+    expect(receipt).toContain('Totaal betaald: € 90,75')
+    expect((await emails(employer.owner.email, 'booking-notice')).map((e) => e.subject)).toEqual([expect.stringContaining('Speeddate bevestigd')])
+    expect((await emailsAbout(staff.intermediary.email, slotId)).map((e) => e.subject)).toEqual([expect.stringContaining('geboekt en betaald')])
+
+    // Back from checkout, the employer sees the receipt with VAT.
+    const page = await employer.browser.get(`/payments/${payment.id}?checkout=success&session_id=${sessionId}`)
+    const html = (await page.text()).replace(/\s/g, ' ')
+    expect(html).toContain('Betaling ontvangen. Uw speeddate is bevestigd')
+    expect(html).toContain('€ 15,75')
+    expect(html).toContain('€ 90,75')
+    expect(html).toMatch(/Betalingsbewijs WB-\d{6}/)
+  })
+
+  it('confirms the booking from the return page when the webhook has not arrived yet, and once only when it does', async () => {
+    const slotId = await newSlot()
+    const { employer, sessionId, booking } = await bookAndOpenCheckout(slotId)
+    const completed = stripe.pay(sessionId) // paid at Stripe, event not delivered yet
+    const payment = await paymentOf(booking.id)
+    const page = await employer.browser.get(`/payments/${payment.id}?checkout=success&session_id=${sessionId}`)
+    expect(await page.text()).toContain('Betaling ontvangen')
+    expect((await bookingOf(slotId, employer.organisation.id)).status).toBe('approved')
+    expect(await stripe.deliver(completed)).toEqual([200])
+    expect(await emails(employer.owner.email, 'payment-receipt')).toHaveLength(1)
+  })
+
+  it('refuses a forged signature with 400 and changes nothing', async () => {
+    const slotId = await newSlot()
+    const { employer, sessionId, booking } = await bookAndOpenCheckout(slotId)
+    const before = await countRows(app.database, ['stripe_events', 'speeddate_booking_events', 'email_outbox'])
+    const completed = stripe.pay(sessionId)
+    expect(await stripe.deliver(completed, 1, 'whsec_not_the_portals_secret')).toEqual([400])
+    expect((await bookingOf(slotId, employer.organisation.id)).status).toBe('awaiting_payment')
+    expect((await paymentOf(booking.id)).status).toBe('open')
+    expect(await countRows(app.database, ['stripe_events', 'speeddate_booking_events', 'email_outbox'])).toEqual(before)
+  })
+
+  it('records a failed attempt and lets the employer try again; a late failure after payment changes nothing', async () => {
+    const slotId = await newSlot()
+    const { employer, sessionId, booking } = await bookAndOpenCheckout(slotId)
+    expect(await stripe.deliver(stripe.paymentFailedEvent(sessionId, 'Your card was declined.'))).toEqual([200])
+    const payment = await paymentOf(booking.id)
+    expect(payment).toMatchObject({ status: 'open', failure_message: 'Your card was declined.' })
+    const page = (await (await employer.browser.get(`/payments/${payment.id}`)).text()).replace(/\s/g, ' ')
+    expect(page).toContain('De laatste betaalpoging is mislukt: Your card was declined.')
+    // Paying again reuses the open checkout.
+    const again = await employer.browser.post(`/payments/${payment.id}`, {})
+    expect(again.headers.get('location')).toBe(`${stripe.url}/checkout/${sessionId}`)
+
+    await stripe.deliver(stripe.pay(sessionId))
+    expect(await stripe.deliver(stripe.paymentFailedEvent(sessionId, 'Too late.'))).toEqual([200])
+    expect(await paymentOf(booking.id)).toMatchObject({ status: 'paid', failure_message: null })
+  })
+})
+
+describe('an unpaid booking runs out', () => {
+  it('frees the slot for another employer when the checkout expires', async () => {
+    const slotId = await newSlot()
+    const first = await bookAndOpenCheckout(slotId)
+    expect(await stripe.deliver(stripe.expiredEvent(first.sessionId))).toEqual([200])
+    expect((await bookingOf(slotId, first.employer.organisation.id)).status).toBe('expired')
+    expect((await paymentOf(first.booking.id)).status).toBe('expired')
+
+    const second = await bookAndOpenCheckout(slotId)
+    expect(second.booking.status).toBe('awaiting_payment')
+    await stripe.deliver(stripe.pay(second.sessionId))
+    expect((await bookingOf(slotId, second.employer.organisation.id)).status).toBe('approved')
+  })
+
+  it('refunds in full a payment that arrives after the slot went to someone else', async () => {
+    const slotId = await newSlot()
+    const first = await bookAndOpenCheckout(slotId)
+    // The expiry is processed first; the first employer had in fact paid at the last second.
+    await stripe.deliver(stripe.expiredEvent(first.sessionId))
+    const second = await bookAndOpenCheckout(slotId)
+    const refundsBefore = stripe.refundCalls().length
+    await stripe.deliver(stripe.pay(first.sessionId))
+    expect(stripe.refundCalls().length - refundsBefore).toBe(1)
+    expect(stripe.refundCalls().at(-1)!.body).toMatchObject({ amount: '9075' })
+    expect(await paymentOf(first.booking.id)).toMatchObject({ status: 'refunded', refunded_cents: 9075 })
+    expect((await bookingOf(slotId, first.employer.organisation.id)).status).toBe('expired')
+    expect((await bookingOf(slotId, second.employer.organisation.id)).status).toBe('awaiting_payment')
+    expect(await emails(first.employer.owner.email, 'payment-refund')).toHaveLength(1)
+  })
+
+  it('gives the slot back to a late payer when nobody else took it', async () => {
+    const slotId = await newSlot()
+    const { employer, sessionId } = await bookAndOpenCheckout(slotId)
+    await stripe.deliver(stripe.expiredEvent(sessionId))
+    await stripe.deliver(stripe.pay(sessionId))
+    expect((await bookingOf(slotId, employer.organisation.id)).status).toBe('approved')
+  })
+
+  it('is released by the sweep when Stripe never says so, after closing the checkout at Stripe', async () => {
+    const slotId = await newSlot()
+    const { employer, sessionId, booking } = await bookAndOpenCheckout(slotId)
+    const client = stripeClient(app.env)!
+    // Not yet: the window is still open.
+    await sweepPayments(app.database.db, client, { appUrl: app.url })
+    expect((await bookingOf(slotId, employer.organisation.id)).status).toBe('awaiting_payment')
+    await sweepPayments(app.database.db, client, { appUrl: app.url, now: new Date(Date.now() + 40 * 60_000) })
+    expect(stripe.sessions.get(sessionId)!.status).toBe('expired')
+    expect((await bookingOf(slotId, employer.organisation.id)).status).toBe('expired')
+    expect((await paymentOf(booking.id)).status).toBe('expired')
+  })
+})
+
+describe('cancelling a paid booking', () => {
+  async function paidBooking() {
+    const slotId = await newSlot()
+    const opened = await bookAndOpenCheckout(slotId)
+    await stripe.deliver(stripe.pay(opened.sessionId))
+    return { slotId, ...opened }
+  }
+
+  it('refunds in full, with one refund call, when the intermediary cancels', async () => {
+    const { slotId, employer, booking } = await paidBooking()
+    const consultantBrowser = await loggedIn(staff.intermediary.email)
+    const before = stripe.refundCalls().length
+    const response = await consultantBrowser.post(`/speeddates/${slotId}`, { intent: 'cancel', bookingId: booking.id, cancelReason: 'De kandidaten zijn verhuisd.' })
+    expect(response.status).toBe(302)
+    const calls = stripe.refundCalls().slice(before)
+    expect(calls).toHaveLength(1)
+    expect(calls[0]!.body).toMatchObject({ amount: '9075', metadata: { paymentId: (await paymentOf(booking.id)).id } })
+    expect(calls[0]!.idempotencyKey).toBe(`werkbrug-refund-${(await paymentOf(booking.id)).id}-0`)
+    expect((await bookingOf(slotId, employer.organisation.id)).status).toBe('cancelled')
+    const payment = await paymentOf(booking.id)
+    expect(payment).toMatchObject({ status: 'refunded', refunded_cents: 9075 })
+    expect(payment.stripe_refund_id).toMatch(/^re_test_/)
+    // Stripe's own charge.refunded then arrives: nothing more happens.
+    const intentId = stripe.sessions.get(payment.stripe_checkout_session_id!)!.payment_intent!
+    expect(await stripe.deliver(stripe.chargeRefundedEvent(intentId))).toEqual([200])
+    expect(await emails(employer.owner.email, 'payment-refund')).toHaveLength(1)
+    const refundMail = (await emails(employer.owner.email, 'payment-refund'))[0]!
+    expect(refundMail.text.replace(/\s+/g, ' ')).toContain('We hebben € 90,75 van de betaalde € 90,75 teruggestort')
+  })
+
+  it("refunds by the intermediary's cancellation policy when the employer cancels", async () => {
+    const admin: Actor = { userId: staff.admin.id, organisationId: staff.organisation.id, role: 'admin' }
+    // The session is 10 days away: inside a 30-day window, so the late percentage applies.
+    await setCancellationPolicy(app.database.db, admin, { fullRefundHoursBefore: 720, lateRefundPercent: 50, effectiveFrom: todayInAmsterdam() })
+    const { slotId, employer, booking } = await paidBooking()
+    const before = stripe.refundCalls().length
+    expect((await employer.browser.post(`/speeddates/${slotId}`, { intent: 'cancel', bookingId: booking.id, cancelReason: '' })).status).toBe(302)
+    expect(stripe.refundCalls().slice(before).map((c) => c.body.amount)).toEqual(['4538']) // 9075 / 2 = 4537.5 → 4538
+    expect(await paymentOf(booking.id)).toMatchObject({ status: 'partially_refunded', refunded_cents: 4538 })
+
+    await setCancellationPolicy(app.database.db, admin, { fullRefundHoursBefore: 720, lateRefundPercent: 0, effectiveFrom: todayInAmsterdam() })
+    const late = await paidBooking()
+    const callsBefore = stripe.refundCalls().length
+    expect((await late.employer.browser.post(`/speeddates/${late.slotId}`, { intent: 'cancel', bookingId: late.booking.id, cancelReason: '' })).status).toBe(302)
+    expect(stripe.refundCalls().length).toBe(callsBefore)
+    expect(await paymentOf(late.booking.id)).toMatchObject({ status: 'paid', refunded_cents: 0 })
+    expect((await bookingOf(late.slotId, late.employer.organisation.id)).status).toBe('cancelled')
+    await setCancellationPolicy(app.database.db, admin, { fullRefundHoursBefore: 48, lateRefundPercent: 0, effectiveFrom: todayInAmsterdam() })
+  })
+
+  it('keeps the cancellation when Stripe is down, and the sweep refunds once Stripe answers', async () => {
+    const { slotId, employer, booking } = await paidBooking()
+    const consultantBrowser = await loggedIn(staff.intermediary.email)
+    stripe.failNextRefunds(10)
+    const response = await consultantBrowser.post(`/speeddates/${slotId}`, { intent: 'cancel', bookingId: booking.id, cancelReason: 'Locatie gesloten.' })
+    expect(response.status).toBe(302)
+    expect((await bookingOf(slotId, employer.organisation.id)).status).toBe('cancelled')
+    expect(await paymentOf(booking.id)).toMatchObject({ status: 'paid', refund_due_cents: 9075, stripe_refund_id: null })
+    stripe.failNextRefunds(0)
+    const result = await sweepPayments(app.database.db, stripeClient(app.env)!, { appUrl: app.url })
+    expect(result.refunds).toBeGreaterThanOrEqual(1)
+    expect(await paymentOf(booking.id)).toMatchObject({ status: 'refunded', refunded_cents: 9075 })
+    await sweepPayments(app.database.db, stripeClient(app.env)!, { appUrl: app.url })
+    expect(await emails(employer.owner.email, 'payment-refund')).toHaveLength(1)
+    const intentId = stripe.sessions.get((await paymentOf(booking.id)).stripe_checkout_session_id!)!.payment_intent
+    expect(stripe.refunds.filter((r) => r.payment_intent === intentId)).toHaveLength(1)
+  })
+
+  it('never refunds twice when Stripe refunded but its answer was an error', async () => {
+    const { slotId, booking } = await paidBooking()
+    const consultantBrowser = await loggedIn(staff.intermediary.email)
+    stripe.failNextRefunds(1, { afterRefunding: true })
+    expect((await consultantBrowser.post(`/speeddates/${slotId}`, { intent: 'cancel', bookingId: booking.id, cancelReason: 'Zaal niet beschikbaar.' })).status).toBe(302)
+    expect(await paymentOf(booking.id)).toMatchObject({ status: 'paid', stripe_refund_id: null })
+    await sweepPayments(app.database.db, stripeClient(app.env)!, { appUrl: app.url })
+    const payment = await paymentOf(booking.id)
+    expect(payment).toMatchObject({ status: 'refunded', refunded_cents: 9075 })
+    const intentId = stripe.sessions.get(payment.stripe_checkout_session_id!)!.payment_intent
+    expect(stripe.refunds.filter((r) => r.payment_intent === intentId)).toHaveLength(1)
+  })
+
+  it('voids an unpaid charge and closes its checkout when the booking is cancelled before payment', async () => {
+    const slotId = await newSlot()
+    const { employer, sessionId, booking } = await bookAndOpenCheckout(slotId)
+    expect((await employer.browser.post(`/speeddates/${slotId}`, { intent: 'cancel', bookingId: booking.id, cancelReason: '' })).status).toBe(302)
+    expect((await paymentOf(booking.id)).status).toBe('cancelled')
+    expect(stripe.sessions.get(sessionId)!.status).toBe('expired')
+    expect(await emailsAbout(staff.intermediary.email, slotId)).toEqual([])
+  })
+})
+
+describe('payments pages', () => {
+  it('shows the employer its own payments and the intermediary all of them; nobody else', async () => {
+    const slotId = await newSlot()
+    const { employer, sessionId, booking } = await bookAndOpenCheckout(slotId)
+    await stripe.deliver(stripe.pay(sessionId))
+    const payment = await paymentOf(booking.id)
+    const own = (await (await employer.browser.get('/payments')).text()).replace(/\s/g, ' ')
+    expect(own).toContain('€ 90,75')
+    expect(own).toContain(`/payments/${payment.id}`)
+    const intermediaryPage = await (await loggedIn(staff.intermediary.email)).get('/payments')
+    expect(await intermediaryPage.text()).toContain(employer.organisation.name)
+    const stranger = await loggedInEmployer()
+    expect((await stranger.browser.get(`/payments/${payment.id}`)).status).toBe(404)
+    expect(await (await stranger.browser.get('/payments')).text()).not.toContain(payment.id)
+  })
+
+  it('shows the fee and the cancellation terms before booking, and the booking API reports the payment', async () => {
+    const slotId = await newSlot()
+    const employer = await loggedInEmployer()
+    const page = (await (await employer.browser.get('/speeddates')).text()).replace(/\s/g, ' ')
+    expect(page).toContain('€ 90,75 (incl. € 15,75 btw)')
+    expect(page).toContain('Boeken en betalen')
+    expect(page).toContain('Annuleert de bemiddelaar, dan krijgt u altijd alles terug')
+    const response = await book(employer, slotId)
+    expect(response.status).toBe(302)
+    const [row] = await app.database.query<{ id: string }>(`select id from speeddate_bookings where slot_id = ${lit(slotId)}`)
+    const api = await employer.browser.get(`/speeddates/${slotId}`)
+    expect((await api.text()).replace(/\s/g, ' ')).toContain('Wacht op betaling van € 90,75')
+    expect(row).toBeDefined()
+  })
+})
+
+describe('without Stripe keys', () => {
+  it('books a slot of an intermediary with a fee as an ordinary free request and says online payment is off', async () => {
+    const off = await startTestApp()
+    try {
+      const offStaff = await createStaff(off.database.db)
+      const admin: Actor = { userId: offStaff.admin.id, organisationId: offStaff.organisation.id, role: 'admin' }
+      await setFee(off.database.db, admin, { kind: 'speeddate_booking', amount: 7500, vatPercent: 2100, effectiveFrom: todayInAmsterdam() })
+      const slotId = await createSlot(off.database.db, { userId: offStaff.intermediary.id, organisationId: offStaff.organisation.id, role: 'intermediary' }, {
+        startsAt: localInDays(12, 10),
+        endsAt: localInDays(12, 11),
+        placeKind: 'employer_site',
+        receptionLocationId: null,
+        placeAddress: 'Industrieweg 1',
+        seats: 5,
+        note: null,
+      })
+      const employer = await createEmployer(off.database.db)
+      const vacancyId = await createPublishedVacancy(off.database.db, employer.organisation.id)
+      const browser = off.browser()
+      await browser.logIn(employer.owner.email, TEST_PASSWORD)
+      const page = (await (await browser.get('/speeddates')).text()).replace(/\s/g, ' ')
+      expect(page).toContain('online betalen staat nu uit')
+      const response = await browser.post('/speeddates', { intent: 'book', slotId, vacancyId })
+      expect(response.headers.get('location')).toBe(`/speeddates/${slotId}?done=requested`)
+      const [booking] = await off.database.query<{ status: string }>(`select status from speeddate_bookings where slot_id = ${lit(slotId)}`)
+      expect(booking!.status).toBe('requested')
+      expect((await countRows(off.database, ['payments'])).payments).toBe(0)
+      expect(await (await browser.get('/payments')).text()).toContain('Online betalen staat uit')
+    } finally {
+      await off.close()
+    }
+  })
+})
