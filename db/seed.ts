@@ -208,8 +208,8 @@ async function seedDemoHires(tx: Db, intermediary: Actor, published: { flevo: st
       medicalResidenceGround: false,
       hasBsn: false,
     })
-    await tickStep(tx, intermediary, asylum, 'step.eligibility', earlier(10), today)
-    await tickStep(tx, intermediary, asylum, 'step.draft_contract', earlier(6), today)
+    await tickStep(tx, intermediary, asylum, 'step.eligibility', earlier(10), { today })
+    await tickStep(tx, intermediary, asylum, 'step.draft_contract', earlier(6), { today })
     const holder = await createHire(tx, intermediary, { vacancyId, candidateId: candidateIds[i * 2 + 1]!, residenceStatus: 'status_holder' })
     await updateHireFacts(tx, intermediary, holder, {
       residenceStatus: 'status_holder',

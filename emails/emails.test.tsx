@@ -25,4 +25,17 @@ describe('email templates', () => {
     expect(email.html).toContain('&lt;script&gt;')
     expect(email.text).toContain('as HR member')
   })
+
+  it('shows net, VAT and total on the receipt and the refund in both languages', async () => {
+    const receipt = { kind: 'speeddate_booking' as const, receiptNumber: 'WB-000042', description: 'Speeddate 2026-12-07 17:00 — Orderpicker', netCents: 7500, vatPercent: 21, vatCents: 1575, grossCents: 9075, paidAt: '2026-11-27T10:00:00Z', url: 'http://localhost:3000/payments/1' }
+    const nl = await renderEmail('payment-receipt', 'nl', receipt)
+    const en = await renderEmail('payment-receipt', 'en', receipt)
+    expect(nl.subject).toBe('Betalingsbewijs WB-000042 — Werkbrug')
+    expect(nl.text.replace(/\s/g, ' ')).toContain('Btw 21%: € 15,75')
+    expect(en.text.replace(/\s/g, ' ')).toContain('VAT 21%: €15.75')
+    expect(en.text.replace(/\s/g, ' ')).toContain('Total paid: €90.75')
+    const refund = await renderEmail('payment-refund', 'en', { ...receipt, refundedCents: 4538 })
+    expect(refund.subject).toBe('Refund for receipt WB-000042')
+    expect(refund.text.replace(/\s/g, ' ')).toContain('We have refunded €45.38 of the €90.75 you paid.')
+  })
 })

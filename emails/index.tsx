@@ -3,6 +3,7 @@ import type { ReactElement } from 'react'
 import type { Locale } from '../app/lib/i18n'
 import { BookingNoticeEmail, bookingNoticeSubject, type BookingNoticeProps } from './booking-notice'
 import { InvitationEmail, invitationSubject, type InvitationEmailProps } from './invitation'
+import { PaymentDueEmail, paymentDueSubject, type PaymentDueProps } from './payment-due'
 import { PaymentReceiptEmail, paymentReceiptSubject, type PaymentReceiptProps } from './payment-receipt'
 import { PaymentRefundEmail, paymentRefundSubject, type PaymentRefundProps } from './payment-refund'
 import { StepOverdueEmail, stepOverdueSubject, type StepOverdueProps } from './step-overdue'
@@ -39,6 +40,10 @@ export const emailTemplates = {
     subject: paymentReceiptSubject,
     element: (locale, props) => <PaymentReceiptEmail locale={locale} {...props} />,
   } satisfies Template<PaymentReceiptProps>,
+  'payment-due': {
+    subject: paymentDueSubject,
+    element: (locale, props) => <PaymentDueEmail locale={locale} {...props} />,
+  } satisfies Template<PaymentDueProps>,
   'payment-refund': {
     subject: paymentRefundSubject,
     element: (locale, props) => <PaymentRefundEmail locale={locale} {...props} />,

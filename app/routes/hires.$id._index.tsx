@@ -13,6 +13,7 @@ import { useLocale, useT } from '~/lib/i18n/react'
 import { resolveLocale } from '~/lib/locale.server'
 import { can } from '~/lib/permissions'
 import { hireFactsSchema, stepTickSchema } from '~/modules/twv/hires.schema'
+import { placementFeeView } from '~/modules/payments/placement-fee.server'
 import { hireGuidance, tickStep, updateHireFacts } from '~/modules/twv/hires.server'
 import { risksOfHire } from '~/modules/risks/risks.server'
 
@@ -26,8 +27,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, user.locale)
   const result = id.success ? await hireGuidance(context.db, actorOf(user), id.data, locale) : null
   if (!result) throw notFound()
-  const risks = await risksOfHire(context.db, actorOf(user), result, locale)
-  return { ...result, risks: risks?.risks ?? [], manages: can(user.role, 'hires:manage'), today: todayInAmsterdam() }
+  const [risks, placementFee] = await Promise.all([risksOfHire(context.db, actorOf(user), result, locale), placementFeeView(context.db, result.hire.id)])
+  return {
+    ...result,
+    risks: risks?.risks ?? [],
+    manages: can(user.role, 'hires:manage'),
+    today: todayInAmsterdam(),
+    placementFee,
+    paymentsEnabled: context.env.paymentsEnabled,
+  }
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -46,7 +54,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     const parsed = parseWithSchema(stepTickSchema, values)
     if (!parsed.success) throw new FieldValidationError(parsed.fieldErrors)
-    if (!(await tickStep(context.db, actor, id.data, parsed.data.stepKey, parsed.data.doneOn))) throw notFound()
+    const placementFee = context.env.paymentsEnabled ? { appUrl: context.env.APP_URL } : null
+    if (!(await tickStep(context.db, actor, id.data, parsed.data.stepKey, parsed.data.doneOn, { placementFee }))) throw notFound()
     return redirect(`/hires/${id.data}?done=ticked`)
   } catch (error) {
     if (error instanceof FieldValidationError) return data({ intent: values.intent, stepKey: values.stepKey, ...formFailure(error.fieldErrors, values) }, { status: 400 })
@@ -59,7 +68,7 @@ const yesNo = (value: boolean | null) => (value === null ? '' : value ? 'yes' : 
 export default function Hire() {
   const t = useT()
   const locale = useLocale()
-  const { hire, guidance, manages, today, risks } = useLoaderData<typeof loader>()
+  const { hire, guidance, manages, today, risks, placementFee, paymentsEnabled } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
   const done = params.get('done')
@@ -85,6 +94,19 @@ export default function Hire() {
         <dt>{t('twv.status')}</dt>
         <dd>{t(`twv.status.${hire.residenceStatus}`)}</dd>
       </dl>
+      {placementFee.charge ? (
+        <p>
+          {t('twv.placementFeeDue', { grossCents: placementFee.charge.grossCents, vatCents: placementFee.charge.vatCents })}{' '}
+          <span className={`status status--${placementFee.charge.status}`}>{t(`payments.status.${placementFee.charge.status}`)}</span> —{' '}
+          <Link to={`/payments/${placementFee.charge.id}`}>{t('sd.viewPayment')}</Link>
+        </p>
+      ) : placementFee.fee ? (
+        <p className={paymentsEnabled ? undefined : 'alert alert--error'} role="note">
+          {paymentsEnabled
+            ? t('twv.placementFeeOn', { grossCents: placementFee.fee.grossCents, vatCents: placementFee.fee.vatCents })
+            : t('twv.placementFeeOff', { amountCents: placementFee.fee.amountCents, vatCents: placementFee.fee.vatCents })}
+        </p>
+      ) : null}
       <p className="actions">
         <a className="button" href={`/hires/${hire.id}/checklist.pdf?lang=${locale}`} download>
           {t('twv.downloadPdf')}

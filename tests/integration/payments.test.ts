@@ -6,7 +6,9 @@ import { stripeClient } from '../../app/lib/stripe.server'
 import { setCancellationPolicy } from '../../app/modules/payments/cancellation-policy.server'
 import { setFee } from '../../app/modules/payments/fees.server'
 import { sweepPayments } from '../../app/modules/payments/sweep.server'
+import { createCandidate } from '../../app/modules/speeddates/seats.server'
 import { createSlot } from '../../app/modules/speeddates/slots.server'
+import { createHire } from '../../app/modules/twv/hires.server'
 import { slotCreateSchema } from '../../app/modules/speeddates/speeddates.schema'
 import { countRows } from '../support/db'
 import { createEmployer, createPublishedVacancy, createStaff, localInDays, TEST_PASSWORD } from '../support/factories'
@@ -347,6 +349,44 @@ describe('cancelling a paid booking', () => {
     expect((await paymentOf(booking.id)).status).toBe('cancelled')
     expect(stripe.sessions.get(sessionId)!.status).toBe('expired')
     expect(await emailsAbout(staff.intermediary.email, slotId)).toEqual([])
+  })
+})
+
+describe('the placement fee', () => {
+  it('is charged once when the first working day is recorded, and paid through a checkout of its own', async () => {
+    const admin: Actor = { userId: staff.admin.id, organisationId: staff.organisation.id, role: 'admin' }
+    await setFee(app.database.db, admin, { kind: 'placement', amount: 45_000, vatPercent: 2100, effectiveFrom: todayInAmsterdam() })
+    const employer = await loggedInEmployer()
+    const candidateId = await createCandidate(app.database.db, consultant, { referenceCode: `P-${hour++}`, firstName: 'Samir', languages: 'Arabisch', experience: '' })
+    const hireId = await createHire(app.database.db, consultant, { vacancyId: employer.vacancyId, candidateId, residenceStatus: 'status_holder' })
+    const consultantBrowser = await loggedIn(staff.intermediary.email)
+    const before = (await (await consultantBrowser.get(`/hires/${hireId}`)).text()).replace(/\s/g, ' ')
+    expect(before).toContain('plaatsingsvergoeding van € 544,50 (incl. € 94,50 btw)')
+
+    const tick = () => consultantBrowser.post(`/hires/${hireId}`, { stepKey: 'step.first_day', doneOn: todayInAmsterdam() })
+    expect((await tick()).status).toBe(302)
+    expect((await tick()).status).toBe(302) // a correction of the date charges nothing again
+    const charges = await app.database.query<{ id: string; net_cents: number; vat_cents: number; gross_cents: number; status: string }>(
+      `select id, net_cents, vat_cents, gross_cents, status from payments where hire_id = ${lit(hireId)}`,
+    )
+    expect(charges).toEqual([expect.objectContaining({ net_cents: 45_000, vat_cents: 9_450, gross_cents: 54_450, status: 'open' })])
+    const due = await emails(employer.owner.email, 'payment-due')
+    expect(due).toHaveLength(1)
+    expect(due[0]!.text.replace(/\s/g, ' ')).toContain('Te betalen: € 544,50')
+
+    const pay = await employer.browser.post(`/payments/${charges[0]!.id}`, {})
+    const sessionId = pay.headers.get('location')!.split('/').at(-1)!
+    expect(stripe.sessions.get(sessionId)).toMatchObject({ amount_total: 54_450, currency: 'eur' })
+    // A placement's checkout running out leaves the fee open: the employer can start another.
+    await stripe.deliver(stripe.expiredEvent(sessionId))
+    expect((await app.database.query<{ status: string }>(`select status from payments where id = ${lit(charges[0]!.id)}`))[0]!.status).toBe('open')
+    const again = await employer.browser.post(`/payments/${charges[0]!.id}`, {})
+    const secondSession = again.headers.get('location')!.split('/').at(-1)!
+    expect(secondSession).not.toBe(sessionId)
+    await stripe.deliver(stripe.pay(secondSession))
+    expect((await app.database.query<{ status: string }>(`select status from payments where id = ${lit(charges[0]!.id)}`))[0]!.status).toBe('paid')
+    expect(await emails(employer.owner.email, 'payment-receipt')).toHaveLength(1)
+    await setFee(app.database.db, admin, { kind: 'placement', amount: 0, vatPercent: 2100, effectiveFrom: todayInAmsterdam() })
   })
 })
 

@@ -754,4 +754,11 @@ export const en: Catalogue = {
   'sd.viewPayment': "View payment",
   'sd.payNow': "Pay now",
   'sd.viewReceipt': "Receipt",
+  'email.due.subject': "To pay: placement fee of {grossCents}",
+  'email.due.body': "The first working day has been recorded, so the intermediary's placement fee is due: {description}.",
+  'email.due.total': "To pay: {grossCents}",
+  'email.due.cta': "Pay in Werkbrug",
+  'twv.placementFeeDue': "Placement fee: {grossCents} (incl. {vatCents} VAT).",
+  'twv.placementFeeOff': "Recording the first working day makes a placement fee of {amountCents} plus {vatCents} VAT due, but online payment is off right now. The intermediary arranges payment separately.",
+  'twv.placementFeeOn': "Recording the first working day charges the placement fee of {grossCents} (incl. {vatCents} VAT); the employer pays online.",
 }

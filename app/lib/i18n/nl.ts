@@ -753,4 +753,11 @@ export const nl = {
   'sd.viewPayment': "Betaling bekijken",
   'sd.payNow': "Nu betalen",
   'sd.viewReceipt': "Betalingsbewijs",
+  'email.due.subject': "Te betalen: plaatsingsvergoeding van {grossCents}",
+  'email.due.body': "De eerste werkdag is vastgelegd. Daarmee is de plaatsingsvergoeding van de bemiddelaar verschuldigd: {description}.",
+  'email.due.total': "Te betalen: {grossCents}",
+  'email.due.cta': "Betalen in Werkbrug",
+  'twv.placementFeeDue': "Plaatsingsvergoeding: {grossCents} (incl. {vatCents} btw).",
+  'twv.placementFeeOff': "Bij het vastleggen van de eerste werkdag is een plaatsingsvergoeding van {amountCents} plus {vatCents} btw verschuldigd, maar online betalen staat nu uit. De bemiddelaar regelt de betaling apart.",
+  'twv.placementFeeOn': "Bij het vastleggen van de eerste werkdag wordt de plaatsingsvergoeding van {grossCents} (incl. {vatCents} btw) in rekening gebracht; de werkgever betaalt online.",
 } as const

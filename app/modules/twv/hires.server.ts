@@ -7,6 +7,7 @@ import type { Locale } from '~/lib/i18n'
 import { isEmployerRole } from '~/lib/roles'
 import { organisationScope, type Actor } from '~/lib/scope.server'
 import { recordAudit } from '../audit/audit.server'
+import { chargePlacementFee } from '../payments/placement-fee.server'
 import { buildGuidance, type OwnDurations, type ResidenceStatus } from './guidance'
 import type { HireFactsInput } from './hires.schema'
 import { listPolicyRules } from './policy.server'
@@ -102,16 +103,32 @@ export async function updateHireFacts(db: Db, actor: Actor, id: string, facts: H
   return true
 }
 
-/** Ticks a step off with the day it happened; ticking again corrects the date. */
-export async function tickStep(db: Db, actor: Actor, hireId: string, stepKey: string, doneOn: string, today = todayInAmsterdam()): Promise<boolean> {
+/**
+ * Ticks a step off with the day it happened; ticking again corrects the date. Recording the first
+ * working day charges the intermediary's placement fee, in the same transaction, when payments are on.
+ */
+export async function tickStep(
+  db: Db,
+  actor: Actor,
+  hireId: string,
+  stepKey: string,
+  doneOn: string,
+  options: { today?: string; placementFee?: { appUrl: string } | null } = {},
+): Promise<boolean> {
+  const today = options.today ?? todayInAmsterdam()
   const hire = await getHire(db, actor, hireId)
   if (!hire) return false
   if (doneOn > today) throw new FieldValidationError({ doneOn: { key: 'errors.dateInFuture' } })
-  await db
-    .insert(hireSteps)
-    .values({ hireId, stepKey, doneOn, recordedByUserId: actor.userId })
-    .onConflictDoUpdate({ target: [hireSteps.hireId, hireSteps.stepKey], set: { doneOn, recordedByUserId: actor.userId } })
-  if (stepKey === 'step.first_day') await db.update(hires).set({ firstWorkingDay: doneOn }).where(eq(hires.id, hireId))
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(hireSteps)
+      .values({ hireId, stepKey, doneOn, recordedByUserId: actor.userId })
+      .onConflictDoUpdate({ target: [hireSteps.hireId, hireSteps.stepKey], set: { doneOn, recordedByUserId: actor.userId } })
+    if (stepKey === 'step.first_day') {
+      await tx.update(hires).set({ firstWorkingDay: doneOn }).where(eq(hires.id, hireId))
+      if (options.placementFee) await chargePlacementFee(tx, hireId, { appUrl: options.placementFee.appUrl, today })
+    }
+  })
   return true
 }
 
