@@ -7,7 +7,8 @@ import { handleForm } from '~/lib/form-action.server'
 import { asFormFailure } from '~/lib/form-failure'
 import { formatDate, formatEuros } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
-import { feeFormSchema } from '~/modules/payments/fees.schema'
+import { cancellationPolicyInForce, setCancellationPolicy } from '~/modules/payments/cancellation-policy.server'
+import { cancellationPolicyFormSchema, feeFormSchema } from '~/modules/payments/fees.schema'
 import { feeHistory, setFee } from '~/modules/payments/fees.server'
 import { vatCents } from '~/modules/payments/vat'
 
@@ -15,8 +16,9 @@ export const meta: MetaFunction = () => [{ title: 'Werkbrug — tarieven / fees'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, 'fees:manage')
-  const history = await feeHistory(context.db, actorOf(user))
+  const [history, policy] = await Promise.all([feeHistory(context.db, actorOf(user)), cancellationPolicyInForce(context.db, user.organisationId)])
   return {
+    policy,
     paymentsEnabled: context.env.paymentsEnabled,
     today: todayInAmsterdam(),
     history: history.map((f) => ({ ...f, vatCents: vatCents(f.amountCents, f.vatBasisPoints) })),
@@ -25,7 +27,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, 'fees:manage')
-  return handleForm(await request.formData(), feeFormSchema, async (input) => {
+  const formData = await request.formData()
+  if (formData.get('intent') === 'policy') {
+    return handleForm(formData, cancellationPolicyFormSchema, async (input) => {
+      await setCancellationPolicy(context.db, actorOf(user), input)
+      return redirect('/admin/fees?saved=policy')
+    })
+  }
+  return handleForm(formData, feeFormSchema, async (input) => {
     await setFee(context.db, actorOf(user), input)
     return redirect('/admin/fees?saved=1')
   })
@@ -34,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Fees() {
   const t = useT()
   const locale = useLocale()
-  const { paymentsEnabled, today, history } = useLoaderData<typeof loader>()
+  const { paymentsEnabled, today, history, policy } = useLoaderData<typeof loader>()
   const failure = asFormFailure(useActionData<typeof action>())
   const [params] = useSearchParams()
   return (
@@ -46,7 +55,7 @@ export default function Fees() {
           {t('fees.paymentsOff')}
         </div>
       )}
-      {params.get('saved') ? <Notice>{t('fees.saved')}</Notice> : null}
+      {params.get('saved') ? <Notice>{t(params.get('saved') === 'policy' ? 'fees.policySaved' : 'fees.saved')}</Notice> : null}
       <FormErrorSummary failure={failure} />
       <Form method="post" noValidate>
         <SelectField
@@ -62,6 +71,21 @@ export default function Fees() {
         </div>
         <button type="submit" className="button">
           {t('fees.save')}
+        </button>
+      </Form>
+      <h2>{t('fees.policyTitle')}</h2>
+      <p>
+        {t(policy.isDefault ? 'fees.policyDefault' : 'fees.policyCurrent', { hours: policy.fullRefundHoursBefore, percent: policy.lateRefundPercent })}
+      </p>
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="policy" />
+        <div className="field-row">
+          <TextField name="policyHours" label={t('fees.policyHours')} failure={failure} defaultValue={String(policy.fullRefundHoursBefore)} inputMode="numeric" required />
+          <TextField name="policyPercent" label={t('fees.policyPercent')} failure={failure} defaultValue={String(policy.lateRefundPercent)} inputMode="numeric" required />
+          <TextField name="policyEffectiveFrom" type="date" label={t('fees.effectiveFrom')} failure={failure} defaultValue={today} required />
+        </div>
+        <button type="submit" className="button">
+          {t('fees.policySave')}
         </button>
       </Form>
       <h2>{t('fees.history')}</h2>

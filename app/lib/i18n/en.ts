@@ -761,4 +761,11 @@ export const en: Catalogue = {
   'twv.placementFeeDue': "Placement fee: {grossCents} (incl. {vatCents} VAT).",
   'twv.placementFeeOff': "Recording the first working day makes a placement fee of {amountCents} plus {vatCents} VAT due, but online payment is off right now. The intermediary arranges payment separately.",
   'twv.placementFeeOn': "Recording the first working day charges the placement fee of {grossCents} (incl. {vatCents} VAT); the employer pays online.",
+  'fees.policyTitle': "Cancellation terms for employers",
+  'fees.policyDefault': "No terms of your own yet: an employer who cancels gets everything back up to {hours} hours before the speeddate, {percent}% after that. If you cancel, the employer always gets everything back.",
+  'fees.policyCurrent': "In force: an employer who cancels gets everything back up to {hours} hours before the speeddate, {percent}% after that. If you cancel, the employer always gets everything back.",
+  'fees.policyHours': "Full refund until (hours before the speeddate)",
+  'fees.policyPercent': "Refund after that (%)",
+  'fees.policySave': "Record terms",
+  'fees.policySaved': "The cancellation terms have been recorded.",
 }

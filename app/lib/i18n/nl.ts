@@ -760,4 +760,11 @@ export const nl = {
   'twv.placementFeeDue': "Plaatsingsvergoeding: {grossCents} (incl. {vatCents} btw).",
   'twv.placementFeeOff': "Bij het vastleggen van de eerste werkdag is een plaatsingsvergoeding van {amountCents} plus {vatCents} btw verschuldigd, maar online betalen staat nu uit. De bemiddelaar regelt de betaling apart.",
   'twv.placementFeeOn': "Bij het vastleggen van de eerste werkdag wordt de plaatsingsvergoeding van {grossCents} (incl. {vatCents} btw) in rekening gebracht; de werkgever betaalt online.",
+  'fees.policyTitle': "Annuleringsvoorwaarden voor werkgevers",
+  'fees.policyDefault': "Nog geen eigen voorwaarden: een werkgever die zelf annuleert krijgt alles terug tot {hours} uur vóór de speeddate, daarna {percent}%. Annuleert u zelf, dan krijgt de werkgever altijd alles terug.",
+  'fees.policyCurrent': "Nu geldt: een werkgever die zelf annuleert krijgt alles terug tot {hours} uur vóór de speeddate, daarna {percent}%. Annuleert u zelf, dan krijgt de werkgever altijd alles terug.",
+  'fees.policyHours': "Volledige terugbetaling tot (uren vóór de speeddate)",
+  'fees.policyPercent': "Daarna terugbetalen (%)",
+  'fees.policySave': "Voorwaarden vastleggen",
+  'fees.policySaved': "De annuleringsvoorwaarden zijn vastgelegd.",
 } as const

@@ -18,3 +18,22 @@ export const feeFormSchema = z.object({
   effectiveFrom: z.iso.date({ message: 'errors.dateInvalid' }),
 })
 export type FeeInput = z.output<typeof feeFormSchema>
+
+/** The intermediary's terms for employers' cancellations, as the admin enters them. */
+export const cancellationPolicyFormSchema = z
+  .object({
+    policyHours: z
+      .string({ message: 'errors.required' })
+      .trim()
+      .regex(/^\d{1,4}$/, 'errors.numberRange')
+      .transform(Number)
+      .pipe(z.int().min(0, 'errors.numberRange').max(8760, 'errors.numberRange')),
+    policyPercent: z
+      .string({ message: 'errors.required' })
+      .trim()
+      .regex(/^\d{1,3}$/, 'errors.numberRange')
+      .transform(Number)
+      .pipe(z.int().min(0, 'errors.numberRange').max(100, 'errors.numberRange')),
+    policyEffectiveFrom: z.iso.date({ message: 'errors.dateInvalid' }),
+  })
+  .transform((v) => ({ fullRefundHoursBefore: v.policyHours, lateRefundPercent: v.policyPercent, effectiveFrom: v.policyEffectiveFrom }))
