@@ -113,6 +113,8 @@ export default function PaymentPage() {
         </dd>
         <dt>{t('payments.employer')}</dt>
         <dd>{payment.payerName}</dd>
+        <dt>{t('payments.payee')}</dt>
+        <dd>{payment.payeeName}</dd>
         <dt>{t('payments.netColumn')}</dt>
         <dd>{formatEuros(locale, payment.netCents)}</dd>
         <dt>{t('payments.vatRate', { vatPercent: payment.vatPercent })}</dt>

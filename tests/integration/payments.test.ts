@@ -11,7 +11,8 @@ import { createSlot } from '../../app/modules/speeddates/slots.server'
 import { createHire } from '../../app/modules/twv/hires.server'
 import { slotCreateSchema } from '../../app/modules/speeddates/speeddates.schema'
 import { countRows } from '../support/db'
-import { createEmployer, createPublishedVacancy, createStaff, localInDays, TEST_PASSWORD } from '../support/factories'
+import { apiClient } from '../support/api'
+import { createEmployer, createEmployerWithApiKey, createPublishedVacancy, createStaff, localInDays, TEST_PASSWORD } from '../support/factories'
 import { startStripeStandIn, type StripeStandIn } from '../support/stripe-stand-in'
 import { startTestApp, type TestApp, type Browser } from '../support/app'
 
@@ -419,6 +420,29 @@ describe('payments pages', () => {
     const api = await employer.browser.get(`/speeddates/${slotId}`)
     expect((await api.text()).replace(/\s/g, ' ')).toContain('Wacht op betaling van € 90,75')
     expect(row).toBeDefined()
+  })
+})
+
+describe('the booking API', () => {
+  it('books a fee-carrying slot as awaiting payment and says what to pay, where and before when', async () => {
+    const slotId = await newSlot()
+    const employer = await createEmployerWithApiKey(app.database.db)
+    const vacancyId = await createPublishedVacancy(app.database.db, employer.organisation.id)
+    const api = apiClient(app.url, employer.apiKey)
+    const created = await api.post(`/api/v1/speeddate-slots/${slotId}/bookings`, { vacancyId })
+    expect(created.status).toBe(201)
+    expect(created.json).toMatchObject({
+      status: 'awaiting_payment',
+      payment: { status: 'open', amountCents: 9075, vatCents: 1575, currency: 'eur', payUrl: expect.stringMatching(/^\/payments\/[0-9a-f-]{36}$/) },
+    })
+    const payBefore = Date.parse((created.json.payment as { payBefore: string }).payBefore)
+    expect(payBefore - Date.now()).toBeGreaterThan(25 * 60_000)
+    expect(payBefore - Date.now()).toBeLessThanOrEqual(30 * 60_000)
+    // Cancelling it through the API voids the charge; nothing was paid, so nothing is refunded.
+    const before = stripe.refundCalls().length
+    const cancelled = await api.post(`/api/v1/bookings/${created.json.id as string}/cancel`)
+    expect(cancelled.json).toMatchObject({ status: 'cancelled', payment: { status: 'cancelled' } })
+    expect(stripe.refundCalls().length).toBe(before)
   })
 })
 

@@ -768,4 +768,5 @@ export const en: Catalogue = {
   'fees.policyPercent': "Refund after that (%)",
   'fees.policySave': "Record terms",
   'fees.policySaved': "The cancellation terms have been recorded.",
+  'payments.payee': "Paid to",
 }

@@ -767,4 +767,5 @@ export const nl = {
   'fees.policyPercent': "Daarna terugbetalen (%)",
   'fees.policySave': "Voorwaarden vastleggen",
   'fees.policySaved': "De annuleringsvoorwaarden zijn vastgelegd.",
+  'payments.payee': "Ontvanger",
 } as const

@@ -6,6 +6,7 @@ import { isEmployerRole } from '~/lib/roles'
 import type { Actor } from '~/lib/scope.server'
 
 const payer = alias(organisations, 'payer')
+const payee = alias(organisations, 'payee')
 
 /** Employers see what they were charged; the intermediary every charge of its own fees. */
 function paymentScope(actor: Actor): SQL {
@@ -17,6 +18,7 @@ const columns = {
   kind: payments.kind,
   payerOrganisationId: payments.payerOrganisationId,
   payerName: payer.name,
+  payeeName: payee.name,
   bookingId: payments.bookingId,
   slotId: speeddateBookings.slotId,
   hireId: payments.hireId,
@@ -43,6 +45,7 @@ export function listPayments(db: Db, actor: Actor, limit = 200) {
     .select(columns)
     .from(payments)
     .innerJoin(payer, eq(payer.id, payments.payerOrganisationId))
+    .innerJoin(payee, eq(payee.id, payments.intermediaryOrganisationId))
     .leftJoin(speeddateBookings, eq(speeddateBookings.id, payments.bookingId))
     .where(paymentScope(actor))
     .orderBy(desc(payments.createdAt))
@@ -54,6 +57,7 @@ export async function getPayment(db: Db, actor: Actor, id: string) {
     .select(columns)
     .from(payments)
     .innerJoin(payer, eq(payer.id, payments.payerOrganisationId))
+    .innerJoin(payee, eq(payee.id, payments.intermediaryOrganisationId))
     .leftJoin(speeddateBookings, eq(speeddateBookings.id, payments.bookingId))
     .where(and(eq(payments.id, id), paymentScope(actor)))
   return payment
