@@ -312,6 +312,21 @@ describe('cancelling a paid booking', () => {
     await setCancellationPolicy(app.database.db, admin, { fullRefundHoursBefore: 48, lateRefundPercent: 0, effectiveFrom: todayInAmsterdam() })
   })
 
+  it('refunds in full when the intermediary withdraws the slot, or declines a paid booking the employer moved', async () => {
+    const withdrawn = await paidBooking()
+    const consultantBrowser = await loggedIn(staff.intermediary.email)
+    expect((await consultantBrowser.post(`/speeddates/${withdrawn.slotId}`, { intent: 'cancelSlot', slotReason: 'Locatie gesloten wegens verbouwing.' })).status).toBe(302)
+    expect(await paymentOf(withdrawn.booking.id)).toMatchObject({ status: 'refunded', refunded_cents: 9075 })
+
+    const moved = await paidBooking()
+    const target = await newSlot()
+    expect((await moved.employer.browser.post(`/speeddates/${moved.slotId}`, { intent: 'reschedule', bookingId: moved.booking.id, toSlotId: target })).status).toBe(302)
+    expect((await bookingOf(target, moved.employer.organisation.id)).status).toBe('requested')
+    expect((await paymentOf(moved.booking.id)).status).toBe('paid')
+    expect((await consultantBrowser.post(`/speeddates/${target}`, { intent: 'decline', bookingId: moved.booking.id, declineReason: 'Geen kandidaten op dat moment.' })).status).toBe(302)
+    expect(await paymentOf(moved.booking.id)).toMatchObject({ status: 'refunded', refunded_cents: 9075 })
+  })
+
   it('keeps the cancellation when Stripe is down, and the sweep refunds once Stripe answers', async () => {
     const { slotId, employer, booking } = await paidBooking()
     const consultantBrowser = await loggedIn(staff.intermediary.email)
