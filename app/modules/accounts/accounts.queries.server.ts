@@ -41,3 +41,11 @@ export async function findUserBySessionHash(db: Db, sessionHash: string, now: Da
     )
   return row
 }
+
+/** Who speaks for an employer when no particular person does: its active owners. */
+export function employerOwners(db: Db, organisationId: string) {
+  return db
+    .select({ email: users.email, locale: users.locale })
+    .from(users)
+    .where(and(eq(users.organisationId, organisationId), eq(users.role, 'employer_owner'), isNull(users.disabledAt)))
+}

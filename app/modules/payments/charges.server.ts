@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { payments, speeddateBookings, users } from '#db/schema'
 import { StateConflictError } from '~/lib/errors.server'
+import { employerOwners } from '../accounts/accounts.queries.server'
 import { enqueueEmail } from '../email/outbox.server'
 import { confirmPaidBooking, expireUnpaidBooking } from '../speeddates/booking-payments.server'
 
@@ -190,10 +191,7 @@ async function payerRecipients(tx: Db, payment: Payment) {
       .where(and(eq(speeddateBookings.id, payment.bookingId), isNull(users.disabledAt)))
     if (requester.length > 0) return requester
   }
-  return tx
-    .select({ email: users.email, locale: users.locale })
-    .from(users)
-    .where(and(eq(users.organisationId, payment.payerOrganisationId), eq(users.role, 'employer_owner'), isNull(users.disabledAt)))
+  return employerOwners(tx, payment.payerOrganisationId)
 }
 
 function receiptProps(payment: Payment, appUrl: string) {

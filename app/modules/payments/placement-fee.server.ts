@@ -1,6 +1,7 @@
-import { and, eq, isNull } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
-import { candidates, hires, payments, users, vacancies } from '#db/schema'
+import { candidates, hires, payments, vacancies } from '#db/schema'
+import { employerOwners } from '../accounts/accounts.queries.server'
 import { enqueueEmail } from '../email/outbox.server'
 import { createCharge } from './charges.server'
 import { feeInForce } from './fees.server'
@@ -31,10 +32,7 @@ export async function chargePlacementFee(tx: Db, hireId: string, options: { appU
     description,
     fee,
   })
-  const owners = await tx
-    .select({ email: users.email, locale: users.locale })
-    .from(users)
-    .where(and(eq(users.organisationId, hire.organisationId), eq(users.role, 'employer_owner'), isNull(users.disabledAt)))
+  const owners = await employerOwners(tx, hire.organisationId)
   for (const owner of owners) {
     await enqueueEmail(tx, {
       template: 'payment-due',

@@ -17,6 +17,7 @@ import { todayInAmsterdam, utcToAmsterdamLocal } from '~/lib/dates'
 import { FieldValidationError, isUniqueViolation, StateConflictError } from '~/lib/errors.server'
 import { isEmployerRole } from '~/lib/roles'
 import type { Actor } from '~/lib/scope.server'
+import { employerOwners } from '../accounts/accounts.queries.server'
 import { enqueueEmail } from '../email/outbox.server'
 import { cancellationPolicyInForce } from '../payments/cancellation-policy.server'
 import { employerCancellationRefund } from '../payments/cancellation'
@@ -378,10 +379,7 @@ async function recipients(tx: Db, booking: BookingRow, side: 'employer' | 'consu
     if (requester.length > 0) return requester
   }
   // Booked through the API, or the requester left: the organisation's owners.
-  return tx
-    .select({ email: users.email, locale: users.locale })
-    .from(users)
-    .where(and(eq(users.organisationId, booking.organisationId), eq(users.role, 'employer_owner'), isNull(users.disabledAt)))
+  return employerOwners(tx, booking.organisationId)
 }
 
 /** Queues the notification for a booking change, with its calendar file, in the same transaction. */
