@@ -327,6 +327,26 @@ describe('cancelling a paid booking', () => {
     expect(await paymentOf(moved.booking.id)).toMatchObject({ status: 'refunded', refunded_cents: 9075 })
   })
 
+  it("ends consistently when the payment and the intermediary's cancellation arrive at the same moment", async () => {
+    const consultantBrowser = await loggedIn(staff.intermediary.email)
+    for (let round = 0; round < 4; round++) {
+      const slotId = await newSlot()
+      const { employer, sessionId, booking } = await bookAndOpenCheckout(slotId)
+      const completed = stripe.pay(sessionId)
+      const [delivered, cancelled] = await Promise.all([
+        stripe.deliver(completed),
+        consultantBrowser.post(`/speeddates/${slotId}`, { intent: 'cancel', bookingId: booking.id, cancelReason: 'Kandidaten niet beschikbaar.' }),
+      ])
+      expect(delivered).toEqual([200])
+      expect(cancelled.status).toBe(302)
+      // Whichever came first, the booking is cancelled and the money is back, exactly once.
+      expect((await bookingOf(slotId, employer.organisation.id)).status).toBe('cancelled')
+      expect(await paymentOf(booking.id)).toMatchObject({ status: 'refunded', refunded_cents: 9075 })
+      const intentId = stripe.sessions.get(sessionId)!.payment_intent
+      expect(stripe.refunds.filter((r) => r.payment_intent === intentId)).toHaveLength(1)
+    }
+  })
+
   it('keeps the cancellation when Stripe is down, and the sweep refunds once Stripe answers', async () => {
     const { slotId, employer, booking } = await paidBooking()
     const consultantBrowser = await loggedIn(staff.intermediary.email)

@@ -4,7 +4,7 @@ import { payments, speeddateBookings, users } from '#db/schema'
 import { StateConflictError } from '~/lib/errors.server'
 import { employerOwners } from '../accounts/accounts.queries.server'
 import { enqueueEmail } from '../email/outbox.server'
-import { confirmPaidBooking, expireUnpaidBooking } from '../speeddates/booking-payments.server'
+import { confirmPaidBooking, expireUnpaidBooking, lockSlotAndBooking } from '../speeddates/booking-payments.server'
 
 export class PaymentConflictError extends StateConflictError {}
 
@@ -21,6 +21,16 @@ export const noFollowUps = (): StripeFollowUps => ({ refundPaymentIds: [], expir
 export async function lockPayment(tx: Db, id: string): Promise<Payment | undefined> {
   const [payment] = await tx.select().from(payments).where(eq(payments.id, id)).for('update')
   return payment
+}
+
+/**
+ * Locks a charge for a change that may also change its booking: slot and booking first (as every
+ * booking change does), then the charge.
+ */
+async function lockChargeWithBooking(tx: Db, id: string): Promise<Payment | undefined> {
+  const [ref] = await tx.select({ bookingId: payments.bookingId }).from(payments).where(eq(payments.id, id))
+  if (ref?.bookingId) await lockSlotAndBooking(tx, ref.bookingId)
+  return lockPayment(tx, id)
 }
 
 export async function lockBookingPayment(tx: Db, bookingId: string): Promise<Payment | undefined> {
@@ -79,7 +89,7 @@ export async function markPaid(
   options: { appUrl: string; now?: Date },
 ): Promise<StripeFollowUps> {
   const followUps = noFollowUps()
-  const payment = await lockPayment(tx, paymentId)
+  const payment = await lockChargeWithBooking(tx, paymentId)
   if (!payment || settled.has(payment.status)) return followUps
   const now = options.now ?? new Date()
   const [paid] = await tx
@@ -111,7 +121,7 @@ export async function markPaid(
  * open (the employer can start a new checkout). An older session of the charge changes nothing.
  */
 export async function markCheckoutLapsed(tx: Db, paymentId: string, sessionId: string | null, now = new Date()): Promise<void> {
-  const payment = await lockPayment(tx, paymentId)
+  const payment = await lockChargeWithBooking(tx, paymentId)
   if (!payment || payment.status !== 'open') return
   if (sessionId && payment.stripeCheckoutSessionId && payment.stripeCheckoutSessionId !== sessionId) return
   if (payment.kind === 'placement') {

@@ -4,6 +4,17 @@ import { activeBookingStatuses, speeddateBookings } from '#db/schema'
 import { lockSlot, notify, recordEvent } from './bookings.server'
 
 /**
+ * Locks a booking's slot, then the booking: the order every booking change takes, so a payment
+ * event and a cancellation at the same moment queue instead of deadlocking.
+ */
+export async function lockSlotAndBooking(tx: Db, bookingId: string): Promise<void> {
+  const [ref] = await tx.select({ slotId: speeddateBookings.slotId }).from(speeddateBookings).where(eq(speeddateBookings.id, bookingId))
+  if (!ref) return
+  await lockSlot(tx, ref.slotId)
+  await tx.select({ id: speeddateBookings.id }).from(speeddateBookings).where(eq(speeddateBookings.id, bookingId)).for('update')
+}
+
+/**
  * The employer's payment arrived. A booking waiting for it is confirmed (a paid booking needs
  * no separate approval: the intermediary approved the vacancy and set the price of the slot).
  * A booking whose payment window had lapsed gets its slot back if nobody else took it.
