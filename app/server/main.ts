@@ -62,6 +62,7 @@ const server = app.listen(env.PORT, env.HOST ?? '::', async () => {
     `Werkbrug is running at ${env.APP_URL}`,
     `  database: ${database.engine === 'pglite' ? `embedded PGlite in ${env.DATA_DIR}` : 'PostgreSQL (DATABASE_URL)'}`,
     `  email:    ${transport.kind === 'smtp' ? 'SMTP (SMTP_URL)' : 'local mailbox at /mailbox (no SMTP_URL)'}`,
+    `  payments: ${env.paymentsEnabled ? `Stripe${env.STRIPE_API_BASE ? ` stand-in at ${env.STRIPE_API_BASE}` : ''}; webhooks at ${env.APP_URL}/webhooks/stripe` : 'off (no STRIPE_SECRET_KEY / STRIPE_WEBHOOK_SECRET): fees are not charged'}`,
   ]
   if (env.usesDevSessionSecret) lines.push('  warning:  SESSION_SECRET is not set; using a development secret')
   if (await isDemoDatabase(database.db)) lines.push('', ...demoLoginLines())

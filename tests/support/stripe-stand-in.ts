@@ -48,7 +48,7 @@ export const STAND_IN_WEBHOOK_SECRET = 'whsec_werkbrug_stand_in'
 const signer = new Stripe(STAND_IN_SECRET_KEY)
 const id = (prefix: string) => `${prefix}_test_${randomBytes(12).toString('hex')}`
 
-export async function startStripeStandIn(options: { refundStatus?: 'succeeded' | 'pending' } = {}) {
+export async function startStripeStandIn(options: { refundStatus?: 'succeeded' | 'pending'; port?: number } = {}) {
   const sessions = new Map<string, StandInSession>()
   const intents = new Map<string, PaymentIntent>()
   const calls: ApiCall[] = []
@@ -61,7 +61,7 @@ export async function startStripeStandIn(options: { refundStatus?: 'succeeded' |
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => send(res, 500, { error: { type: 'api_error', message: String(error) } }))
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
