@@ -745,7 +745,7 @@ export const en: Catalogue = {
   'payments.cancelledHeld': "You stopped paying. The slot stays held for you until {until}.",
   'payments.cancelled': "You stopped paying. You can pay later.",
   'payments.unavailable': "Paying through Stripe is not possible right now. Try again in a few minutes.",
-  'sd.feeTerms': "For speeddates with a fee you pay when booking, by iDEAL or card. The slot is held for you for 30 minutes while you pay; after that it is released. If you cancel, you get everything back up to {hours} hours before the speeddate, {percent}% after that. If the intermediary cancels, you always get everything back.",
+  'sd.feeTerms': "For speeddates with a fee you pay when booking, by iDEAL or card; a paid speeddate is confirmed at once. The slot is held for you for 30 minutes while you pay; after that it is released. If you cancel, you get everything back up to {hours} hours before the speeddate, {percent}% after that. If the intermediary cancels, you always get everything back.",
   'sd.fee': "Fee",
   'sd.feeCell': "{grossCents} (incl. {vatCents} VAT)",
   'sd.feeNone': "None",

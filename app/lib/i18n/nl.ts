@@ -744,7 +744,7 @@ export const nl = {
   'payments.cancelledHeld': "U heeft het betalen afgebroken. Het tijdslot blijft voor u vastgehouden tot {until}.",
   'payments.cancelled': "U heeft het betalen afgebroken. U kunt later betalen.",
   'payments.unavailable': "Betalen via Stripe lukt nu niet. Probeer het over een paar minuten opnieuw.",
-  'sd.feeTerms': "Voor speeddates met een tarief betaalt u bij het boeken, met iDEAL of creditcard. Het tijdslot blijft 30 minuten voor u vastgehouden terwijl u betaalt; daarna komt het weer vrij. Annuleert u zelf, dan krijgt u alles terug tot {hours} uur vóór de speeddate, daarna {percent}%. Annuleert de bemiddelaar, dan krijgt u altijd alles terug.",
+  'sd.feeTerms': "Voor speeddates met een tarief betaalt u bij het boeken, met iDEAL of creditcard; een betaalde speeddate is meteen bevestigd. Het tijdslot blijft 30 minuten voor u vastgehouden terwijl u betaalt; daarna komt het weer vrij. Annuleert u zelf, dan krijgt u alles terug tot {hours} uur vóór de speeddate, daarna {percent}%. Annuleert de bemiddelaar, dan krijgt u altijd alles terug.",
   'sd.fee': "Tarief",
   'sd.feeCell': "{grossCents} (incl. {vatCents} btw)",
   'sd.feeNone': "Geen",
