@@ -26,17 +26,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const sessionId = url.searchParams.get('session_id')
   const stripe = stripeClient(context.env)
+  let payment = await getPayment(context.db, actor, id.data)
+  if (!payment) throw notFound()
   // Back from Checkout: Stripe's webhook may still be on its way, so ask Stripe directly.
-  if (stripe && sessionId && url.searchParams.get('checkout') === 'success' && (await getPayment(context.db, actor, id.data))) {
+  if (stripe && sessionId && url.searchParams.get('checkout') === 'success' && payment.status === 'open') {
     try {
-      const followUps = await reconcileCheckout(context.db, stripe, id.data, sessionId, { appUrl: context.env.APP_URL })
-      if (followUps) await settleFollowUps(context.db, stripe, followUps, { appUrl: context.env.APP_URL })
+      const followUps = await reconcileCheckout(context.db, stripe, payment, sessionId, { appUrl: context.env.APP_URL })
+      if (followUps) {
+        await settleFollowUps(context.db, stripe, followUps, { appUrl: context.env.APP_URL })
+        payment = (await getPayment(context.db, actor, id.data))!
+      }
     } catch (error) {
       console.warn(`[payments] could not check checkout ${sessionId} with Stripe: ${error instanceof Error ? error.message : String(error)}`)
     }
   }
-  const payment = await getPayment(context.db, actor, id.data)
-  if (!payment) throw notFound()
   return {
     canPay: can(user.role, 'payments:pay') && payment.status === 'open' && context.env.paymentsEnabled,
     paymentsEnabled: context.env.paymentsEnabled,

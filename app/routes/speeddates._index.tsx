@@ -10,8 +10,7 @@ import { formatDate, type MessageKey } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
 import { bookingOptions, redirectToCheckout } from '~/lib/payments.server'
 import { can } from '~/lib/permissions'
-import { cancellationPolicyInForce } from '~/modules/payments/cancellation-policy.server'
-import { feeInForce } from '~/modules/payments/fees.server'
+import { bookingFeesForSlots } from '~/modules/payments/booking-fees.server'
 import { paymentIdForBooking } from '~/modules/payments/payments.queries.server'
 import { bookSlot, listBookings } from '~/modules/speeddates/bookings.server'
 import { bookableVacancies, listSlots } from '~/modules/speeddates/slots.server'
@@ -34,20 +33,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listReceptionLocations(context.db),
   ])
   const done = new URL(request.url).searchParams.get('done')
-  // Each slot carries the booking fee of the intermediary that offers it (usually just one).
-  const intermediaries = employer ? [...new Set(slots.map((s) => s.intermediaryOrganisationId))] : []
-  const fees = new Map(await Promise.all(intermediaries.map(async (id) => [id, await feeInForce(context.db, id, 'speeddate_booking')] as const)))
-  const policy = intermediaries[0] ? await cancellationPolicyInForce(context.db, intermediaries[0]) : null
-  const anyFee = [...fees.values()].find((fee) => fee !== null) ?? null
+  const money = employer ? await bookingFeesForSlots(context.db, slots, context.env.paymentsEnabled) : { unpaidFee: null, paidTerms: null, slotFees: {} }
   return {
-    unpaidFee: anyFee && !context.env.paymentsEnabled ? { amountCents: anyFee.amountCents, vatCents: anyFee.vatCents } : null,
-    paidTerms: anyFee && context.env.paymentsEnabled && policy ? { hours: policy.fullRefundHoursBefore, percent: policy.lateRefundPercent } : null,
-    slotFees: Object.fromEntries(
-      slots.map((s) => {
-        const fee = context.env.paymentsEnabled ? fees.get(s.intermediaryOrganisationId) : null
-        return [s.id, fee ? { amountCents: fee.amountCents, vatCents: fee.vatCents, grossCents: fee.amountCents + fee.vatCents } : null]
-      }),
-    ),
+    ...money,
     employer,
     manages: can(user.role, 'speeddates:manage'),
     done,

@@ -61,12 +61,17 @@ export async function checkoutUrl(db: Db, stripe: Stripe, actor: Actor, paymentI
  * the session and, if it is paid, record it the same way the webhook would (only once, whoever
  * is first).
  */
-export async function reconcileCheckout(db: Db, stripe: Stripe, paymentId: string, sessionId: string, options: { appUrl: string }): Promise<StripeFollowUps | null> {
-  const [payment] = await db.select({ sessionId: payments.stripeCheckoutSessionId, status: payments.status }).from(payments).where(eq(payments.id, paymentId))
-  if (!payment || payment.status !== 'open' || payment.sessionId !== sessionId) return null
+export async function reconcileCheckout(
+  db: Db,
+  stripe: Stripe,
+  payment: { id: string; status: string; stripeCheckoutSessionId: string | null },
+  sessionId: string,
+  options: { appUrl: string },
+): Promise<StripeFollowUps | null> {
+  if (payment.status !== 'open' || payment.stripeCheckoutSessionId !== sessionId) return null
   const session = await stripe.checkout.sessions.retrieve(sessionId)
-  if (session.metadata?.paymentId !== paymentId || session.payment_status !== 'paid') return null
-  return db.transaction((tx) => markPaid(tx, paymentId, { sessionId, paymentIntentId: stripeId(session.payment_intent) }, options))
+  if (session.metadata?.paymentId !== payment.id || session.payment_status !== 'paid') return null
+  return db.transaction((tx) => markPaid(tx, payment.id, { sessionId, paymentIntentId: stripeId(session.payment_intent) }, options))
 }
 
 /** Stripe fields that may be an id or an expanded object. */
