@@ -147,7 +147,7 @@ export async function bookSlot(db: Db, actor: Actor, slotId: string, vacancyId: 
   // Checks that need no lock come first: whose vacancy it is, and whether the slot is already
   // held. Most losers of a race stop here without queueing for the slot's lock.
   const [vacancy] = await db
-    .select({ id: vacancies.id })
+    .select({ id: vacancies.id, title: vacancies.title })
     .from(vacancies)
     .where(and(eq(vacancies.id, vacancyId), eq(vacancies.organisationId, actor.organisationId), eq(vacancies.status, 'published')))
   const held = () =>
@@ -193,13 +193,12 @@ export async function bookSlot(db: Db, actor: Actor, slotId: string, vacancyId: 
         .returning({ id: speeddateBookings.id })
       await recordEvent(tx, actor, booking!.id, status, null, status, slotId)
       if (fee) {
-        const [vacancyRow] = await tx.select({ title: vacancies.title }).from(vacancies).where(eq(vacancies.id, vacancyId))
         await createCharge(tx, {
           kind: 'speeddate_booking',
           payerOrganisationId: actor.organisationId,
           intermediaryOrganisationId: slot.intermediaryOrganisationId,
           bookingId: booking!.id,
-          description: `Speeddate ${utcToAmsterdamLocal(slot.startsAt).replace('T', ' ')} — ${vacancyRow!.title}`,
+          description: `Speeddate ${utcToAmsterdamLocal(slot.startsAt).replace('T', ' ')} — ${vacancy.title}`,
           fee,
           holdUntil: new Date(now.getTime() + BOOKING_PAYMENT_WINDOW_MS),
         })
