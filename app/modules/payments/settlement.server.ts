@@ -37,6 +37,8 @@ export async function settleFollowUps(db: Db, stripe: Stripe | null, followUps: 
 export async function settleRefund(db: Db, stripe: Stripe, paymentId: string, options: Options): Promise<boolean> {
   const [payment] = await db.select().from(payments).where(eq(payments.id, paymentId))
   if (!payment || payment.refundDueCents === 0 || payment.stripeRefundId || !payment.stripePaymentIntentId) return false
+  // Refunded by hand in Stripe's dashboard in the meantime: nothing left for us to do.
+  if (payment.refundedCents >= payment.refundDueCents) return false
   let refund: Stripe.Refund | undefined
   if (payment.refundAttempts > 0) {
     const earlier = await stripe.refunds.list({ payment_intent: payment.stripePaymentIntentId, limit: 100 })
