@@ -12,7 +12,7 @@ import { stripeClient } from '~/lib/stripe.server'
 import { formatReceiptNumber } from '~/modules/payments/charges.server'
 import { reconcileCheckout } from '~/modules/payments/checkout.server'
 import { getPayment } from '~/modules/payments/payments.queries.server'
-import { settleFollowUps } from '~/modules/payments/settlement.server'
+import { MAX_REFUND_ATTEMPTS, settleFollowUps } from '~/modules/payments/settlement.server'
 
 export const meta: MetaFunction = () => [{ title: 'Werkbrug — betaling / payment' }]
 
@@ -47,6 +47,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       ...payment,
       vatPercent: payment.vatBasisPoints / 100,
       receipt: payment.receiptNumber === null ? null : formatReceiptNumber(payment.receiptNumber),
+      refundStuck: payment.refundDueCents > payment.refundedCents && !payment.stripeRefundId && payment.refundAttempts >= MAX_REFUND_ATTEMPTS,
     },
   }
 }
@@ -148,6 +149,11 @@ export default function PaymentPage() {
           </>
         ) : null}
       </dl>
+      {payment.refundStuck ? (
+        <div className="alert alert--error" role="alert">
+          {t('payments.refundStuck', { refundDueCents: payment.refundDueCents })}
+        </div>
+      ) : null}
       {payment.status === 'open' && payment.failureMessage ? (
         <div className="alert alert--error" role="alert">
           {t('payments.lastAttemptFailed', { message: payment.failureMessage })}

@@ -365,6 +365,23 @@ describe('cancelling a paid booking', () => {
     expect(stripe.refunds.filter((r) => r.payment_intent === intentId)).toHaveLength(1)
   })
 
+  it('stops retrying a refund Stripe keeps refusing and asks the intermediary to settle it by hand', async () => {
+    const { slotId, booking } = await paidBooking()
+    const consultantBrowser = await loggedIn(staff.intermediary.email)
+    stripe.failNextRefunds(1000)
+    expect((await consultantBrowser.post(`/speeddates/${slotId}`, { intent: 'cancel', bookingId: booking.id, cancelReason: 'Dubbel geboekt.' })).status).toBe(302)
+    const payment = await paymentOf(booking.id)
+    // As if the sweep had already tried eight more times.
+    await app.database.query(`update payments set refund_attempts = 9 where id = ${lit(payment.id)}`)
+    await sweepPayments(app.database.db, stripeClient(app.env)!, { appUrl: app.url })
+    const calls = stripe.refundCalls().length
+    await sweepPayments(app.database.db, stripeClient(app.env)!, { appUrl: app.url })
+    expect(stripe.refundCalls().length).toBe(calls)
+    stripe.failNextRefunds(0)
+    const page = (await (await consultantBrowser.get(`/payments/${payment.id}`)).text()).replace(/\s/g, ' ')
+    expect(page).toContain('Stripe heeft de terugbetaling van € 90,75 herhaaldelijk geweigerd')
+  })
+
   it('never refunds twice when Stripe refunded but its answer was an error', async () => {
     const { slotId, booking } = await paidBooking()
     const consultantBrowser = await loggedIn(staff.intermediary.email)

@@ -769,4 +769,5 @@ export const en: Catalogue = {
   'fees.policySave': "Record terms",
   'fees.policySaved': "The cancellation terms have been recorded.",
   'payments.payee': "Paid to",
+  'payments.refundStuck': "Stripe refused the refund of {refundDueCents} repeatedly. Werkbrug no longer retries it by itself: settle the refund in the Stripe dashboard.",
 }

@@ -768,4 +768,5 @@ export const nl = {
   'fees.policySave': "Voorwaarden vastleggen",
   'fees.policySaved': "De annuleringsvoorwaarden zijn vastgelegd.",
   'payments.payee': "Ontvanger",
+  'payments.refundStuck': "Stripe heeft de terugbetaling van {refundDueCents} herhaaldelijk geweigerd. Werkbrug probeert het niet meer vanzelf: handel de terugbetaling af in het Stripe-dashboard.",
 } as const

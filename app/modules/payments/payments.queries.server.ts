@@ -35,6 +35,8 @@ const columns = {
   failureMessage: payments.failureMessage,
   refundDueCents: payments.refundDueCents,
   refundReason: payments.refundReason,
+  refundAttempts: payments.refundAttempts,
+  stripeRefundId: payments.stripeRefundId,
   refundedCents: payments.refundedCents,
   refundedAt: payments.refundedAt,
   createdAt: payments.createdAt,

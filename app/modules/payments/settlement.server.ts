@@ -1,10 +1,13 @@
-import { and, eq, gt, isNull, isNotNull } from 'drizzle-orm'
+import { and, eq, gt, isNull, isNotNull, lt } from 'drizzle-orm'
 import type Stripe from 'stripe'
 import type { Db } from '#db/client.server'
 import { payments } from '#db/schema'
 import { recordRefunded, type StripeFollowUps } from './charges.server'
 
 type Options = { appUrl: string }
+
+/** After this many error answers the sweep stops retrying; the payment page asks for a hand. */
+export const MAX_REFUND_ATTEMPTS = 10
 
 /**
  * Carries out at Stripe what a committed transaction decided. A failure here is logged, not
@@ -69,7 +72,14 @@ export async function settlePendingRefunds(db: Db, stripe: Stripe, options: Opti
   const pending = await db
     .select({ id: payments.id })
     .from(payments)
-    .where(and(gt(payments.refundDueCents, 0), isNull(payments.stripeRefundId), isNotNull(payments.stripePaymentIntentId)))
+    .where(
+      and(
+        gt(payments.refundDueCents, 0),
+        isNull(payments.stripeRefundId),
+        isNotNull(payments.stripePaymentIntentId),
+        lt(payments.refundAttempts, MAX_REFUND_ATTEMPTS),
+      ),
+    )
     .limit(50)
   let settled = 0
   for (const { id } of pending) {
