@@ -380,6 +380,7 @@ describe('cancelling a paid booking', () => {
     stripe.failNextRefunds(0)
     const page = (await (await consultantBrowser.get(`/payments/${payment.id}`)).text()).replace(/\s/g, ' ')
     expect(page).toContain('Stripe heeft de terugbetaling van € 90,75 herhaaldelijk geweigerd')
+    expect(await (await consultantBrowser.get('/payments')).text()).toContain('Terugbetaling vraagt aandacht')
   })
 
   it('never refunds twice when Stripe refunded but its answer was an error', async () => {

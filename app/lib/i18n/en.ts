@@ -770,4 +770,6 @@ export const en: Catalogue = {
   'fees.policySaved': "The cancellation terms have been recorded.",
   'payments.payee': "Paid to",
   'payments.refundStuck': "Stripe refused the refund of {refundDueCents} repeatedly. Werkbrug no longer retries it by itself: settle the refund in the Stripe dashboard.",
+  'payments.refundStuckShort': "Refund needs attention",
+  'payments.refundPendingShort': "refund on its way",
 }

@@ -769,4 +769,6 @@ export const nl = {
   'fees.policySaved': "De annuleringsvoorwaarden zijn vastgelegd.",
   'payments.payee': "Ontvanger",
   'payments.refundStuck': "Stripe heeft de terugbetaling van {refundDueCents} herhaaldelijk geweigerd. Werkbrug probeert het niet meer vanzelf: handel de terugbetaling af in het Stripe-dashboard.",
+  'payments.refundStuckShort': "Terugbetaling vraagt aandacht",
+  'payments.refundPendingShort': "terugbetaling onderweg",
 } as const
