@@ -527,6 +527,18 @@ describe('without Stripe keys', () => {
       expect(booking!.status).toBe('requested')
       expect((await countRows(off.database, ['payments'])).payments).toBe(0)
       expect(await (await browser.get('/payments')).text()).toContain('Online betalen staat uit')
+
+      // The placement fee: the hire page says it would apply; recording the first day charges nothing.
+      await setFee(off.database.db, admin, { kind: 'placement', amount: 45_000, vatPercent: 2100, effectiveFrom: todayInAmsterdam() })
+      const offConsultant: Actor = { userId: offStaff.intermediary.id, organisationId: offStaff.organisation.id, role: 'intermediary' }
+      const candidateId = await createCandidate(off.database.db, offConsultant, { referenceCode: 'OFF-1', firstName: 'Amal', languages: 'Tigrinya', experience: '' })
+      const hireId = await createHire(off.database.db, offConsultant, { vacancyId, candidateId, residenceStatus: 'status_holder' })
+      const consultantBrowser = off.browser()
+      await consultantBrowser.logIn(offStaff.intermediary.email, TEST_PASSWORD)
+      const hirePage = (await (await consultantBrowser.get(`/hires/${hireId}`)).text()).replace(/\s/g, ' ')
+      expect(hirePage).toContain('plaatsingsvergoeding van € 450,00 plus € 94,50 btw verschuldigd, maar online betalen staat nu uit')
+      expect((await consultantBrowser.post(`/hires/${hireId}`, { stepKey: 'step.first_day', doneOn: todayInAmsterdam() })).status).toBe(302)
+      expect((await countRows(off.database, ['payments'])).payments).toBe(0)
     } finally {
       await off.close()
     }
