@@ -12,7 +12,7 @@ import { stripeClient } from '~/lib/stripe.server'
 import { formatReceiptNumber } from '~/modules/payments/charges.server'
 import { reconcileCheckout } from '~/modules/payments/checkout.server'
 import { getPayment } from '~/modules/payments/payments.queries.server'
-import { MAX_REFUND_ATTEMPTS, settleFollowUps } from '~/modules/payments/settlement.server'
+import { refundProgress, settleFollowUps } from '~/modules/payments/settlement.server'
 
 export const meta: MetaFunction = () => [{ title: 'Werkbrug — betaling / payment' }]
 
@@ -47,7 +47,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       ...payment,
       vatPercent: payment.vatBasisPoints / 100,
       receipt: payment.receiptNumber === null ? null : formatReceiptNumber(payment.receiptNumber),
-      refundStuck: payment.refundDueCents > payment.refundedCents && !payment.stripeRefundId && payment.refundAttempts >= MAX_REFUND_ATTEMPTS,
+      refundStuck: refundProgress(payment) === 'stuck',
     },
   }
 }

@@ -6,7 +6,7 @@ import { useLocale, useT } from '~/lib/i18n/react'
 import { isEmployerRole } from '~/lib/roles'
 import { formatReceiptNumber } from '~/modules/payments/charges.server'
 import { listPayments } from '~/modules/payments/payments.queries.server'
-import { MAX_REFUND_ATTEMPTS } from '~/modules/payments/settlement.server'
+import { refundProgress } from '~/modules/payments/settlement.server'
 
 export const meta: MetaFunction = () => [{ title: 'Werkbrug — betalingen / payments' }]
 
@@ -25,8 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       vatCents: p.vatCents,
       grossCents: p.grossCents,
       refundedCents: p.refundedCents,
-      refundPending: p.refundDueCents > p.refundedCents && !p.stripeRefundId,
-      refundStuck: p.refundDueCents > p.refundedCents && !p.stripeRefundId && p.refundAttempts >= MAX_REFUND_ATTEMPTS,
+      refund: refundProgress(p),
       status: p.status,
       receipt: p.receiptNumber === null ? null : formatReceiptNumber(p.receiptNumber),
       createdAt: p.createdAt,
@@ -81,7 +80,7 @@ export default function Payments() {
                   <td>
                     <span className={`status status--${p.status}`}>{t(`payments.status.${p.status}`)}</span>
                     {p.refundedCents > 0 ? ` (${t('payments.refundedShort', { refundedCents: p.refundedCents })})` : ''}
-                    {p.refundStuck ? <strong> {t('payments.refundStuckShort')}</strong> : p.refundPending ? ` (${t('payments.refundPendingShort')})` : ''}
+                    {p.refund === 'stuck' ? <strong> {t('payments.refundStuckShort')}</strong> : p.refund === 'pending' ? ` (${t('payments.refundPendingShort')})` : ''}
                   </td>
                   <td>{p.receipt ?? '—'}</td>
                 </tr>

@@ -10,6 +10,15 @@ type Options = { appUrl: string }
 export const MAX_REFUND_ATTEMPTS = 10
 
 /**
+ * Where a refund we owe stands: none owed or all of it back, on its way (Stripe has not taken it
+ * yet, the sweep keeps trying), or stuck (Stripe refused it too often; a person must settle it).
+ */
+export function refundProgress(payment: { refundDueCents: number; refundedCents: number; stripeRefundId: string | null; refundAttempts: number }) {
+  if (payment.refundDueCents <= payment.refundedCents || payment.stripeRefundId) return 'none' as const
+  return payment.refundAttempts >= MAX_REFUND_ATTEMPTS ? ('stuck' as const) : ('pending' as const)
+}
+
+/**
  * Carries out at Stripe what a committed transaction decided. A failure here is logged, not
  * thrown: the cancellation stands, and the payment sweep tries the refund again.
  */
