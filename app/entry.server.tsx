@@ -5,6 +5,8 @@ import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { loadEnv } from './lib/env.server'
+import { logError } from './lib/log.server'
+import { NonceProvider } from './lib/nonce'
 
 // Refuse to serve with a bad configuration, even if this build is mounted by another server.
 loadEnv()
@@ -16,14 +18,18 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  _loadContext: AppLoadContext,
+  loadContext: AppLoadContext,
 ) {
+  const nonce = loadContext.cspNonce
   const waitForAll = isbot(request.headers.get('user-agent') ?? '')
   return new Promise((resolve, reject) => {
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceProvider>,
       {
+        nonce,
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true
           const body = new PassThrough()
@@ -37,10 +43,16 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500
-          if (shellRendered) console.error(error)
+          if (shellRendered) logError('render', 'a page failed to render', error)
         },
       },
     )
     setTimeout(abort, ABORT_DELAY)
   })
+}
+
+/** Errors thrown by loaders and actions, logged without the data they quote (see log.server). */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return
+  logError('http', `${request.method} ${new URL(request.url).pathname} failed`, error)
 }

@@ -7,6 +7,8 @@ declare module '@remix-run/node' {
     db: Db
     env: Env
     clientIp: string
+    /** This response's Content-Security-Policy nonce, for Remix's inline scripts. */
+    cspNonce: string
   }
 }
 

@@ -18,6 +18,7 @@ import { getOptionalUser } from './lib/auth.server'
 import { type Locale } from './lib/i18n'
 import { useLocale, useT } from './lib/i18n/react'
 import { resolveLocale } from './lib/locale.server'
+import { useNonce } from './lib/nonce'
 import { can } from './lib/permissions'
 import styles from './styles/app.css?url'
 
@@ -34,6 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     locale: await resolveLocale(request, user?.locale),
     user: user && { name: user.name, role: user.role, organisationName: user.organisationName },
+    demoMailbox: context.env.demoMailbox,
   }
 }
 
@@ -41,6 +43,7 @@ type RootData = Awaited<ReturnType<typeof loader>>
 
 export function Layout({ children }: { children: ReactNode }) {
   const locale = useLocale()
+  const nonce = useNonce()
   return (
     <html lang={locale}>
       <head>
@@ -51,8 +54,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )
@@ -139,7 +142,7 @@ function Header() {
                     <NavLink to="/risks">{t('nav.risks')}</NavLink>
                   </li>
                 ) : null}
-                {can(user.role, 'mailbox:view') ? (
+                {data?.demoMailbox && can(user.role, 'mailbox:view') ? (
                   <li>
                     <NavLink to="/mailbox">{t('nav.mailbox')}</NavLink>
                   </li>
@@ -210,7 +213,6 @@ export function ErrorBoundary() {
   const status = isRouteErrorResponse(error) ? error.status : 500
   const message =
     status === 404 ? t('error.notFound') : status === 403 ? t('error.forbidden') : t('error.generic')
-  if (!isRouteErrorResponse(error)) console.error(error)
   return (
     <Shell>
       <section className="page narrow">

@@ -48,6 +48,15 @@ export async function requirePermission(
   return user
 }
 
+/**
+ * The demo's local mailbox: the platform admin, and only while there is no SMTP and this is not
+ * production. Elsewhere it does not exist (404), so it cannot hold or show a live link.
+ */
+export async function requireDemoMailbox(request: Request, context: AppLoadContext): Promise<SessionUser> {
+  if (!context.env.demoMailbox) throw notFound()
+  return requirePermission(request, context, 'mailbox:view')
+}
+
 export async function requireAnonymous(request: Request, context: AppLoadContext): Promise<void> {
   if (await getOptionalUser(request, context)) throw redirect('/dashboard')
 }
@@ -62,7 +71,7 @@ export function notFound(): Response {
 
 export async function logIn(context: AppLoadContext, userId: string, redirectTo: unknown) {
   const token = await createSession(context.db, userId)
-  return redirect(safeRedirectPath(redirectTo), {
+  return redirect(safeRedirectPath(redirectTo, context.env.APP_URL), {
     headers: { 'Set-Cookie': await sessionCookieHeader(context.env, token) },
   })
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 
-const DEV_SESSION_SECRET = 'werkbrug-development-secret-do-not-use-in-production'
+// Published in this repository: fine for the demo, refused in production.
+export const DEV_SESSION_SECRET = 'werkbrug-development-secret-do-not-use-in-production'
 
 const urlWithProtocols = (protocols: string[], message: string) =>
   z.url({ message }).refine((value) => protocols.includes(new URL(value).protocol), { message })
@@ -33,10 +34,14 @@ const envSchema = z
       .int('must be a whole number')
       .min(1, 'must be at least 1')
       .default(300),
+    // How many reverse proxies stand in front of the app. Each appends the address it saw to
+    // X-Forwarded-For, so the client's address is the one that many hops from the right; anything
+    // further left was written by the client itself. `true` means one proxy.
     TRUST_PROXY: z
-      .enum(['true', 'false'], { message: 'must be true or false' })
+      .string()
+      .regex(/^(true|false|[0-9])$/, { message: 'must be false, true (one proxy) or the number of proxies (0-9)' })
       .default('false')
-      .transform((value) => value === 'true'),
+      .transform((value) => (value === 'true' ? 1 : value === 'false' ? 0 : Number(value))),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {
@@ -46,12 +51,16 @@ const envSchema = z
         message: 'must be set together with the other STRIPE_ key',
       })
     }
-    if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SESSION_SECRET'],
-        message: 'is required when NODE_ENV=production',
-      })
+    if (env.NODE_ENV === 'production') {
+      // Production never falls back to the demo's conveniences: a published secret, the local
+      // mailbox (which would hold live reset links) or a guessed public address.
+      const required = { SESSION_SECRET: env.SESSION_SECRET, SMTP_URL: env.SMTP_URL, APP_URL: env.APP_URL }
+      for (const [name, value] of Object.entries(required)) {
+        if (!value) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when NODE_ENV=production' })
+      }
+      if (env.SESSION_SECRET === DEV_SESSION_SECRET) {
+        ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is the published development secret; choose your own' })
+      }
     }
   })
   .transform((env) => ({
@@ -59,6 +68,8 @@ const envSchema = z
     APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}`,
     SESSION_SECRET: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
     usesDevSessionSecret: !env.SESSION_SECRET,
+    // The demo (`npm start`): not production and no SMTP, so emails stay in the local mailbox.
+    demoMailbox: env.NODE_ENV !== 'production' && !env.SMTP_URL,
     paymentsEnabled: Boolean(env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET),
   }))
 

@@ -14,9 +14,11 @@ export function parseWithSchema<S extends z.ZodType>(
   schema: S,
   input: unknown,
 ): ParseResult<z.output<S>> {
+  const fieldErrors: FieldErrors = {}
+  for (const field of fieldsWithControlCharacters(input)) fieldErrors[field || '_form'] = { key: 'errors.controlCharacters' }
+  if (Object.keys(fieldErrors).length > 0) return { success: false, fieldErrors }
   const result = schema.safeParse(input)
   if (result.success) return { success: true, data: result.data }
-  const fieldErrors: FieldErrors = {}
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
@@ -29,6 +31,22 @@ export function parseWithSchema<S extends z.ZodType>(
     fieldErrors[field] = toFieldMessage(issue)
   }
   return { success: false, fieldErrors }
+}
+
+// A NUL byte cannot be stored in PostgreSQL text at all, and the other C0 controls (tab, line feed
+// and carriage return aside) are never typed by a person: refuse them at the door, in forms and API.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+
+function fieldsWithControlCharacters(input: unknown, path: string[] = []): string[] {
+  if (typeof input === 'string') return CONTROL_CHARACTERS.test(input) ? [path.join('.')] : []
+  if (Array.isArray(input)) return input.flatMap((item, index) => fieldsWithControlCharacters(item, [...path, String(index)]))
+  if (input && typeof input === 'object') {
+    return Object.entries(input).flatMap(([key, value]) =>
+      CONTROL_CHARACTERS.test(key) ? [path.join('.')] : fieldsWithControlCharacters(value, [...path, key]),
+    )
+  }
+  return []
 }
 
 function toFieldMessage(issue: z.core.$ZodIssue): FieldMessage {

@@ -5,6 +5,7 @@ import { StateConflictError } from './errors.server'
 import { resolveLocale } from './locale.server'
 import { actorOf } from './auth.server'
 import { stripeClient } from './stripe.server'
+import { logError } from './log.server'
 
 /**
  * Sends the employer to Stripe's checkout for a charge. If Stripe cannot be reached, the charge
@@ -22,7 +23,7 @@ export async function redirectToCheckout(request: Request, context: AppLoadConte
     })
   } catch (error) {
     if (error instanceof StateConflictError) throw error
-    console.error(`[payments] could not open a checkout for ${paymentId}: ${error instanceof Error ? error.message : String(error)}`)
+    logError('payments', `could not open a checkout for ${paymentId}`, error)
     return redirect(`/payments/${paymentId}?checkout=unavailable`)
   }
   if (!url) throw new Response('Not found', { status: 404 })

@@ -17,7 +17,8 @@ const grants = {
   'fees:manage': ['admin'],
   'payments:view': ['employer_owner', 'employer_member', 'intermediary', 'admin'],
   'payments:pay': ['employer_owner', 'employer_member'],
-  'mailbox:view': ['intermediary', 'admin'],
+  // The demo's local mailbox (see requireDemoMailbox): the platform admin only.
+  'mailbox:view': ['admin'],
   'staff:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>
 

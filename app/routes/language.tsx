@@ -13,7 +13,7 @@ export async function loader() {
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   const locale = formData.get('locale')
-  const back = safeRedirectPath(formData.get('redirectTo'), '/')
+  const back = safeRedirectPath(formData.get('redirectTo'), context.env.APP_URL, '/')
   if (!isLocale(locale)) return redirect(back)
   const user = await getOptionalUser(request, context)
   if (user) await setUserLocale(context.db, user.id, locale)

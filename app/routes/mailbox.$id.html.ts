@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { notFound, requirePermission } from '~/lib/auth.server'
+import { notFound, requireDemoMailbox } from '~/lib/auth.server'
 import { getOutboxEmail } from '~/modules/email/mailbox.server'
 
 /** The email's HTML as the recipient sees it, sandboxed by CSP so nothing in it can run. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, 'mailbox:view')
+  await requireDemoMailbox(request, context)
   const id = Number(params.id)
-  const email = Number.isSafeInteger(id) && id > 0 ? await getOutboxEmail(context.db, id) : undefined
+  const note = '#link-verwijderd-alleen-voor-de-ontvanger--link-removed-for-the-recipient-only'
+  const email = Number.isSafeInteger(id) && id > 0 ? await getOutboxEmail(context.db, id, note) : undefined
   if (!email) throw notFound()
   return new Response(email.html, {
     headers: {

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { notFound, requirePermission } from '~/lib/auth.server'
-import { formatDate } from '~/lib/i18n'
+import { notFound, requireDemoMailbox } from '~/lib/auth.server'
+import { formatDate, translate } from '~/lib/i18n'
+import { resolveLocale } from '~/lib/locale.server'
 import { useLocale, useT } from '~/lib/i18n/react'
 import { getOutboxEmail } from '~/modules/email/mailbox.server'
 
@@ -10,9 +11,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, 'mailbox:view')
+  const user = await requireDemoMailbox(request, context)
+  const locale = await resolveLocale(request, user.locale)
   const id = Number(params.id)
-  const email = Number.isSafeInteger(id) && id > 0 ? await getOutboxEmail(context.db, id) : undefined
+  const email = Number.isSafeInteger(id) && id > 0 ? await getOutboxEmail(context.db, id, translate(locale, 'mailbox.secretRemoved')) : undefined
   if (!email) throw notFound()
   return {
     email: {

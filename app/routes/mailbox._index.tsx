@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { requirePermission } from '~/lib/auth.server'
+import { requireDemoMailbox } from '~/lib/auth.server'
 import { formatDate } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
 import { listOutboxEmails } from '~/modules/email/mailbox.server'
@@ -8,7 +8,7 @@ import { listOutboxEmails } from '~/modules/email/mailbox.server'
 export const meta: MetaFunction = () => [{ title: 'Werkbrug — postvak / mailbox' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, 'mailbox:view')
+  await requireDemoMailbox(request, context)
   return { emails: await listOutboxEmails(context.db) }
 }
 
@@ -20,6 +20,7 @@ export default function Mailbox() {
     <section className="page">
       <h1>{t('mailbox.title')}</h1>
       <p>{t('mailbox.intro')}</p>
+      <p>{t('mailbox.secretsNote')}</p>
       {emails.length === 0 ? (
         <p>{t('mailbox.empty')}</p>
       ) : (

@@ -13,6 +13,7 @@ import { formatReceiptNumber } from '~/modules/payments/charges.server'
 import { reconcileCheckout } from '~/modules/payments/checkout.server'
 import { getPayment } from '~/modules/payments/payments.queries.server'
 import { refundProgress, settleFollowUps } from '~/modules/payments/settlement.server'
+import { logWarning } from '~/lib/log.server'
 
 export const meta: MetaFunction = () => [{ title: 'Werkbrug — betaling / payment' }]
 
@@ -37,7 +38,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         payment = (await getPayment(context.db, actor, id.data))!
       }
     } catch (error) {
-      console.warn(`[payments] could not check checkout ${sessionId} with Stripe: ${error instanceof Error ? error.message : String(error)}`)
+      logWarning('payments', `could not check checkout ${sessionId} with Stripe`, error)
     }
   }
   return {

@@ -3,6 +3,7 @@ import { ApiProblem, problemResponse } from '~/lib/api/problem.server'
 import { stripeClient } from '~/lib/stripe.server'
 import { settleFollowUps } from '~/modules/payments/settlement.server'
 import { receiveStripeEvent } from '~/modules/payments/stripe-events.server'
+import { logWarning } from '~/lib/log.server'
 
 export async function loader() {
   return problemResponse(new ApiProblem(405, 'api.methodNotAllowed', { headers: { Allow: 'POST' } }), 'en', '/webhooks/stripe')
@@ -24,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     event = stripe.webhooks.constructEvent(raw, signature, context.env.STRIPE_WEBHOOK_SECRET)
   } catch (error) {
-    console.warn(`[stripe] refused a webhook with a bad signature: ${error instanceof Error ? error.message : String(error)}`)
+    logWarning('stripe', 'refused a webhook with a bad signature', error)
     return problemResponse(new ApiProblem(400, 'api.invalidSignature'), 'en', '/webhooks/stripe')
   }
   const options = { appUrl: context.env.APP_URL }

@@ -5,6 +5,8 @@ import express, { type RequestHandler } from 'express'
 import type { Db } from '#db/client.server'
 import type { Env } from '~/lib/env.server'
 import { isMutationFromAllowedOrigin } from '~/lib/origin.server'
+import { logWarning } from '~/lib/log.server'
+import { createCspNonce, securityHeaders } from '~/lib/security-headers.server'
 
 export type HttpAppOptions = {
   db: Db
@@ -14,19 +16,27 @@ export type HttpAppOptions = {
   /** build/client of a production build; absent in dev, where Vite serves assets. */
   clientDir?: string
   devMiddleware?: RequestHandler
+  /**
+   * `npm run dev` only: Remix then puts error messages and stacks into error pages. The demo
+   * (`npm start`) and production never do — an error can quote SQL and its parameters.
+   */
+  dev?: boolean
 }
 
 /** The whole HTTP stack in one place, shared by `npm start`, the dev server and the tests. */
 export function createHttpApp(options: HttpAppOptions) {
   const { db, env } = options
+  const dev = options.dev === true
   const app = express()
   app.disable('x-powered-by')
-  if (env.TRUST_PROXY) app.set('trust proxy', true)
+  if (env.TRUST_PROXY > 0) app.set('trust proxy', env.TRUST_PROXY)
 
   app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff')
-    res.setHeader('Referrer-Policy', 'same-origin')
-    res.setHeader('X-Frame-Options', 'DENY')
+    const nonce = createCspNonce()
+    res.locals.cspNonce = nonce
+    for (const [name, value] of Object.entries(securityHeaders({ nonce, appUrl: env.APP_URL, dev }))) {
+      res.setHeader(name, value)
+    }
     next()
   })
 
@@ -45,8 +55,13 @@ export function createHttpApp(options: HttpAppOptions) {
     '*',
     createRequestHandler({
       build: options.build,
-      mode: env.NODE_ENV === 'production' ? 'production' : 'development',
-      getLoadContext: (req) => ({ db, env, clientIp: req.ip ?? 'unknown' }),
+      mode: dev ? 'development' : 'production',
+      getLoadContext: (req, res) => ({
+        db,
+        env,
+        clientIp: req.ip ?? 'unknown',
+        cspNonce: String(res.locals.cspNonce),
+      }),
     }),
   )
   return app
@@ -54,16 +69,28 @@ export function createHttpApp(options: HttpAppOptions) {
 
 function originCheck(env: Env): RequestHandler {
   return (req, res, next) => {
+    // Read per request: the tests learn their APP_URL only once the server listens.
+    const appOrigin = new URL(env.APP_URL).origin
+    const origin = req.get('origin')
     const allowed = isMutationFromAllowedOrigin({
       method: req.method,
       path: req.path,
-      origin: req.get('origin'),
+      origin,
       referer: req.get('referer'),
       host: req.get('x-forwarded-host') && env.TRUST_PROXY ? req.get('x-forwarded-host') : req.get('host'),
       allowedOrigins: [env.APP_URL],
     })
-    if (allowed) return next()
-    console.warn(`[security] refused ${req.method} ${req.path} from origin ${req.get('origin') ?? '(none)'}`)
+    if (allowed) {
+      // APP_URL is the truth about where the site lives. A proxy that rewrites Host would make
+      // Remix's own Origin-versus-Host check refuse every form we have just accepted, so the
+      // accepted origin becomes the host Remix sees.
+      if (isMutation(req.method) && origin === appOrigin) {
+        req.headers.host = new URL(appOrigin).host
+        delete req.headers['x-forwarded-host']
+      }
+      return next()
+    }
+    logWarning('security', `refused ${req.method} ${req.path}: it did not come from a Werkbrug page`)
     res
       .status(403)
       .type('text/plain; charset=utf-8')
@@ -72,4 +99,8 @@ function originCheck(env: Env): RequestHandler {
           'This request did not come from a Werkbrug page and was refused.\n',
       )
   }
+}
+
+function isMutation(method: string): boolean {
+  return !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase())
 }

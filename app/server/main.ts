@@ -17,6 +17,7 @@ import { sweepPayments } from '~/modules/payments/sweep.server'
 import { stripeClient } from '~/lib/stripe.server'
 import { sendDueReminders } from '~/modules/speeddates/reminders.server'
 import { createHttpApp } from './http'
+import { logError } from '~/lib/log.server'
 
 const dev = process.argv.includes('--dev')
 
@@ -49,10 +50,10 @@ const transport = createEmailTransport({ smtpUrl: env.SMTP_URL, from: env.MAIL_F
 const dispatcher = startEmailDispatcher(database.db, transport)
 const stripe = stripeClient(env)
 const reminders = setInterval(() => {
-  sendDueReminders(database.db, env.APP_URL).catch((error) => console.error('[speeddates] reminders failed', error))
-  sendStepReminders(database.db, env.APP_URL).catch((error) => console.error('[twv] reminders failed', error))
+  sendDueReminders(database.db, env.APP_URL).catch((error) => logError('speeddates', 'reminders failed', error))
+  sendStepReminders(database.db, env.APP_URL).catch((error) => logError('twv', 'reminders failed', error))
   // Unpaid bookings past their window release their slot; refunds Stripe has not taken are retried.
-  if (stripe) sweepPayments(database.db, stripe, { appUrl: env.APP_URL }).catch((error) => console.error('[payments] sweep failed', error))
+  if (stripe) sweepPayments(database.db, stripe, { appUrl: env.APP_URL }).catch((error) => logError('payments', 'sweep failed', error))
 }, 60_000)
 
 const app = dev ? await devApp() : await productionApp()
@@ -109,5 +110,6 @@ async function devApp() {
     env,
     build: () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>,
     devMiddleware: vite.middlewares,
+    dev: true,
   })
 }

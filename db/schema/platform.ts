@@ -29,6 +29,10 @@ export const emailOutbox = pgTable(
     html: text().notNull(),
     text: text().notNull(),
     attachments: jsonb().$type<EmailAttachment[]>().notNull().default([]),
+    // Links that act for the recipient (password reset, invitation, address confirmation). The
+    // html and text hold placeholders; the dispatcher puts these in at sending and then clears
+    // them, so no page, API or later reader of this row can find a live link.
+    secretLinks: jsonb().$type<string[]>(),
     status: outboxStatus().notNull().default('pending'),
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -140,6 +140,9 @@ async function startApp(): Promise<string> {
     NODE_ENV: 'production',
     PORT: String(port),
     HOST: '127.0.0.1',
+    APP_URL: `http://127.0.0.1:${port}`,
+    // Production requires SMTP; nothing in the benchmark sends mail, and nothing listens here.
+    SMTP_URL: 'smtp://127.0.0.1:9',
     DATABASE_URL: benchUrl,
     SESSION_SECRET: 'bench-session-secret-that-is-long-enough',
     API_RATE_LIMIT_PER_MINUTE: '100000000',

@@ -9,11 +9,12 @@ beforeAll(async () => {
 })
 afterAll(() => app.close())
 
+/** The link as the invitee will get it: it waits beside the queued email until delivery. */
 async function acceptLinkFromOutbox(email: string): Promise<string> {
-  const [row] = await app.database.query<{ text: string }>(
-    `select text from email_outbox where to_address = '${email}' order by id desc limit 1`,
+  const [row] = await app.database.query<{ secret_links: string[] }>(
+    `select secret_links from email_outbox where to_address = '${email}' order by id desc limit 1`,
   )
-  const link = row!.text.match(/http:\/\/\S+\/invitations\/[\w-]+/)?.[0]
+  const link = row!.secret_links.find((l) => /\/invitations\/[\w-]+$/.test(l))
   expect(link).toBeDefined()
   return new URL(link!).pathname
 }

@@ -45,6 +45,24 @@ describe('login', () => {
     expect((await app.browser().post('/login', { email: owner.email, password: TEST_PASSWORD })).status).toBe(302)
   })
 
+  it('sends a login with a crafted redirectTo to the dashboard, never to another site and never a 500', async () => {
+    const { owner } = await createEmployer(app.database.db)
+    const crafted = ['/\t/evil.example', '//evil.example', '/%2F/evil.example', '/\n/x', '/\u0000', '/．/evil．example', ' /team', 'https://evil.example/']
+    for (const redirectTo of crafted) {
+      const response = await app.browser().post('/login', { email: owner.email, password: TEST_PASSWORD, redirectTo })
+      expect(response.status, JSON.stringify(redirectTo)).toBe(302)
+      expect(response.headers.get('location'), JSON.stringify(redirectTo)).toBe('/dashboard')
+    }
+    const local = await app.browser().post('/login', { email: owner.email, password: TEST_PASSWORD, redirectTo: '/team?tab=1' })
+    expect(local.headers.get('location')).toBe('/team?tab=1')
+  })
+
+  it('keeps the language switch on the site', async () => {
+    const response = await app.browser().post('/language', { locale: 'en', redirectTo: '/\t/evil.example' })
+    expect(response.status).toBe(302)
+    expect(response.headers.get('location')).toBe('/')
+  })
+
   it('does not let a disabled account log in', async () => {
     const { member } = await createEmployer(app.database.db)
     await app.database.query(`update users set disabled_at = now() where id = '${member.id}'`)

@@ -67,6 +67,33 @@ describe('password reset by emailed link', () => {
     await app.browser().logIn(owner.email, NEW_PASSWORD)
   })
 
+  it('keeps only the newest link alive: a newer request ends the older link', async () => {
+    const { owner } = await createEmployer(app.database.db)
+    const older = new URL(await requestResetLink(owner.email)).searchParams.get('token')!
+    const newer = new URL(await requestResetLink(owner.email)).searchParams.get('token')!
+    const refused = await app.browser().post(`/reset-password?token=${older}`, { token: older, password: NEW_PASSWORD })
+    expect(await refused.text()).toContain('ongeldig, al gebruikt of verlopen')
+    await app.browser().logIn(owner.email, TEST_PASSWORD)
+    expect((await app.browser().post(`/reset-password?token=${newer}`, { token: newer, password: NEW_PASSWORD })).status).toBe(302)
+  })
+
+  it('ends every other link and every session once a reset succeeds', async () => {
+    const { owner } = await createEmployer(app.database.db)
+    const first = new URL(await requestResetLink(owner.email)).searchParams.get('token')!
+    // A second link issued at the same moment (two tabs, a double click): it must not outlive the reset.
+    await app.database.query(`update password_reset_tokens set used_at = null where user_id = '${owner.id}'`)
+    const second = new URL(await requestResetLink(owner.email)).searchParams.get('token')!
+    await app.database.query(`update password_reset_tokens set used_at = null where user_id = '${owner.id}'`)
+    const session = app.browser()
+    await session.logIn(owner.email, TEST_PASSWORD)
+
+    expect((await app.browser().post(`/reset-password?token=${second}`, { token: second, password: NEW_PASSWORD })).status).toBe(302)
+    const reuse = await app.browser().post(`/reset-password?token=${first}`, { token: first, password: 'een ander nieuw wachtwoord' })
+    expect(await reuse.text()).toContain('ongeldig, al gebruikt of verlopen')
+    expect((await session.get('/dashboard')).status).toBe(302)
+    await app.browser().logIn(owner.email, NEW_PASSWORD)
+  })
+
   it('expires after an hour', async () => {
     const { owner } = await createEmployer(app.database.db)
     const link = await requestResetLink(owner.email)

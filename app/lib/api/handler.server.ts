@@ -7,6 +7,7 @@ import { parseWithSchema } from '../forms'
 import type { Locale } from '../i18n'
 import { ApiProblem, apiLocale, problemResponse } from './problem.server'
 import { RateLimiter } from './rate-limit.server'
+import { logError } from '../log.server'
 
 export const MAX_BODY_BYTES = 100 * 1024
 const rateLimiter = new RateLimiter()
@@ -137,7 +138,7 @@ function toProblem(error: unknown): ApiProblem {
   if (error instanceof StateConflictError) {
     return new ApiProblem(409, 'api.conflict', { detailKey: error.key })
   }
-  console.error('[api] unexpected error', error)
+  logError('api', 'unexpected error', error)
   return new ApiProblem(500, 'api.internal')
 }
 

@@ -124,7 +124,9 @@ export const en: Catalogue = {
   'staff.list': 'Current accounts',
 
   'mailbox.title': 'Mailbox',
-  'mailbox.intro': 'Every email Werkbrug sends or tries to send. Without SMTP_URL they stay here, in the local mailbox.',
+  'mailbox.intro': "This is the demo's mailbox: without SMTP_URL Werkbrug sends no email and keeps the messages here instead. Only the demo's admin sees this mailbox; in production it does not exist.",
+  'mailbox.secretsNote': 'Links that act for the recipient (a new password, an invitation, confirming an email address) are removed from these copies: only the recipient may have them. To receive them in the demo, run `npm run mail:catcher` and start the portal with the SMTP_URL it prints.',
+  'mailbox.secretRemoved': '[link removed: for the recipient only]',
   'mailbox.transport.smtp': 'Sent via SMTP',
   'mailbox.transport.mailbox': 'Local mailbox',
   'mailbox.to': 'To',
@@ -587,6 +589,7 @@ export const en: Catalogue = {
 
   'errors.required': 'This field is required.',
   'errors.invalid': 'This value is invalid.',
+  'errors.controlCharacters': 'This field holds invisible control characters that are not allowed. Please type the text again.',
   'errors.tooLong': 'This is too long (at most {max} characters).',
   'errors.emailInvalid': 'Enter a valid email address, for example name@company.nl.',
   'errors.emailTaken': 'An account with this email address already exists.',

@@ -123,7 +123,9 @@ export const nl = {
   'staff.list': 'Huidige accounts',
 
   'mailbox.title': 'Postvak',
-  'mailbox.intro': 'Alle e-mails die Werkbrug verstuurt of probeert te versturen. Zonder SMTP_URL blijven ze hier in het lokale postvak.',
+  'mailbox.intro': 'Dit is het postvak van de demo: zonder SMTP_URL verstuurt Werkbrug geen e-mail, maar bewaart het de berichten hier. Alleen de beheerder van de demo ziet dit postvak; in productie bestaat het niet.',
+  'mailbox.secretsNote': 'Links die namens de ontvanger handelen (een nieuw wachtwoord, een uitnodiging, het bevestigen van een e-mailadres) zijn uit deze kopieën verwijderd: alleen de ontvanger mag ze krijgen. Om ze in de demo te ontvangen: start `npm run mail:catcher` en daarna de portal met de SMTP_URL die het noemt.',
+  'mailbox.secretRemoved': '[link verwijderd: alleen voor de ontvanger]',
   'mailbox.transport.smtp': 'Verzonden via SMTP',
   'mailbox.transport.mailbox': 'Lokaal postvak',
   'mailbox.to': 'Aan',
@@ -586,6 +588,7 @@ export const nl = {
 
   'errors.required': 'Dit veld is verplicht.',
   'errors.invalid': 'Deze waarde is ongeldig.',
+  'errors.controlCharacters': 'Dit veld bevat onzichtbare stuurtekens die niet zijn toegestaan. Typ de tekst opnieuw.',
   'errors.tooLong': 'Dit is te lang (maximaal {max} tekens).',
   'errors.emailInvalid': 'Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl.',
   'errors.emailTaken': 'Er bestaat al een account met dit e-mailadres.',

@@ -72,6 +72,7 @@ export async function createInvitation(
         role: input.role,
         acceptUrl: new URL(`/invitations/${encodeURIComponent(token)}`, input.appUrl).toString(),
       },
+      secretProps: ['acceptUrl'],
     })
     return { invitationId: invitation!.id }
   })

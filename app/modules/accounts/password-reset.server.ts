@@ -23,6 +23,8 @@ export async function requestPasswordReset(
   if (!user) return
   const { token, hash } = createToken()
   await db.transaction(async (tx) => {
+    // Only the newest link works: one that leaked from an older email is dead from now on.
+    await spendOpenTokens(tx, user.id, now)
     await tx.insert(passwordResetTokens).values({
       tokenHash: hash,
       userId: user.id,
@@ -33,6 +35,7 @@ export async function requestPasswordReset(
       to: user.email,
       locale: user.locale,
       props: { name: user.name, resetUrl: resetUrl(input.appUrl, token) },
+      secretProps: ['resetUrl'],
     })
   })
 }
@@ -50,8 +53,9 @@ export async function resetTokenIsValid(db: Db, token: string, now = new Date())
 }
 
 /**
- * Sets the new password and spends the token, in one transaction with the token row locked, so
- * two submissions of the same link cannot both succeed. Every session of the user ends.
+ * Sets the new password and spends the token — and every other open token of the user — in one
+ * transaction with the token row locked, so two submissions of the same link cannot both
+ * succeed. Every session of the user ends.
  */
 export async function resetPassword(
   db: Db,
@@ -66,10 +70,7 @@ export async function resetPassword(
       .where(openToken(input.token, now))
       .for('update')
     if (!row) return { ok: false }
-    await tx
-      .update(passwordResetTokens)
-      .set({ usedAt: now })
-      .where(eq(passwordResetTokens.tokenHash, row.tokenHash))
+    await spendOpenTokens(tx, row.userId, now)
     const [user] = await tx
       .update(users)
       .set({ passwordHash })
@@ -85,6 +86,13 @@ export async function resetPassword(
     })
     return { ok: true }
   })
+}
+
+async function spendOpenTokens(tx: Db, userId: string, now: Date): Promise<void> {
+  await tx
+    .update(passwordResetTokens)
+    .set({ usedAt: now })
+    .where(and(eq(passwordResetTokens.userId, userId), isNull(passwordResetTokens.usedAt)))
 }
 
 function openToken(token: string, now: Date) {

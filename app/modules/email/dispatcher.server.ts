@@ -1,7 +1,9 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { emailOutbox } from '#db/schema'
+import { revealSecretLinks } from './secret-links.server'
 import type { EmailTransport } from './transport.server'
+import { logError, redact } from '~/lib/log.server'
 
 export const MAX_ATTEMPTS = 8
 
@@ -25,7 +27,7 @@ export async function dispatchDueEmails(
   // Without an explicit clock, "due" is judged by the database's clock, the one that stamped the
   // rows: a JavaScript time a fraction of a millisecond behind it would skip a fresh email.
   const dueBy = options.now ? options.now : sql`now()`
-  const log = options.log ?? console.error
+  const log = options.log ?? ((message: string) => logError('email', message))
   return db.transaction(async (tx) => {
     const due = await tx
       .select()
@@ -42,13 +44,13 @@ export async function dispatchDueEmails(
         await transport.send({
           to: email.toAddress,
           subject: email.subject,
-          html: email.html,
-          text: email.text,
+          html: revealSecretLinks(email.html, email.secretLinks, 'html'),
+          text: revealSecretLinks(email.text, email.secretLinks, 'text'),
           attachments: email.attachments,
         })
         await tx
           .update(emailOutbox)
-          .set({ status: 'sent', attempts, sentAt: now, transport: transport.kind, lastError: null })
+          .set({ status: 'sent', attempts, sentAt: now, transport: transport.kind, lastError: null, secretLinks: null })
           .where(eq(emailOutbox.id, email.id))
         result.sent++
       } catch (error) {
@@ -60,15 +62,17 @@ export async function dispatchDueEmails(
             attempts,
             lastError: message.slice(0, 2000),
             status: gaveUp ? 'failed' : 'pending',
+            // Never delivered, and never will be: the link must not outlive the attempt.
+            ...(gaveUp ? { secretLinks: null } : {}),
             nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
           })
           .where(eq(emailOutbox.id, email.id))
         if (gaveUp) {
           result.failed++
-          log(`[email] gave up on email ${email.id} to ${email.toAddress} after ${attempts} attempts: ${message}`)
+          log(`gave up on email ${email.id} after ${attempts} attempts: ${redact(message)}`)
         } else {
           result.retried++
-          log(`[email] attempt ${attempts} for email ${email.id} failed, will retry: ${message}`)
+          log(`attempt ${attempts} for email ${email.id} failed, will retry: ${redact(message)}`)
         }
       }
     }
@@ -87,7 +91,7 @@ export function startEmailDispatcher(
   const timer = setInterval(() => {
     running = running
       .then(() => (stopped ? undefined : dispatchDueEmails(db, transport)))
-      .catch((error) => console.error('[email] dispatcher error', error))
+      .catch((error) => logError('email', 'dispatcher error', error))
   }, intervalMs)
   return {
     stop: async () => {

@@ -1,9 +1,11 @@
 import { desc, eq } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { emailOutbox } from '#db/schema'
+import { hideSecretLinks } from './secret-links.server'
 
-// Outgoing mail is the platform's, not an organisation's: only intermediaries and admins
-// reach these functions (permission 'mailbox:view').
+// The demo's local mailbox: outgoing mail is the platform's, so only the platform admin reads it
+// (permission 'mailbox:view'), and only in the demo. Secret links never appear: the stored html
+// and text hold placeholders, shown here as a note.
 export function listOutboxEmails(db: Db, limit = 100) {
   return db
     .select({
@@ -21,7 +23,19 @@ export function listOutboxEmails(db: Db, limit = 100) {
     .limit(limit)
 }
 
-export async function getOutboxEmail(db: Db, id: number) {
-  const [row] = await db.select().from(emailOutbox).where(eq(emailOutbox.id, id))
-  return row
+export async function getOutboxEmail(db: Db, id: number, secretNote: string) {
+  const [row] = await db
+    .select({
+      id: emailOutbox.id,
+      toAddress: emailOutbox.toAddress,
+      subject: emailOutbox.subject,
+      status: emailOutbox.status,
+      createdAt: emailOutbox.createdAt,
+      html: emailOutbox.html,
+      text: emailOutbox.text,
+    })
+    .from(emailOutbox)
+    .where(eq(emailOutbox.id, id))
+  if (!row) return undefined
+  return { ...row, html: hideSecretLinks(row.html, secretNote), text: hideSecretLinks(row.text, secretNote) }
 }

@@ -2,6 +2,7 @@ import type { Db } from '#db/client.server'
 import { emailOutbox, type EmailAttachment } from '#db/schema'
 import { renderEmail, type EmailTemplateName, type EmailTemplateProps } from '#emails/index'
 import type { Locale } from '~/lib/i18n'
+import { secretLinkPlaceholder } from './secret-links.server'
 
 export type OutgoingEmail<N extends EmailTemplateName> = {
   template: N
@@ -9,6 +10,8 @@ export type OutgoingEmail<N extends EmailTemplateName> = {
   locale: Locale
   props: EmailTemplateProps<N>
   attachments?: EmailAttachment[]
+  /** Props that hold a link acting for the recipient: never stored in the email's text. */
+  secretProps?: (keyof EmailTemplateProps<N> & string)[]
 }
 
 /**
@@ -19,7 +22,13 @@ export async function enqueueEmail<N extends EmailTemplateName>(
   tx: Db,
   email: OutgoingEmail<N>,
 ): Promise<number> {
-  const rendered = await renderEmail(email.template, email.locale, email.props)
+  const props = { ...email.props } as Record<string, unknown>
+  const secretLinks: string[] = []
+  for (const name of email.secretProps ?? []) {
+    secretLinks.push(String(props[name]))
+    props[name] = secretLinkPlaceholder(secretLinks.length - 1)
+  }
+  const rendered = await renderEmail(email.template, email.locale, props as EmailTemplateProps<N>)
   const [row] = await tx
     .insert(emailOutbox)
     .values({
@@ -30,6 +39,7 @@ export async function enqueueEmail<N extends EmailTemplateName>(
       html: rendered.html,
       text: rendered.text,
       attachments: email.attachments ?? [],
+      secretLinks: secretLinks.length > 0 ? secretLinks : null,
     })
     .returning({ id: emailOutbox.id })
   return row!.id

@@ -3,6 +3,7 @@ import type Stripe from 'stripe'
 import type { Db } from '#db/client.server'
 import { payments } from '#db/schema'
 import { recordRefunded, type StripeFollowUps } from './charges.server'
+import { logError, logWarning } from '~/lib/log.server'
 
 type Options = { appUrl: string }
 
@@ -29,14 +30,14 @@ export async function settleFollowUps(db: Db, stripe: Stripe | null, followUps: 
       await stripe.checkout.sessions.expire(sessionId)
     } catch (error) {
       // Already expired or completed: a late payment is refunded when its event arrives.
-      console.warn(`[payments] could not close checkout ${sessionId}: ${describe(error)}`)
+      logWarning('payments', `could not close checkout ${sessionId}`, error)
     }
   }
   for (const paymentId of followUps.refundPaymentIds) {
     try {
       await settleRefund(db, stripe, paymentId, options)
     } catch (error) {
-      console.error(`[payments] refund of payment ${paymentId} failed, will retry: ${describe(error)}`)
+      logError('payments', `refund of payment ${paymentId} failed, will retry`, error)
     }
   }
 }
@@ -95,12 +96,8 @@ export async function settlePendingRefunds(db: Db, stripe: Stripe, options: Opti
     try {
       if (await settleRefund(db, stripe, id, options)) settled++
     } catch (error) {
-      console.error(`[payments] refund of payment ${id} failed, will retry: ${describe(error)}`)
+      logError('payments', `refund of payment ${id} failed, will retry`, error)
     }
   }
   return settled
-}
-
-function describe(error: unknown) {
-  return error instanceof Error ? error.message : String(error)
 }

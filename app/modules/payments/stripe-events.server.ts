@@ -4,6 +4,7 @@ import type { Db } from '#db/client.server'
 import { payments, stripeEvents } from '#db/schema'
 import { markCheckoutLapsed, markPaid, noFollowUps, recordPaymentFailure, recordRefunded, type StripeFollowUps } from './charges.server'
 import { stripeId } from './checkout.server'
+import { logWarning } from '~/lib/log.server'
 
 /**
  * Records a verified Stripe event once. Returns false for an event id we already have — a
@@ -80,6 +81,6 @@ async function paymentFor(
   const value = ids.sessionId ?? ids.paymentIntentId
   if (!value) return null
   const [row] = await tx.select({ id: payments.id }).from(payments).where(eq(column, value))
-  if (!row) console.warn(`[stripe] event for an unknown charge (${value}); ignored`)
+  if (!row) logWarning('stripe', `event for an unknown charge (${value}); ignored`)
   return row?.id ?? null
 }

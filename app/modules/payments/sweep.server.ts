@@ -5,6 +5,7 @@ import { payments } from '#db/schema'
 import { markCheckoutLapsed, markPaid } from './charges.server'
 import { stripeId } from './checkout.server'
 import { settleFollowUps, settlePendingRefunds } from './settlement.server'
+import { logError } from '~/lib/log.server'
 
 // Stripe's own checkout.session.expired usually arrives first; the sweep is the safety net.
 const GRACE_MS = 2 * 60_000
@@ -35,7 +36,7 @@ export async function sweepPayments(db: Db, stripe: Stripe, options: { appUrl: s
       await db.transaction((tx) => markCheckoutLapsed(tx, payment.id, payment.sessionId, now))
       lapsed++
     } catch (error) {
-      console.error(`[payments] could not close the payment window of ${payment.id}: ${error instanceof Error ? error.message : String(error)}`)
+      logError('payments', `could not close the payment window of ${payment.id}`, error)
     }
   }
   return { lapsed, refunds: await settlePendingRefunds(db, stripe, options) }

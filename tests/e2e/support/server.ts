@@ -19,7 +19,7 @@ export type RunningPortal = { url: string; output: () => string; stop: () => Pro
 
 /**
  * The portal as `npm start` runs it (after the build npm test made): its own process, a fresh
- * embedded database in a temporary folder, demo data, production mode.
+ * embedded database in a temporary folder, demo data, the production build.
  */
 export async function startPortal(envOverrides: Record<string, string> = {}): Promise<RunningPortal> {
   const port = await freePort()
@@ -29,7 +29,8 @@ export async function startPortal(envOverrides: Record<string, string> = {}): Pr
   const child: ChildProcess = spawn(path.resolve('node_modules/.bin/tsx'), ['app/server/main.ts'], {
     env: {
       ...process.env,
-      NODE_ENV: 'production',
+      // The demo, as the README's first command runs it: not production, no SMTP (local mailbox).
+      NODE_ENV: '',
       PORT: String(port),
       HOST: '127.0.0.1',
       APP_URL: url,
