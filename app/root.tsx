@@ -137,6 +137,9 @@ function Header() {
                 <li>
                   <NavLink to="/api-docs">{t('nav.apiDocs')}</NavLink>
                 </li>
+                <li>
+                  <NavLink to="/settings/security">{t('nav.security')}</NavLink>
+                </li>
                 {can(user.role, 'employers:view') ? (
                   <li>
                     <NavLink to="/risks">{t('nav.risks')}</NavLink>

@@ -15,6 +15,11 @@ import type { Db } from './client.server'
 import { appMeta, organisations, users } from './schema'
 
 export const DEMO_PASSWORD = 'werkbrug-demo-2026'
+/**
+ * The demo's staff sign in with a second factor like real staff. Their authenticator key is
+ * published here (add it to an authenticator app, or run `npm run demo:code`): demo data only.
+ */
+export const DEMO_TOTP_SECRET = 'Z7HWCCNIVANQIDMK7YPRTYOKNM2ZWB6B'
 
 export const demoLogins = [
   { role: 'admin', email: 'beheer@werkbrug.example', organisation: 'Werkbrug Bemiddeling Almere' },
@@ -41,6 +46,8 @@ export async function isDemoDatabase(db: Db): Promise<boolean> {
 
 export async function seedDemoData(db: Db): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD)
+  const confirmed = { emailConfirmedAt: new Date() }
+  const secondFactor = { ...confirmed, totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: new Date() }
   await db.transaction(async (tx) => {
     const [intermediary, flevo, schoon] = await tx
       .insert(organisations)
@@ -53,11 +60,11 @@ export async function seedDemoData(db: Db): Promise<void> {
     const [, ilse, sanne, , karin] = await tx
       .insert(users)
       .values([
-        { organisationId: intermediary!.id, email: demoLogins[0].email, name: 'Bram Beheer', role: 'admin', passwordHash },
-        { organisationId: intermediary!.id, email: demoLogins[1].email, name: 'Ilse Bemiddelaar', role: 'intermediary', passwordHash },
-        { organisationId: flevo!.id, email: demoLogins[2].email, name: 'Sanne de Vries', role: 'employer_owner', passwordHash },
-        { organisationId: flevo!.id, email: 'planning@flevo-logistiek.example', name: 'Ahmed Bakker', role: 'employer_member', passwordHash },
-        { organisationId: schoon!.id, email: demoLogins[3].email, name: 'Karin Jansen', role: 'employer_owner', passwordHash, locale: 'en' },
+        { organisationId: intermediary!.id, email: demoLogins[0].email, name: 'Bram Beheer', role: 'admin', passwordHash, ...secondFactor },
+        { organisationId: intermediary!.id, email: demoLogins[1].email, name: 'Ilse Bemiddelaar', role: 'intermediary', passwordHash, ...secondFactor },
+        { organisationId: flevo!.id, email: demoLogins[2].email, name: 'Sanne de Vries', role: 'employer_owner', passwordHash, ...confirmed },
+        { organisationId: flevo!.id, email: 'planning@flevo-logistiek.example', name: 'Ahmed Bakker', role: 'employer_member', passwordHash, ...confirmed },
+        { organisationId: schoon!.id, email: demoLogins[3].email, name: 'Karin Jansen', role: 'employer_owner', passwordHash, locale: 'en', ...confirmed },
       ])
       .returning({ id: users.id })
     const flevoOwner: Actor = { userId: sanne!.id, organisationId: flevo!.id, role: 'employer_owner' }
@@ -227,6 +234,8 @@ export function demoLoginLines(): string[] {
   return [
     `Demo logins (password for all: ${DEMO_PASSWORD}):`,
     ...demoLogins.map((l) => `  ${l.role.padEnd(15)} ${l.email.padEnd(32)} ${l.organisation}`),
+    `The admin and the intermediary also need a code from an authenticator app: add the key`,
+    `  ${DEMO_TOTP_SECRET} (demo only) to the app, or run \`npm run demo:code\` for the current code.`,
     '',
     ...demoApiKeys.map((k) => `Demo API key (${k.organisation}): ${k.key}`),
   ]

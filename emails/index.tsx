@@ -1,6 +1,9 @@
 import { render } from '@react-email/render'
 import type { ReactElement } from 'react'
 import type { Locale } from '../app/lib/i18n'
+import { EmailConfirmationEmail, emailConfirmationSubject, type EmailConfirmationProps } from './email-confirmation'
+import { RegistrationExistsEmail, registrationExistsSubject, type RegistrationExistsProps } from './registration-exists'
+import { ResetNoAccountEmail, resetNoAccountSubject, type ResetNoAccountProps } from './reset-no-account'
 import { BookingNoticeEmail, bookingNoticeSubject, type BookingNoticeProps } from './booking-notice'
 import { InvitationEmail, invitationSubject, type InvitationEmailProps } from './invitation'
 import { PaymentDueEmail, paymentDueSubject, type PaymentDueProps } from './payment-due'
@@ -24,6 +27,18 @@ export const emailTemplates = {
     subject: (locale) => passwordResetSubject(locale),
     element: (locale, props) => <PasswordResetEmail locale={locale} {...props} />,
   } satisfies Template<PasswordResetEmailProps>,
+  'reset-no-account': {
+    subject: (locale) => resetNoAccountSubject(locale),
+    element: (locale, props) => <ResetNoAccountEmail locale={locale} {...props} />,
+  } satisfies Template<ResetNoAccountProps>,
+  'email-confirmation': {
+    subject: (locale) => emailConfirmationSubject(locale),
+    element: (locale, props) => <EmailConfirmationEmail locale={locale} {...props} />,
+  } satisfies Template<EmailConfirmationProps>,
+  'registration-exists': {
+    subject: (locale) => registrationExistsSubject(locale),
+    element: (locale, props) => <RegistrationExistsEmail locale={locale} {...props} />,
+  } satisfies Template<RegistrationExistsProps>,
   invitation: {
     subject: invitationSubject,
     element: (locale, props) => <InvitationEmail locale={locale} {...props} />,

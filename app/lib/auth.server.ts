@@ -2,9 +2,14 @@ import { redirect, type AppLoadContext } from '@remix-run/node'
 import {
   createSession,
   deleteSession,
+  deleteSessionByHash,
+  findPendingSignIn,
+  spendHalfSignIn,
   findSessionUser,
+  type PendingSignIn,
   type SessionUser,
 } from '~/modules/accounts/sessions.server'
+import { signInStageFor } from '~/modules/accounts/two-factor.server'
 import { can, type Permission } from './permissions'
 import { safeRedirectPath } from './redirect-to'
 import type { Actor } from './scope.server'
@@ -34,7 +39,21 @@ export async function requireUser(request: Request, context: AppLoadContext): Pr
   const user = await getOptionalUser(request, context)
   if (user) return user
   const url = new URL(request.url)
-  throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`)
+  const back = encodeURIComponent(url.pathname + url.search)
+  // Half signed in (password given, second factor not yet): finish that first.
+  if (await getPendingSignIn(request, context)) throw redirect(`/login/two-factor?redirectTo=${back}`)
+  throw redirect(`/login?redirectTo=${back}`)
+}
+
+export async function getPendingSignIn(request: Request, context: AppLoadContext): Promise<PendingSignIn | null> {
+  const token = await readSessionToken(request, context.env)
+  return token ? ((await findPendingSignIn(context.db, token)) ?? null) : null
+}
+
+export async function requirePendingSignIn(request: Request, context: AppLoadContext): Promise<PendingSignIn> {
+  const pending = await getPendingSignIn(request, context)
+  if (!pending) throw redirect('/login')
+  return pending
 }
 
 /** The permission helper every protected route calls: 302 to login, or 403. */
@@ -69,11 +88,30 @@ export function notFound(): Response {
   return new Response('Not found', { status: 404 })
 }
 
+/**
+ * The password was right. Without a second factor due, that signs the user in; otherwise a half
+ * sign-in waits for the authenticator code, or — for staff without one — for enrolment.
+ */
 export async function logIn(context: AppLoadContext, userId: string, redirectTo: unknown) {
-  const token = await createSession(context.db, userId)
-  return redirect(safeRedirectPath(redirectTo, context.env.APP_URL), {
+  const stage = await signInStageFor(context.db, userId)
+  const token = await createSession(context.db, userId, stage)
+  const target = safeRedirectPath(redirectTo, context.env.APP_URL)
+  const location = stage === 'complete' ? target : `/login/two-factor?redirectTo=${encodeURIComponent(target)}`
+  return redirect(location, {
     headers: { 'Set-Cookie': await sessionCookieHeader(context.env, token) },
   })
+}
+
+/**
+ * The second factor passed: the half sign-in is replaced by a new, full session (a new token).
+ * `keepSpentHalf` leaves the old row for the page rendered with this very answer, emptied of its
+ * offered secret and expiring within a minute; it can never become a sign-in.
+ */
+export async function completeSignIn(context: AppLoadContext, pending: PendingSignIn, options: { keepSpentHalf?: boolean } = {}): Promise<string> {
+  if (options.keepSpentHalf) await spendHalfSignIn(context.db, pending.sessionHash)
+  else await deleteSessionByHash(context.db, pending.sessionHash)
+  const token = await createSession(context.db, pending.userId, 'complete')
+  return sessionCookieHeader(context.env, token)
 }
 
 export async function logOut(request: Request, context: AppLoadContext) {

@@ -20,6 +20,7 @@ const grants = {
   // The demo's local mailbox (see requireDemoMailbox): the platform admin only.
   'mailbox:view': ['admin'],
   'staff:manage': ['admin'],
+  'stripeRefusals:view': ['admin'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof grants

@@ -1,17 +1,28 @@
-import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
 import { FormErrorSummary, Notice, TextField } from '~/components/field'
 import { handleForm } from '~/lib/form-action.server'
 import { asFormFailure } from '~/lib/form-failure'
+import { formFailure } from '~/lib/forms'
 import { useT } from '~/lib/i18n/react'
+import { resolveLocale } from '~/lib/locale.server'
+import { takeAttempt } from '~/lib/throttle.server'
 import { passwordResetRequestSchema } from '~/modules/accounts/accounts.schema'
 import { requestPasswordReset } from '~/modules/accounts/password-reset.server'
 
 export const meta: MetaFunction = () => [{ title: 'Werkbrug — wachtwoord vergeten / forgot password' }]
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  return handleForm(await request.formData(), passwordResetRequestSchema, async (input) => {
-    await requestPasswordReset(context.db, { email: input.email, appUrl: context.env.APP_URL })
+  return handleForm(await request.formData(), passwordResetRequestSchema, async (input, values) => {
+    const byAddress = await takeAttempt(context.db, 'resetByIp', context.clientIp)
+    if (!byAddress.allowed) {
+      const minutes = Math.max(1, Math.ceil(byAddress.retryAfterSeconds / 60))
+      return data(formFailure({ _form: { key: 'errors.tooManyRequests', params: { minutes } } }, values), { status: 429 })
+    }
+    // A few emails an hour per address at most; past that the answer stays the same and nothing is sent.
+    if ((await takeAttempt(context.db, 'resetByEmail', input.email)).allowed) {
+      await requestPasswordReset(context.db, { email: input.email, appUrl: context.env.APP_URL, locale: await resolveLocale(request) })
+    }
     return { sentTo: input.email }
   })
 }

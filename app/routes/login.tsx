@@ -12,6 +12,7 @@ import { asFormFailure } from '~/lib/form-failure'
 import { formFailure } from '~/lib/forms'
 import { useT } from '~/lib/i18n/react'
 import { loginSchema } from '~/modules/accounts/accounts.schema'
+import { resendEmailConfirmation } from '~/modules/accounts/email-confirmation.server'
 import { authenticate } from '~/modules/accounts/login.server'
 
 export const meta: MetaFunction = () => [{ title: 'Werkbrug — inloggen / log in' }]
@@ -24,10 +25,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request, context)
   const formData = await request.formData()
+  // Where to go afterwards is not part of the credentials: whatever it holds, it only ever falls
+  // back to the dashboard (safeRedirectPath), it never refuses a login.
+  const redirectTo = formData.get('redirectTo')
+  formData.delete('redirectTo')
   return handleForm(formData, loginSchema, async (input, values) => {
     const result = await authenticate(context.db, { ...input, ip: context.clientIp })
-    if (!result.ok) return data(formFailure({ _form: result.error }, values), { status: 400 })
-    return logIn(context, result.userId, formData.get('redirectTo'))
+    if (!result.ok) {
+      if (result.unconfirmedUserId) await resendEmailConfirmation(context.db, result.unconfirmedUserId, context.env.APP_URL)
+      return data(formFailure({ _form: result.error }, values), { status: 400 })
+    }
+    return logIn(context, result.userId, redirectTo)
   })
 }
 

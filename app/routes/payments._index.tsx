@@ -4,8 +4,9 @@ import { actorOf, requirePermission } from '~/lib/auth.server'
 import { formatDate, formatEuros } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
 import { isEmployerRole } from '~/lib/roles'
+import { can } from '~/lib/permissions'
 import { formatReceiptNumber } from '~/modules/payments/charges.server'
-import { listPayments } from '~/modules/payments/payments.queries.server'
+import { listPayments, listStripeRefusals } from '~/modules/payments/payments.queries.server'
 import { refundProgress } from '~/modules/payments/settlement.server'
 
 export const meta: MetaFunction = () => [{ title: 'Werkbrug — betalingen / payments' }]
@@ -14,6 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, 'payments:view')
   const rows = await listPayments(context.db, actorOf(user))
   return {
+    refusals: can(user.role, 'stripeRefusals:view') ? await listStripeRefusals(context.db) : [],
     employer: isEmployerRole(user.role),
     paymentsEnabled: context.env.paymentsEnabled,
     payments: rows.map((p) => ({
@@ -36,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function Payments() {
   const t = useT()
   const locale = useLocale()
-  const { employer, paymentsEnabled, payments } = useLoaderData<typeof loader>()
+  const { employer, paymentsEnabled, payments, refusals } = useLoaderData<typeof loader>()
   return (
     <section className="page">
       <h1>{t('payments.title')}</h1>
@@ -89,6 +91,44 @@ export default function Payments() {
           </table>
         </div>
       )}
+      {refusals.length > 0 ? (
+        <section aria-labelledby="refusals-title">
+          <h2 id="refusals-title">{t('payments.refusals.title')}</h2>
+          <p>{t('payments.refusals.intro')}</p>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('payments.date')}</th>
+                  <th scope="col">{t('payments.refusals.event')}</th>
+                  <th scope="col">{t('payments.refusals.reason')}</th>
+                  <th scope="col">{t('payments.refusals.expected')}</th>
+                  <th scope="col">{t('payments.refusals.received')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {refusals.map((r) => (
+                  <tr key={r.id}>
+                    <td>{formatDate(locale, r.createdAt, true)}</td>
+                    <td>
+                      {r.eventType} <code>{r.stripeEventId}</code>
+                      {r.paymentId ? (
+                        <>
+                          {' '}
+                          <Link to={`/payments/${r.paymentId}`}>{t('payments.refusals.payment')}</Link>
+                        </>
+                      ) : null}
+                    </td>
+                    <td>{t(`payments.refusals.reason.${r.reason as 'session' | 'payment_intent' | 'amount' | 'currency'}`)}</td>
+                    <td>{r.reason === 'amount' ? formatEuros(locale, Number(r.expected)) : r.expected}</td>
+                    <td>{r.reason === 'amount' && /^\d+$/.test(r.received) ? formatEuros(locale, Number(r.received)) : r.received}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
     </section>
   )
 }

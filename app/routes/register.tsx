@@ -1,7 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
-import { FormErrorSummary, TextField } from '~/components/field'
-import { logIn, requireAnonymous } from '~/lib/auth.server'
+import { FormErrorSummary, Notice, TextField } from '~/components/field'
+import { requireAnonymous } from '~/lib/auth.server'
+import { formFailure } from '~/lib/forms'
+import { takeAttempt } from '~/lib/throttle.server'
 import { handleForm } from '~/lib/form-action.server'
 import { asFormFailure } from '~/lib/form-failure'
 import { useT } from '~/lib/i18n/react'
@@ -19,15 +21,30 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request, context)
   const locale = await resolveLocale(request)
-  return handleForm(await request.formData(), registrationSchema, async (input) => {
-    const { userId } = await registerEmployer(context.db, input, locale)
-    return logIn(context, userId, '/dashboard')
+  return handleForm(await request.formData(), registrationSchema, async (input, values) => {
+    const throttled = await takeAttempt(context.db, 'registrationByIp', context.clientIp)
+    if (!throttled.allowed) {
+      const minutes = Math.max(1, Math.ceil(throttled.retryAfterSeconds / 60))
+      return data(formFailure({ _form: { key: 'errors.tooManyRequests', params: { minutes } } }, values), { status: 429 })
+    }
+    await registerEmployer(context.db, input, locale, context.env.APP_URL)
+    // The same answer whether the address was new or not: the email tells its owner which.
+    return { checkEmail: input.email }
   })
 }
 
 export default function Register() {
   const t = useT()
-  const failure = asFormFailure(useActionData<typeof action>())
+  const actionData = useActionData<typeof action>()
+  const failure = asFormFailure(actionData)
+  if (actionData && 'checkEmail' in actionData) {
+    return (
+      <section className="page narrow">
+        <h1>{t('register.checkEmail.title')}</h1>
+        <Notice>{t('register.checkEmail.body', { email: actionData.checkEmail })}</Notice>
+      </section>
+    )
+  }
   return (
     <section className="page narrow">
       <h1>{t('register.title')}</h1>

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import {
-  boolean,
   index,
+  integer,
   pgEnum,
   pgTable,
   text,
@@ -53,12 +53,25 @@ export const users = pgTable(
     locale: locale().notNull().default('nl'),
     createdAt: createdAt(),
     disabledAt: timestamp({ withTimezone: true }),
+    // Set when the person proved the address is theirs (the confirmation link, or accepting an
+    // invitation that was sent to it); until then the account cannot log in.
+    emailConfirmedAt: timestamp({ withTimezone: true }),
+    // Two-factor sign-in (TOTP, RFC 6238): the shared secret in base32, set once enrolment was
+    // confirmed with a first code. Staff must have it; employers may.
+    totpSecret: text(),
+    totpEnabledAt: timestamp({ withTimezone: true }),
+    // The step of the last accepted code, so one code cannot be used twice.
+    totpLastStep: integer(),
   },
   (t) => [
     uniqueIndex('users_email_key').on(t.email),
     index('users_organisation_id_idx').on(t.organisationId),
   ],
 )
+
+// A session after the password is not yet a sign-in when a second factor is due: 'code' waits
+// for the authenticator code, 'enrol' for staff who must set one up first.
+export const sessionStage = pgEnum('session_stage', ['code', 'enrol', 'complete'])
 
 export const sessions = pgTable(
   'sessions',
@@ -68,26 +81,53 @@ export const sessions = pgTable(
     userId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    stage: sessionStage().notNull().default('complete'),
+    // A secret offered during enrolment, kept until the first code confirms it.
+    pendingTotpSecret: text(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     createdAt: createdAt(),
   },
   (t) => [index('sessions_user_id_idx').on(t.userId)],
 )
 
-export const loginAttempts = pgTable(
-  'login_attempts',
+/** Confirmation links for a new account's email address; only the hash is kept. */
+export const emailConfirmationTokens = pgTable(
+  'email_confirmation_tokens',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    email: text().notNull(),
-    ip: text().notNull(),
-    succeeded: boolean().notNull(),
+    tokenHash: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [
-    index('login_attempts_email_idx').on(t.email, t.createdAt),
-    index('login_attempts_ip_idx').on(t.ip, t.createdAt),
-  ],
+  (t) => [index('email_confirmation_tokens_user_id_idx').on(t.userId)],
 )
+
+/** One-time recovery codes for a lost authenticator; hashed like tokens. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    codeHash: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('recovery_codes_user_id_idx').on(t.userId)],
+)
+
+/**
+ * Throttle counters shared by every app instance (rate-limiter-flexible's drizzle store). Keys
+ * are hashed: an address or an IP is never stored in the clear here.
+ */
+export const rateLimits = pgTable('rate_limits', {
+  key: text().primaryKey(),
+  points: integer().notNull().default(0),
+  expire: timestamp({ withTimezone: true }),
+})
 
 export const passwordResetTokens = pgTable(
   'password_reset_tokens',

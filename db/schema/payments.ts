@@ -121,3 +121,23 @@ export const payments = pgTable(
     check('payments_refunds', sql`${t.refundedCents} between 0 and ${t.grossCents} and ${t.refundDueCents} between 0 and ${t.grossCents}`),
   ],
 )
+
+/**
+ * Signed Stripe events we did not act on because they do not fit the charge they name: another
+ * Checkout Session or payment intent, another amount or currency. Nothing changed; the platform
+ * admin sees them on the payments page and settles them by hand if money did move.
+ */
+export const stripeEventRefusals = pgTable(
+  'stripe_event_refusals',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    stripeEventId: text().notNull(),
+    eventType: text().notNull(),
+    paymentId: uuid().references(() => payments.id, { onDelete: 'set null' }),
+    reason: text().notNull(),
+    expected: text().notNull(),
+    received: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('stripe_event_refusals_created_idx').on(t.createdAt)],
+)

@@ -3,19 +3,38 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD, demoLogins } from '../../db/seed'
 import { expectAccessible, launchChromium } from './support/browser'
 import { startPortal, type RunningPortal } from './support/server'
-import { logIn as logInAs, newPage as openPage } from './support/session'
+import { startSmtpServer } from '../support/smtp'
+import { demoStaffCode, logIn as logInAs, newPage as openPage } from './support/session'
 
+// Registering needs the confirmation email: this portal sends over SMTP to a local server. The
+// demo's mailbox (no SMTP) is tried on a portal of its own below.
 let portal: RunningPortal
 let browser: Browser
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>
 
 beforeAll(async () => {
-  portal = await startPortal()
+  smtp = await startSmtpServer()
+  portal = await startPortal({ SMTP_URL: smtp.url })
   browser = await launchChromium()
 })
 afterAll(async () => {
   await browser?.close()
   await portal?.stop()
+  await smtp?.close()
 })
+
+/** Waits for the confirmation email to reach the SMTP server and opens its link. */
+async function confirmAddress(page: Page, email: string) {
+  let link: string | undefined
+  for (let i = 0; i < 100 && !link; i++) {
+    link = smtp.received.filter((m) => m.to.includes(email)).at(-1)?.text.match(/http:\/\/\S+\/confirm-email\?token=[\w-]+/)?.[0]
+    if (!link) await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  expect(link, `confirmation email to ${email}`).toBeDefined()
+  await page.goto(link!)
+  await page.getByRole('button', { name: 'E-mailadres bevestigen' }).click()
+  await page.waitForURL(/\/dashboard$/)
+}
 
 const newPage = () => openPage(browser)
 const logIn = (page: Page, email: string, password: string) => logInAs(page, portal.url, email, password)
@@ -49,7 +68,9 @@ describe('an employer gets started', () => {
     await page.getByLabel('KvK-nummer').fill('7012 3456')
     await page.getByLabel('Wachtwoord').fill('pallets en vrachtwagens')
     await page.getByRole('button', { name: 'Registreren' }).click()
-    await page.waitForURL(/\/dashboard$/)
+    await page.getByRole('heading', { level: 1, name: 'Kijk in uw e-mail' }).waitFor()
+    await expectAccessible(page, '03b-register-check-email')
+    await confirmAddress(page, 'fatima@haven-distributie.example')
     await page.getByRole('heading', { level: 1, name: 'Welkom, Fatima El Amrani', exact: true }).waitFor()
     await expectAccessible(page, '04-dashboard')
 
@@ -103,30 +124,49 @@ describe('an employer gets started', () => {
     await page.locator('#field-password-error').waitFor()
     await page.getByLabel('Wachtwoord').fill('zonder javascript gaat het ook')
     await page.getByRole('button', { name: 'Registreren' }).click()
-    await page.waitForURL(/\/dashboard$/)
+    await page.getByRole('heading', { level: 1, name: 'Kijk in uw e-mail' }).waitFor()
+    await confirmAddress(page, 'noor@zonder-script.example')
     await page.getByRole('heading', { level: 1, name: 'Welkom, Noor', exact: true }).waitFor()
     await context.close()
   })
 })
 
 describe('the intermediary and the admin', () => {
+  let demo: RunningPortal
+  beforeAll(async () => {
+    demo = await startPortal()
+  })
+  afterAll(() => demo?.stop())
+
   it('see the employers, the demo mailbox (admin only, without secret links) and the account pages, all accessible', async () => {
     const page = await newPage()
     // Something in the mailbox first: a reset request for a demo employer.
-    await page.goto(`${portal.url}/forgot-password`)
+    await page.goto(`${demo.url}/forgot-password`)
     await expectAccessible(page, '10-forgot-password')
     await page.getByLabel('E-mailadres').fill(demoLogins[2].email)
     await page.getByRole('button', { name: 'Stuur de link' }).click()
     await page.getByRole('status').waitFor()
 
-    await logIn(page, demoLogins[1].email, DEMO_PASSWORD)
+    // The consultant signs in with the password, then the authenticator code.
+    await page.goto(`${demo.url}/login`)
+    await page.getByLabel('E-mailadres').fill(demoLogins[1].email)
+    await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD)
+    await page.getByRole('button', { name: 'Inloggen' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Tweestapsverificatie' }).waitFor()
+    await expectAccessible(page, '10b-two-factor')
+    await page.getByLabel('Code uit de app of herstelcode').fill('000000')
+    await page.getByRole('button', { name: 'Inloggen' }).click()
+    await page.locator('#field-code-error').waitFor()
+    await page.getByLabel('Code uit de app of herstelcode').fill(await demoStaffCode(demoLogins[1].email))
+    await page.getByRole('button', { name: 'Inloggen' }).click()
+    await page.waitForURL(/\/dashboard$/)
     await page.getByRole('cell', { name: 'Flevo Logistiek BV' }).waitFor()
     await expectAccessible(page, '11-intermediary-dashboard')
     expect(await page.getByRole('link', { name: 'Postvak' }).count()).toBe(0)
     await page.getByRole('button', { name: 'Uitloggen' }).click()
-    await page.waitForURL(`${portal.url}/`)
+    await page.waitForURL(`${demo.url}/`)
 
-    await logIn(page, demoLogins[0].email, DEMO_PASSWORD)
+    await logInAs(page, demo.url, demoLogins[0].email, DEMO_PASSWORD)
     await page.getByRole('link', { name: 'Postvak' }).click()
     await page.waitForURL(/\/mailbox$/)
     await page.getByText('postvak van de demo').waitFor()
@@ -143,9 +183,9 @@ describe('the intermediary and the admin', () => {
     await page.getByText('Uitnodiging verstuurd naar nieuw@werkbrug.example.').waitFor()
     await expectAccessible(page, '14-admin-staff')
 
-    await page.goto(`${portal.url}/reset-password?token=nonsense`)
+    await page.goto(`${demo.url}/reset-password?token=nonsense`)
     await expectAccessible(page, '15-reset-invalid')
-    await page.goto(`${portal.url}/does-not-exist`)
+    await page.goto(`${demo.url}/does-not-exist`)
     await expectAccessible(page, '16-not-found')
     await page.context().close()
   })

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MAX_FAILURES_PER_EMAIL } from '../../app/modules/accounts/login.server'
 import { createEmployer, TEST_PASSWORD } from '../support/factories'
 import { startTestApp, type TestApp } from '../support/app'
 
 let app: TestApp
 beforeAll(async () => {
-  app = await startTestApp()
+  // One trusted proxy in front: the client's address is the right-most X-Forwarded-For entry.
+  app = await startTestApp({ TRUST_PROXY: '1' })
 })
 afterAll(() => app.close())
 
@@ -31,18 +31,44 @@ describe('login', () => {
     for (const page of [wrong, unknown]) expect(page).toContain('Het e-mailadres of het wachtwoord klopt niet.')
   })
 
-  it('throttles an account after repeated failures, even with the right password', async () => {
+  it('delays the next try from the guessing address, longer after each failure, but not the owner elsewhere', async () => {
     const { owner } = await createEmployer(app.database.db)
-    for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) {
-      expect((await app.browser().post('/login', { email: owner.email, password: `wrong ${i} password` })).status).toBe(400)
+    const attacker = { 'x-forwarded-for': '198.51.100.7' }
+    for (let i = 0; i < 5; i++) {
+      expect((await app.browser().post('/login', { email: owner.email, password: `wrong ${i} password` }, attacker)).status).toBe(400)
     }
-    const blocked = await app.browser().post('/login', { email: owner.email, password: TEST_PASSWORD })
+    // From the guessing address even the right password waits…
+    const blocked = await app.browser().post('/login', { email: owner.email, password: TEST_PASSWORD }, attacker)
     expect(blocked.status).toBe(400)
-    expect(await blocked.text()).toMatch(/Te veel mislukte pogingen\. Probeer het over 15 minuten/)
+    expect(await blocked.text()).toMatch(/Te veel mislukte pogingen\. Probeer het over 1 minuten/)
+    // …while the owner, elsewhere, is not locked out.
+    expect((await app.browser().post('/login', { email: owner.email, password: TEST_PASSWORD }, { 'x-forwarded-for': '203.0.113.20' })).status).toBe(302)
 
-    // Once the window has passed, the right password works again.
-    await app.database.query(`update login_attempts set created_at = created_at - interval '16 minutes'`)
-    expect((await app.browser().post('/login', { email: owner.email, password: TEST_PASSWORD })).status).toBe(302)
+    // The wait passes; the next failure waits twice as long.
+    await app.database.query(`update rate_limits set expire = now() - interval '1 second' where key like 'login-delay%'`)
+    expect((await app.browser().post('/login', { email: owner.email, password: 'wrong again password' }, attacker)).status).toBe(400)
+    const longer = await app.browser().post('/login', { email: owner.email, password: TEST_PASSWORD }, attacker)
+    expect(await longer.text()).toMatch(/Probeer het over 2 minuten/)
+    await app.database.query(`update rate_limits set expire = now() - interval '1 second' where key like 'login-delay%'`)
+    expect((await app.browser().post('/login', { email: owner.email, password: TEST_PASSWORD }, attacker)).status).toBe(302)
+  })
+
+  it('reads the client address the proxy saw, not the one the client wrote into X-Forwarded-For', async () => {
+    const { owner } = await createEmployer(app.database.db)
+    for (let i = 0; i < 5; i++) {
+      const spoofed = { 'x-forwarded-for': `10.9.8.${i}, 198.51.100.99` }
+      expect((await app.browser().post('/login', { email: owner.email, password: `wrong ${i} password` }, spoofed)).status).toBe(400)
+    }
+    const blocked = await app.browser().post('/login', { email: owner.email, password: TEST_PASSWORD }, { 'x-forwarded-for': '10.9.8.200, 198.51.100.99' })
+    expect(await blocked.text()).toContain('Te veel mislukte pogingen')
+  })
+
+  it('stores no address or email in the throttle table', async () => {
+    const { owner } = await createEmployer(app.database.db)
+    await app.browser().post('/login', { email: owner.email, password: 'not the password at all' })
+    const rows = await app.database.query<{ key: string }>(`select key from rate_limits`)
+    expect(rows.length).toBeGreaterThan(0)
+    for (const { key } of rows) expect(key).not.toMatch(/@|127\.0\.0\.1|198\.51/)
   })
 
   it('sends a login with a crafted redirectTo to the dashboard, never to another site and never a 500', async () => {

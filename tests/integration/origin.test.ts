@@ -19,12 +19,12 @@ const registration = {
 
 describe('origin check on mutations', () => {
   it('refuses a form posted from another site, before anything is written', async () => {
-    const before = await countRows(app.database, ['organisations', 'users', 'login_attempts'])
+    const before = await countRows(app.database, ['organisations', 'users', 'rate_limits'])
     const browser = app.browser()
     const response = await browser.post('/register', registration, { origin: 'https://evil.example' })
     expect(response.status).toBe(403)
     expect(await response.text()).toContain('was refused')
-    expect(await countRows(app.database, ['organisations', 'users', 'login_attempts'])).toEqual(before)
+    expect(await countRows(app.database, ['organisations', 'users', 'rate_limits'])).toEqual(before)
   })
 
   it('refuses a post without Origin or Referer', async () => {

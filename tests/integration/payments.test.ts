@@ -119,6 +119,45 @@ async function bookAndOpenCheckout(slotId: string) {
   return { employer, sessionId, booking }
 }
 
+describe('trusting Stripe events', () => {
+  it('marks nothing paid for a signed event whose session, amount or currency does not fit, and shows it to the admin', async () => {
+    const slotId = await newSlot()
+    const { sessionId, booking } = await bookAndOpenCheckout(slotId)
+    const payment = await paymentOf(booking.id)
+    const session = stripe.sessions.get(sessionId)!
+    const completed = (changes: Record<string, unknown>) =>
+      stripe.event('checkout.session.completed', { ...session, status: 'complete', payment_status: 'paid', payment_intent: 'pi_test_crafted', metadata: { paymentId: payment.id }, ...changes })
+    const crafted = [
+      completed({ id: 'cs_test_someone_elses_session', amount_total: 1 }),
+      completed({ amount_total: 1 }),
+      completed({ currency: 'usd' }),
+    ]
+    for (const event of crafted) expect(await stripe.deliver(event)).toEqual([200])
+
+    expect(await paymentOf(booking.id)).toMatchObject({ status: 'open', receipt_number: null })
+    const [still] = await app.database.query<{ status: string }>(`select status from speeddate_bookings where id = ${lit(booking.id)}`)
+    expect(still!.status).toBe('awaiting_payment')
+    const refusals = await app.database.query<{ reason: string; expected: string; received: string }>(
+      `select reason, expected, received from stripe_event_refusals where payment_id = ${lit(payment.id)} order by id`,
+    )
+    expect(refusals).toEqual([
+      { reason: 'session', expected: sessionId, received: 'cs_test_someone_elses_session' },
+      { reason: 'amount', expected: '9075', received: '1' },
+      { reason: 'currency', expected: 'eur', received: 'usd' },
+    ])
+    const admin = await loggedIn(staff.admin.email)
+    const page = await (await admin.get('/payments')).text()
+    expect(page).toContain('Geweigerde Stripe-meldingen')
+    expect(page).toContain('cs_test_someone_elses_session')
+    const consultantPage = await (await (await loggedIn(staff.intermediary.email)).get('/payments')).text()
+    expect(consultantPage).not.toContain('Geweigerde Stripe-meldingen')
+
+    // The real payment still goes through.
+    expect(await stripe.deliver(stripe.pay(sessionId))).toEqual([200])
+    expect(await paymentOf(booking.id)).toMatchObject({ status: 'paid' })
+  })
+})
+
 describe('paying for a speeddate with a fee', () => {
   it('holds the slot while unpaid, and confirms the booking exactly once however often Stripe reports the payment', async () => {
     const slotId = await newSlot()

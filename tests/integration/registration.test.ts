@@ -31,6 +31,15 @@ async function registerExpectingRefusal(form: Record<string, string>, locale?: '
   return html
 }
 
+/** The confirmation link as its recipient gets it: it waits beside the queued email until delivery. */
+async function confirmationLink(email: string): Promise<string> {
+  const [row] = await app.database.query<{ secret_links: string[] }>(
+    `select secret_links from email_outbox where to_address = '${email}' and template = 'email-confirmation' order by id desc limit 1`,
+  )
+  const url = new URL(row!.secret_links[0]!)
+  return url.pathname + url.search
+}
+
 /** The error paragraph that belongs to a field, as the form renders it. */
 function fieldError(html: string, field: string): string | undefined {
   const match = html.match(new RegExp(`<p class="field__error" id="field-${field}-error">([^<]*)</p>`))
@@ -51,12 +60,6 @@ describe('employer registration', () => {
     expect(fieldError(html, 'password')).toBe('The password must be at least 12 characters long.')
   })
 
-  it('refuses an email address that already has an account', async () => {
-    const { owner } = await createEmployer(app.database.db)
-    const html = await registerExpectingRefusal({ ...valid, email: owner.email.toUpperCase() })
-    expect(fieldError(html, 'email')).toBe('Er bestaat al een account met dit e-mailadres.')
-  })
-
   it('reports every missing field', async () => {
     const html = await registerExpectingRefusal({})
     for (const field of ['organisationName', 'kvkNumber', 'contactName', 'email', 'password']) {
@@ -64,28 +67,74 @@ describe('employer registration', () => {
     }
   })
 
-  it('creates the organisation and its owner, logs in and shows the dashboard', async () => {
+  it('creates the organisation and an owner who confirms the address by the emailed link, then is logged in', async () => {
     const browser = app.browser()
     const response = await browser.post('/register', valid)
-    expect(response.status).toBe(302)
-    expect(response.headers.get('location')).toBe('/dashboard')
-    const setCookie = response.headers.get('set-cookie') ?? ''
-    expect(setCookie).toMatch(/HttpOnly/i)
-    expect(setCookie).toMatch(/SameSite=Lax/i)
+    expect(response.status).toBe(200)
+    expect(await response.text()).toContain(`We hebben een e-mail gestuurd naar ${valid.email}`)
+    expect(browser.hasCookie('wb_session')).toBe(false)
 
-    const dashboard = await (await browser.get('/dashboard')).text()
-    expect(dashboard).toContain('Welkom, Sanne de Vries')
-    expect(dashboard).toContain('12345678')
-
-    const [user] = await app.database.query<{ role: string; password_hash: string }>(
-      `select role, password_hash from users where email = '${valid.email}'`,
+    const [user] = await app.database.query<{ id: string; role: string; password_hash: string; email_confirmed_at: Date | null }>(
+      `select id, role, password_hash, email_confirmed_at from users where email = '${valid.email}'`,
     )
     expect(user!.role).toBe('employer_owner')
     expect(user!.password_hash).toMatch(/^\$argon2id\$/)
+    expect(user!.email_confirmed_at).toBeNull()
+
+    // Not confirmed yet: the right password signs nobody in, and a fresh link goes out.
+    const early = await app.browser().post('/login', { email: valid.email, password: valid.password })
+    expect(early.status).toBe(400)
+    expect(await early.text()).toContain('Bevestig eerst uw e-mailadres')
+
+    const link = await confirmationLink(valid.email)
+    const page = await browser.get(link)
+    expect(await page.text()).toContain('E-mailadres bevestigen')
+    const token = new URL(link, app.url).searchParams.get('token')!
+    const confirmed = await browser.post(link, { token })
+    expect(confirmed.status).toBe(302)
+    expect(confirmed.headers.get('location')).toBe('/dashboard')
+    const setCookie = confirmed.headers.get('set-cookie') ?? ''
+    expect(setCookie).toMatch(/HttpOnly/i)
+    expect(setCookie).toMatch(/SameSite=Lax/i)
+    const dashboard = await (await browser.get('/dashboard')).text()
+    expect(dashboard).toContain('Welkom, Sanne de Vries')
+    expect(dashboard).toContain('12345678')
+    // The link works once.
+    expect((await app.browser().post(link, { token })).status).toBe(200)
 
     // The same KvK number cannot register twice.
     const again = await registerExpectingRefusal({ ...valid, email: 'other@flevo-logistiek.example' })
     expect(fieldError(again, 'kvkNumber')).toContain('al geregistreerd')
+  })
+
+  it('answers a known address like any other, and tells the existing owner instead', async () => {
+    const { owner } = await createEmployer(app.database.db)
+    const before = await countRows(app.database, ['organisations', 'users', 'email_outbox'])
+    const browser = app.browser()
+    const response = await browser.post('/register', { ...valid, kvkNumber: '87654321', email: owner.email.toUpperCase() })
+    expect(response.status).toBe(200)
+    expect(await response.text()).toContain('We hebben een e-mail gestuurd naar')
+    expect(browser.hasCookie('wb_session')).toBe(false)
+    expect(await countRows(app.database, ['organisations', 'users', 'email_outbox'])).toEqual({ ...before, email_outbox: before.email_outbox! + 1 })
+    const [note] = await app.database.query<{ template: string; to_address: string }>(`select template, to_address from email_outbox order by id desc limit 1`)
+    expect(note).toEqual({ template: 'registration-exists', to_address: owner.email })
+  })
+
+  it('limits registrations from one address', async () => {
+    const limited = await startTestApp()
+    try {
+      for (let i = 0; i < 10; i++) {
+        const form = { ...valid, email: `r${i}@limit.example`, kvkNumber: String(20_000_000 + i) }
+        expect((await limited.browser().post('/register', form)).status).toBe(200)
+      }
+      const before = await countRows(limited.database, ['organisations', 'users'])
+      const refused = await limited.browser().post('/register', { ...valid, email: 'r11@limit.example', kvkNumber: '29999999' })
+      expect(refused.status).toBe(429)
+      expect(await refused.text()).toContain('Te veel verzoeken vanaf dit adres')
+      expect(await countRows(limited.database, ['organisations', 'users'])).toEqual(before)
+    } finally {
+      await limited.close()
+    }
   })
 
   it('escapes what people type when it is shown back', async () => {

@@ -6,6 +6,8 @@ import { hashPassword } from '../../app/lib/passwords.server'
 import type { Role } from '../../app/lib/roles'
 
 export const TEST_PASSWORD = 'test-password-of-length'
+/** Staff must sign in with a second factor; test staff use this authenticator key. */
+export const TEST_TOTP_SECRET = 'KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD'
 let cachedHash: Promise<string> | undefined
 
 const unique = () => randomBytes(4).toString('hex')
@@ -37,6 +39,8 @@ export async function createUser(db: Db, organisationId: string, role: Role, ove
       name: `Test ${role} ${unique()}`,
       passwordHash: await cachedHash,
       locale: overrides.locale ?? 'nl',
+      emailConfirmedAt: new Date(),
+      ...(role === 'intermediary' || role === 'admin' ? { totpSecret: TEST_TOTP_SECRET, totpEnabledAt: new Date() } : {}),
     })
     .returning()
   return user!

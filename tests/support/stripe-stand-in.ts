@@ -221,6 +221,7 @@ export async function startStripeStandIn(options: { refundStatus?: 'succeeded' |
         id: session.payment_intent ?? id('pi'),
         object: 'payment_intent',
         amount: session.amount_total,
+        currency: 'eur',
         metadata: session.payment_intent_metadata,
         last_payment_error: { message, type: 'card_error' },
         status: 'requires_payment_method',
@@ -228,7 +229,7 @@ export async function startStripeStandIn(options: { refundStatus?: 'succeeded' |
     },
     chargeRefundedEvent: (paymentIntentId: string) => {
       const intent = intents.get(paymentIntentId)!
-      return event('charge.refunded', { id: intent.charge, object: 'charge', amount: intent.amount, amount_refunded: intent.amountRefunded, payment_intent: intent.id, metadata: {}, refunded: intent.amountRefunded === intent.amount })
+      return event('charge.refunded', { id: intent.charge, object: 'charge', amount: intent.amount, currency: 'eur', amount_refunded: intent.amountRefunded, payment_intent: intent.id, metadata: {}, refunded: intent.amountRefunded === intent.amount })
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm'
+import { and, eq, gt, isNull, ne } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { organisations, sessions, users } from '#db/schema'
 
@@ -37,8 +37,26 @@ export async function findUserBySessionHash(db: Db, sessionHash: string, now: Da
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(
-      and(eq(sessions.id, sessionHash), gt(sessions.expiresAt, now), isNull(users.disabledAt)),
+      and(eq(sessions.id, sessionHash), eq(sessions.stage, 'complete'), gt(sessions.expiresAt, now), isNull(users.disabledAt)),
     )
+  return row
+}
+
+/** A sign-in that passed the password but still waits for its second factor. */
+export async function findPendingSignInByHash(db: Db, sessionHash: string, now: Date) {
+  const [row] = await db
+    .select({
+      sessionHash: sessions.id,
+      stage: sessions.stage,
+      pendingTotpSecret: sessions.pendingTotpSecret,
+      userId: users.id,
+      email: users.email,
+      role: users.role,
+      locale: users.locale,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionHash), ne(sessions.stage, 'complete'), gt(sessions.expiresAt, now), isNull(users.disabledAt)))
   return row
 }
 

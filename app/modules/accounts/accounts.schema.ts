@@ -84,3 +84,16 @@ export const acceptInvitationSchema = z.object({
   name: requiredText(200),
   password: passwordField,
 })
+
+/** An authenticator code (6 digits) or a recovery code (xxxxx-xxxxx); which one is decided on checking. */
+export const secondFactorSchema = z.object({
+  code: z.string({ message: 'errors.required' }).trim().min(1, 'errors.required').max(32, 'errors.tooLong'),
+})
+
+/** The first code from the authenticator app, confirming that enrolment worked. */
+export const enrolmentSchema = z.object({
+  code: z
+    .string({ message: 'errors.required' })
+    .transform((value) => value.replace(/\s/g, ''))
+    .pipe(z.string().min(1, 'errors.required').regex(/^\d{6}$/, 'errors.totpFormat')),
+})

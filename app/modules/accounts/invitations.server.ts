@@ -117,6 +117,8 @@ export async function acceptInvitation(
           passwordHash,
           role: invitation.role,
           locale: input.locale,
+          // The invitation reached this address: that confirms it.
+          emailConfirmedAt: now,
         })
         .returning({ id: users.id })
       await tx.update(invitations).set({ acceptedAt: now }).where(eq(invitations.id, invitation.id))

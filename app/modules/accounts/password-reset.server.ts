@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { passwordResetTokens, users } from '#db/schema'
+import type { Locale } from '~/lib/i18n'
 import { hashPassword } from '~/lib/passwords.server'
 import { createToken, hashToken } from '~/lib/tokens.server'
 import { recordAudit } from '../audit/audit.server'
@@ -11,17 +12,27 @@ import { deleteUserSessions } from './sessions.server'
 export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000
 
 /**
- * Sends a one-time reset link if the address has an account. The caller answers the same either
- * way, so the form does not reveal who has an account.
+ * Sends a one-time reset link if the address has an account, and a note that there is none
+ * otherwise. The caller answers the same either way.
  */
 export async function requestPasswordReset(
   db: Db,
-  input: { email: string; appUrl: string },
+  input: { email: string; appUrl: string; locale: Locale },
   now = new Date(),
 ): Promise<void> {
   const user = await findActiveUserByEmail(db, input.email)
-  if (!user) return
+  // The same work either way — a token and one queued email — so neither the answer nor its
+  // timing tells whether the address has an account.
   const { token, hash } = createToken()
+  if (!user) {
+    await enqueueEmail(db, {
+      template: 'reset-no-account',
+      to: input.email,
+      locale: input.locale,
+      props: { registerUrl: new URL('/register', input.appUrl).toString() },
+    })
+    return
+  }
   await db.transaction(async (tx) => {
     // Only the newest link works: one that leaked from an older email is dead from now on.
     await spendOpenTokens(tx, user.id, now)

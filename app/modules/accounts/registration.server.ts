@@ -1,31 +1,33 @@
+import { eq } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { organisations, users } from '#db/schema'
 import { FieldValidationError, isUniqueViolation } from '~/lib/errors.server'
-import type { FieldErrors } from '~/lib/forms'
 import type { Locale } from '~/lib/i18n'
 import { hashPassword } from '~/lib/passwords.server'
 import { recordAudit } from '../audit/audit.server'
+import { enqueueEmail } from '../email/outbox.server'
 import type { RegistrationInput } from './accounts.schema'
-import { emailIsTaken } from './accounts.queries.server'
+import { sendEmailConfirmation } from './email-confirmation.server'
 import { kvkNumberIsTaken } from './organisations.server'
 
 /**
- * Creates the employer organisation and its owner in one transaction. Duplicates are checked
- * first for a friendly message; the unique indexes still decide when two requests race.
+ * Registers an employer organisation and its owner, who must confirm the email address before
+ * the account can do anything. The answer never says whether the address already had an
+ * account: both paths hash the password and queue one email — a confirmation link for a new
+ * account, a note to the existing owner otherwise. A KvK number already registered is said
+ * plainly: it names a business in a public register, not a person.
  */
-export async function registerEmployer(
-  db: Db,
-  input: RegistrationInput,
-  locale: Locale,
-): Promise<{ userId: string; organisationId: string }> {
-  const duplicates: FieldErrors = {}
-  if (await emailIsTaken(db, input.email)) duplicates.email = { key: 'errors.emailTaken' }
-  if (await kvkNumberIsTaken(db, input.kvkNumber)) duplicates.kvkNumber = { key: 'errors.kvkTaken' }
-  if (Object.keys(duplicates).length > 0) throw new FieldValidationError(duplicates)
-
+export async function registerEmployer(db: Db, input: RegistrationInput, locale: Locale, appUrl: string): Promise<void> {
   const passwordHash = await hashPassword(input.password)
+  const [existing] = await db
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, confirmed: users.emailConfirmedAt })
+    .from(users)
+    .where(eq(users.email, input.email))
+  if (existing) return noteExistingAccount(db, existing, appUrl)
+  if (await kvkNumberIsTaken(db, input.kvkNumber)) throw new FieldValidationError({ kvkNumber: { key: 'errors.kvkTaken' } })
+
   try {
-    return await db.transaction(async (tx) => {
+    await db.transaction(async (tx) => {
       const [organisation] = await tx
         .insert(organisations)
         .values({ kind: 'employer', name: input.organisationName, kvkNumber: input.kvkNumber })
@@ -48,15 +50,35 @@ export async function registerEmployer(
         subjectType: 'organisation',
         subjectId: organisation!.id,
       })
-      return { userId: user!.id, organisationId: organisation!.id }
+      await sendEmailConfirmation(tx, { id: user!.id, email: input.email, name: input.contactName, locale }, appUrl)
     })
   } catch (error) {
-    if (isUniqueViolation(error, 'users_email_key')) {
-      throw new FieldValidationError({ email: { key: 'errors.emailTaken' } })
-    }
+    // Two registrations raced for the same address: the loser answers like any other.
+    if (isUniqueViolation(error, 'users_email_key')) return
     if (isUniqueViolation(error, 'organisations_kvk_number_key')) {
       throw new FieldValidationError({ kvkNumber: { key: 'errors.kvkTaken' } })
     }
     throw error
   }
+}
+
+async function noteExistingAccount(
+  db: Db,
+  existing: { id: string; email: string; name: string; locale: Locale; confirmed: Date | null },
+  appUrl: string,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    // Not yet confirmed: the owner probably lost the first email, so a fresh link is the help.
+    if (!existing.confirmed) return sendEmailConfirmation(tx, existing, appUrl)
+    await enqueueEmail(tx, {
+      template: 'registration-exists',
+      to: existing.email,
+      locale: existing.locale,
+      props: {
+        name: existing.name,
+        loginUrl: new URL('/login', appUrl).toString(),
+        forgotUrl: new URL('/forgot-password', appUrl).toString(),
+      },
+    })
+  })
 }

@@ -4,9 +4,13 @@ import { sessions, users } from '#db/schema'
 import type { Locale } from '~/lib/i18n'
 import type { Role } from '~/lib/roles'
 import { createToken, hashToken } from '~/lib/tokens.server'
-import { findUserBySessionHash } from './accounts.queries.server'
+import { findPendingSignInByHash, findUserBySessionHash } from './accounts.queries.server'
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000
+// Long enough to find the phone, short enough that a half sign-in does not linger.
+export const PENDING_SIGN_IN_TTL_MS = 15 * 60 * 1000
+
+export type SessionStage = 'code' | 'enrol' | 'complete'
 
 export type SessionUser = {
   id: string
@@ -21,12 +25,30 @@ export type SessionUser = {
 }
 
 /** Starts a server-side session; the returned token goes into the signed cookie only. */
-export async function createSession(db: Db, userId: string, now = new Date()): Promise<string> {
+export async function createSession(db: Db, userId: string, stage: SessionStage = 'complete', now = new Date()): Promise<string> {
   const { token, hash } = createToken()
-  await db
-    .insert(sessions)
-    .values({ id: hash, userId, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) })
+  const ttl = stage === 'complete' ? SESSION_TTL_MS : PENDING_SIGN_IN_TTL_MS
+  await db.insert(sessions).values({ id: hash, userId, stage, expiresAt: new Date(now.getTime() + ttl) })
   return token
+}
+
+export type PendingSignIn = NonNullable<Awaited<ReturnType<typeof findPendingSignIn>>>
+
+export function findPendingSignIn(db: Db, token: string, now = new Date()) {
+  return findPendingSignInByHash(db, hashToken(token), now)
+}
+
+/** The secret offered while enrolling, kept on the half sign-in until a first code confirms it. */
+export async function offerTotpSecret(db: Db, sessionHash: string, secret: string): Promise<void> {
+  await db.update(sessions).set({ pendingTotpSecret: secret }).where(eq(sessions.id, sessionHash))
+}
+
+export async function spendHalfSignIn(db: Db, sessionHash: string, now = new Date()): Promise<void> {
+  await db.update(sessions).set({ pendingTotpSecret: null, expiresAt: new Date(now.getTime() + 60_000) }).where(eq(sessions.id, sessionHash))
+}
+
+export async function deleteSessionByHash(db: Db, sessionHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionHash))
 }
 
 export async function findSessionUser(

@@ -64,13 +64,15 @@ export async function checkoutUrl(db: Db, stripe: Stripe, actor: Actor, paymentI
 export async function reconcileCheckout(
   db: Db,
   stripe: Stripe,
-  payment: { id: string; status: string; stripeCheckoutSessionId: string | null },
+  payment: { id: string; status: string; stripeCheckoutSessionId: string | null; grossCents: number },
   sessionId: string,
   options: { appUrl: string },
 ): Promise<StripeFollowUps | null> {
   if (payment.status !== 'open' || payment.stripeCheckoutSessionId !== sessionId) return null
   const session = await stripe.checkout.sessions.retrieve(sessionId)
   if (session.metadata?.paymentId !== payment.id || session.payment_status !== 'paid') return null
+  // The same test as the webhook's: this session, this amount, in euros (see stripe-trust).
+  if (session.amount_total !== payment.grossCents || session.currency?.toLowerCase() !== 'eur') return null
   return db.transaction((tx) => markPaid(tx, payment.id, { sessionId, paymentIntentId: stripeId(session.payment_intent) }, options))
 }
 

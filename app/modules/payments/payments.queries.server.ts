@@ -1,7 +1,7 @@
 import { and, desc, eq, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '#db/client.server'
-import { organisations, payments, speeddateBookings } from '#db/schema'
+import { organisations, payments, speeddateBookings, stripeEventRefusals } from '#db/schema'
 import { isEmployerRole } from '~/lib/roles'
 import type { Actor } from '~/lib/scope.server'
 
@@ -69,4 +69,22 @@ export type PaymentView = NonNullable<Awaited<ReturnType<typeof getPayment>>>
 export async function paymentIdForBooking(db: Db, bookingId: string): Promise<string | null> {
   const [row] = await db.select({ id: payments.id }).from(payments).where(eq(payments.bookingId, bookingId))
   return row?.id ?? null
+}
+
+/** Stripe events refused as not fitting their charge: platform-wide, for the admin (permission 'stripeRefusals:view'). */
+export function listStripeRefusals(db: Db, limit = 50) {
+  return db
+    .select({
+      id: stripeEventRefusals.id,
+      stripeEventId: stripeEventRefusals.stripeEventId,
+      eventType: stripeEventRefusals.eventType,
+      paymentId: stripeEventRefusals.paymentId,
+      reason: stripeEventRefusals.reason,
+      expected: stripeEventRefusals.expected,
+      received: stripeEventRefusals.received,
+      createdAt: stripeEventRefusals.createdAt,
+    })
+    .from(stripeEventRefusals)
+    .orderBy(desc(stripeEventRefusals.id))
+    .limit(limit)
 }

@@ -2,8 +2,9 @@ import { eq } from 'drizzle-orm'
 import type Stripe from 'stripe'
 import type { Db } from '#db/client.server'
 import { payments, stripeEvents } from '#db/schema'
-import { markCheckoutLapsed, markPaid, noFollowUps, recordPaymentFailure, recordRefunded, type StripeFollowUps } from './charges.server'
+import { markCheckoutLapsed, markPaid, noFollowUps, recordPaymentFailure, recordRefunded, type Payment, type StripeFollowUps } from './charges.server'
 import { stripeId } from './checkout.server'
+import { checkoutSessionMismatch, paymentIntentMismatch, recordRefusal, type Mismatch } from './stripe-trust.server'
 import { logWarning } from '~/lib/log.server'
 
 /**
@@ -38,26 +39,31 @@ async function applyStripeEvent(tx: Db, event: Stripe.Event, options: { appUrl: 
       const session = event.data.object
       // Card and iDEAL are paid at completion; a method that settles later sends async_payment_succeeded.
       if (session.payment_status !== 'paid') break
-      const paymentId = await paymentFor(tx, session.metadata, { sessionId: session.id })
-      if (!paymentId) break
-      return markPaid(tx, paymentId, { sessionId: session.id, paymentIntentId: stripeId(session.payment_intent) }, options)
+      const payment = await paymentFor(tx, session.metadata, { sessionId: session.id })
+      if (!payment || (await refused(tx, event, payment, checkoutSessionMismatch(payment, session)))) break
+      return markPaid(tx, payment.id, { sessionId: session.id, paymentIntentId: stripeId(session.payment_intent) }, options)
     }
     case 'checkout.session.expired': {
       const session = event.data.object
-      const paymentId = await paymentFor(tx, session.metadata, { sessionId: session.id })
-      if (paymentId) await markCheckoutLapsed(tx, paymentId, session.id)
+      const payment = await paymentFor(tx, session.metadata, { sessionId: session.id })
+      // Only the session we opened can lapse: an unknown one would free a slot someone paid for.
+      if (!payment || payment.stripeCheckoutSessionId !== session.id) break
+      await markCheckoutLapsed(tx, payment.id, session.id)
       break
     }
     case 'payment_intent.payment_failed': {
       const intent = event.data.object
-      const paymentId = await paymentFor(tx, intent.metadata, { paymentIntentId: intent.id })
-      if (paymentId) await recordPaymentFailure(tx, paymentId, intent.last_payment_error?.message ?? 'The payment failed.')
+      const payment = await paymentFor(tx, intent.metadata, { paymentIntentId: intent.id })
+      if (!payment || (await refused(tx, event, payment, paymentIntentMismatch(payment, intent.id, intent.amount, intent.currency)))) break
+      await recordPaymentFailure(tx, payment.id, intent.last_payment_error?.message ?? 'The payment failed.')
       break
     }
     case 'charge.refunded': {
       const charge = event.data.object
-      const paymentId = await paymentFor(tx, charge.metadata, { paymentIntentId: stripeId(charge.payment_intent) })
-      if (paymentId) await recordRefunded(tx, paymentId, charge.amount_refunded, null, options)
+      const intentId = stripeId(charge.payment_intent)
+      const payment = await paymentFor(tx, charge.metadata, { paymentIntentId: intentId })
+      if (!payment || (await refused(tx, event, payment, paymentIntentMismatch(payment, intentId, charge.amount, charge.currency)))) break
+      await recordRefunded(tx, payment.id, charge.amount_refunded, null, options)
       break
     }
     default:
@@ -66,21 +72,27 @@ async function applyStripeEvent(tx: Db, event: Stripe.Event, options: { appUrl: 
   return noFollowUps()
 }
 
+async function refused(tx: Db, event: Stripe.Event, payment: Payment, mismatch: Mismatch | null): Promise<boolean> {
+  if (!mismatch) return false
+  await recordRefusal(tx, event, payment.id, mismatch)
+  return true
+}
+
 /** Our charge for a Stripe object: by the id we put in its metadata, else by Stripe's ids. */
 async function paymentFor(
   tx: Db,
   metadata: Stripe.Metadata | null | undefined,
   ids: { sessionId?: string; paymentIntentId?: string | null },
-): Promise<string | null> {
+): Promise<Payment | null> {
   const byMetadata = metadata?.paymentId
   if (byMetadata && /^[0-9a-f-]{36}$/i.test(byMetadata)) {
-    const [row] = await tx.select({ id: payments.id }).from(payments).where(eq(payments.id, byMetadata))
-    if (row) return row.id
+    const [row] = await tx.select().from(payments).where(eq(payments.id, byMetadata))
+    if (row) return row
   }
   const column = ids.sessionId ? payments.stripeCheckoutSessionId : payments.stripePaymentIntentId
   const value = ids.sessionId ?? ids.paymentIntentId
   if (!value) return null
-  const [row] = await tx.select({ id: payments.id }).from(payments).where(eq(column, value))
+  const [row] = await tx.select().from(payments).where(eq(column, value))
   if (!row) logWarning('stripe', `event for an unknown charge (${value}); ignored`)
-  return row?.id ?? null
+  return row ?? null
 }

@@ -30,7 +30,7 @@ export async function startPortal(envOverrides: Record<string, string> = {}): Pr
     env: {
       ...process.env,
       // The demo, as the README's first command runs it: not production, no SMTP (local mailbox).
-      NODE_ENV: '',
+      NODE_ENV: 'development',
       PORT: String(port),
       HOST: '127.0.0.1',
       APP_URL: url,
