@@ -33,11 +33,12 @@ export function TwoFactorEnrolment({ qrDataUrl, secret, failure }: { qrDataUrl: 
   )
 }
 
-/** Shown once, right after enrolment: the codes are not stored in a readable form. */
+/** Shown once, right after enrolment, as a page of its own: the codes are not stored in a readable form. */
 export function RecoveryCodes({ codes, continueTo }: { codes: string[]; continueTo: string }) {
   const t = useT()
   return (
-    <>
+    <section className="page narrow">
+      <h1>{t('twoFactor.recovery.title')}</h1>
       <div className="alert" role="status">
         {t('twoFactor.recovery.saved')}
       </div>
@@ -54,6 +55,6 @@ export function RecoveryCodes({ codes, continueTo }: { codes: string[]; continue
           {t('twoFactor.recovery.continue')}
         </a>
       </p>
-    </>
+    </section>
   )
 }

@@ -70,14 +70,7 @@ export default function TwoFactorStep() {
   const result = useActionData<typeof action>()
   const [params] = useSearchParams()
   const failure = asFormFailure(result)
-  if (result && 'recoveryCodes' in result) {
-    return (
-      <section className="page narrow">
-        <h1>{t('twoFactor.recovery.title')}</h1>
-        <RecoveryCodes codes={result.recoveryCodes} continueTo={result.continueTo} />
-      </section>
-    )
-  }
+  if (result && 'recoveryCodes' in result) return <RecoveryCodes codes={result.recoveryCodes} continueTo={result.continueTo} />
   return (
     <section className="page narrow">
       <h1>{t(stage === 'enrol' ? 'twoFactor.enrol.title' : 'twoFactor.title')}</h1>

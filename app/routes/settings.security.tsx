@@ -70,14 +70,7 @@ export default function Security() {
   const locale = useLocale()
   const { enabledAt, required, recoveryLeft, enrolment } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
-  if (result && 'recoveryCodes' in result) {
-    return (
-      <section className="page narrow">
-        <h1>{t('twoFactor.recovery.title')}</h1>
-        <RecoveryCodes codes={result.recoveryCodes} continueTo={result.continueTo} />
-      </section>
-    )
-  }
+  if (result && 'recoveryCodes' in result) return <RecoveryCodes codes={result.recoveryCodes} continueTo={result.continueTo} />
   return (
     <section className="page narrow">
       <h1>{t('security.title')}</h1>
