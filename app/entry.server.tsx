@@ -5,7 +5,8 @@ import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { loadEnv } from './lib/env.server'
-import { logError } from './lib/log.server'
+import { isDatabaseUnavailable } from './lib/errors.server'
+import { logError, logWarning } from './lib/log.server'
 import { NonceProvider } from './lib/nonce'
 
 // Refuse to serve with a bad configuration, even if this build is mounted by another server.
@@ -51,8 +52,17 @@ export default function handleRequest(
   })
 }
 
-/** Errors thrown by loaders and actions, logged without the data they quote (see log.server). */
-export function handleError(error: unknown, { request }: { request: Request }) {
+/**
+ * Errors thrown by loaders and actions, logged without the data they quote (see log.server). A
+ * lost database is not a bug: one line, and the answer becomes a 503 (app/server/http.ts).
+ */
+export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
   if (request.signal.aborted) return
-  logError('http', `${request.method} ${new URL(request.url).pathname} failed`, error)
+  const where = `${request.method} ${new URL(request.url).pathname}`
+  if (isDatabaseUnavailable(error)) {
+    context.failure.databaseUnavailable = true
+    logWarning('http', `${where}: the database is unavailable`)
+    return
+  }
+  logError('http', `${where} failed`, error)
 }

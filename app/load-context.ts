@@ -9,6 +9,8 @@ declare module '@remix-run/node' {
     clientIp: string
     /** This response's Content-Security-Policy nonce, for Remix's inline scripts. */
     cspNonce: string
+    /** Set by handleError when the database was out of reach: the answer becomes a 503. */
+    failure: { databaseUnavailable: boolean }
   }
 }
 

@@ -38,3 +38,34 @@ export class StateConflictError extends Error {
     this.name = 'StateConflictError'
   }
 }
+
+// Connection-level failures: the driver lost or could not reach PostgreSQL, or the server ended
+// the session (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now, class 08).
+const UNAVAILABLE_CODES = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_DESTROYED',
+  'CONNECTION_ENDED',
+  'CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  '57P01',
+  '57P02',
+  '57P03',
+])
+
+/** True when the database could not be reached or dropped the connection: a 503, not a 500. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error
+  for (let depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true
+    current = (current as { cause?: unknown }).cause
+  }
+  return false
+}
+
+/** How long a client should wait before trying again after a 503. */
+export const RETRY_AFTER_SECONDS = 5

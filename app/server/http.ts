@@ -1,11 +1,12 @@
 import path from 'node:path'
-import { createRequestHandler } from '@remix-run/express'
-import type { ServerBuild } from '@remix-run/node'
+import { createRemixRequest, sendRemixResponse } from '@remix-run/express/dist/server.js'
+import { createRequestHandler, type AppLoadContext, type ServerBuild } from '@remix-run/node'
 import express, { type RequestHandler } from 'express'
 import type { Db } from '#db/client.server'
 import type { Env } from '~/lib/env.server'
 import { isMutationFromAllowedOrigin } from '~/lib/origin.server'
-import { logWarning } from '~/lib/log.server'
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '~/lib/errors.server'
+import { logError, logWarning } from '~/lib/log.server'
 import { createCspNonce, securityHeaders } from '~/lib/security-headers.server'
 
 export type HttpAppOptions = {
@@ -51,20 +52,44 @@ export function createHttpApp(options: HttpAppOptions) {
 
   app.use(originCheck(env))
 
-  app.all(
-    '*',
-    createRequestHandler({
-      build: options.build,
-      mode: dev ? 'development' : 'production',
-      getLoadContext: (req, res) => ({
+  // @remix-run/express's own handler, opened up: the same request and response conversion, with a
+  // look at the answer before it is sent, so that a lost database becomes a 503 on every kind of
+  // route (pages, data requests, resource routes).
+  const handleRequest = createRequestHandler(options.build, dev ? 'development' : 'production')
+  app.all('*', async (req, res, next) => {
+    try {
+      const context: AppLoadContext = {
         db,
         env,
         clientIp: req.ip ?? 'unknown',
         cspNonce: String(res.locals.cspNonce),
-      }),
-    }),
-  )
+        failure: { databaseUnavailable: false },
+      }
+      let response = await handleRequest(createRemixRequest(req, res), context)
+      if (context.failure.databaseUnavailable && response.status >= 500) response = unavailable(response)
+      await sendRemixResponse(res, response)
+    } catch (error) {
+      next(error)
+    }
+  })
+
+  // Whatever escaped Remix: never express's default page with a stack.
+  app.use(((error, _req, res, next) => {
+    if (res.headersSent) return next(error)
+    const down = isDatabaseUnavailable(error)
+    if (down) logWarning('http', 'the database is unavailable')
+    else logError('http', 'unhandled error', error)
+    res.status(down ? 503 : 500)
+    if (down) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS))
+    res.type('text/plain; charset=utf-8').send(down ? 'Werkbrug is even niet bereikbaar. / Werkbrug is briefly unavailable.\n' : 'Er ging iets mis. / Something went wrong.\n')
+  }) as express.ErrorRequestHandler)
   return app
+}
+
+function unavailable(response: Response): Response {
+  const headers = new Headers(response.headers)
+  headers.set('Retry-After', String(RETRY_AFTER_SECONDS))
+  return new Response(response.body, { status: 503, statusText: 'Service Unavailable', headers })
 }
 
 function originCheck(env: Env): RequestHandler {

@@ -17,7 +17,8 @@ import { sweepPayments } from '~/modules/payments/sweep.server'
 import { stripeClient } from '~/lib/stripe.server'
 import { sendDueReminders } from '~/modules/speeddates/reminders.server'
 import { createHttpApp } from './http'
-import { logError } from '~/lib/log.server'
+import { isDatabaseUnavailable } from '~/lib/errors.server'
+import { logError, logWarning } from '~/lib/log.server'
 
 const dev = process.argv.includes('--dev')
 
@@ -32,8 +33,12 @@ try {
   throw error
 }
 
+// A stray rejected promise (a background loop, a client gone away) is logged; it does not end
+// the process and every request in it.
+process.on('unhandledRejection', (reason) => logError('process', 'unhandled rejection', reason))
+
 const database = openDatabase(databaseConfigFromEnv(env))
-await migrateDatabase(database)
+await untilDatabaseAnswers(() => migrateDatabase(database))
 await syncPolicyDefaults(database.db)
 if (database.engine === 'pglite' && (await databaseIsEmpty(database.db))) {
   await seedDemoData(database.db)
@@ -112,4 +117,27 @@ async function devApp() {
     devMiddleware: vite.middlewares,
     dev: true,
   })
+}
+
+/**
+ * At start-up the database may not be up yet (a container starting beside it, a failover): wait
+ * for it with a growing pause and say so, instead of exiting into a restart loop.
+ */
+async function untilDatabaseAnswers(step: () => Promise<void>) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step()
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error
+      const seconds = Math.min(2 ** attempt, 30)
+      logWarning('start', `the database at ${describeDatabase(env)} does not answer (attempt ${attempt}); trying again in ${seconds} s`, error)
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000))
+    }
+  }
+}
+
+function describeDatabase(config: Env): string {
+  if (!config.DATABASE_URL) return `the embedded database in ${config.DATA_DIR}`
+  const url = new URL(config.DATABASE_URL)
+  return `${url.hostname}:${url.port || 5432}`
 }

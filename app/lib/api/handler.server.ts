@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, AppLoadContext } from '@remix-run/node'
 import { createHash } from 'node:crypto'
 import type { z } from 'zod'
 import { authenticateApiKey, type ApiKeyActor } from '~/modules/api-keys/api-keys.server'
-import { FieldValidationError, StateConflictError } from '../errors.server'
+import { FieldValidationError, isDatabaseUnavailable, RETRY_AFTER_SECONDS, StateConflictError } from '../errors.server'
 import { parseWithSchema } from '../forms'
 import type { Locale } from '../i18n'
 import { ApiProblem, apiLocale, problemResponse } from './problem.server'
 import { RateLimiter } from './rate-limit.server'
-import { logError } from '../log.server'
+import { logError, logWarning } from '../log.server'
 
 export const MAX_BODY_BYTES = 100 * 1024
 const rateLimiter = new RateLimiter()
@@ -137,6 +137,10 @@ function toProblem(error: unknown): ApiProblem {
   }
   if (error instanceof StateConflictError) {
     return new ApiProblem(409, 'api.conflict', { detailKey: error.key })
+  }
+  if (isDatabaseUnavailable(error)) {
+    logWarning('api', 'the database is unavailable')
+    return new ApiProblem(503, 'api.unavailable', { detailKey: 'api.unavailableDetail', headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } })
   }
   logError('api', 'unexpected error', error)
   return new ApiProblem(500, 'api.internal')

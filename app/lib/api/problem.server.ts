@@ -27,6 +27,7 @@ const problemTypes: Record<number, string> = {
   422: 'idempotency-key-reused',
   429: 'rate-limited',
   500: 'internal-error',
+  503: 'unavailable',
 }
 
 export function problemResponse(problem: ApiProblem, locale: Locale, instance: string): Response {

@@ -703,6 +703,8 @@ export const en: Catalogue = {
   'api.idempotencyReused': 'Idempotency-Key reused',
   'api.idempotencyReusedDetail': 'This Idempotency-Key was already used for a different request.',
   'api.internal': 'Internal error',
+  'api.unavailable': 'Temporarily unavailable',
+  'api.unavailableDetail': 'Werkbrug cannot reach its database for a moment. Nothing was changed; please try again in a few seconds (see Retry-After).',
   'email.booking.requested.subject': 'Speeddate requested by {employer} on {when}',
   'email.booking.requested.body': '{employer} requests a speeddate for the vacancy {vacancy}. Approve the request or decline it with a reason.',
   'email.booking.approved.subject': 'Speeddate confirmed on {when}',

@@ -702,6 +702,8 @@ export const nl = {
   'api.idempotencyReused': 'Idempotency-Key hergebruikt',
   'api.idempotencyReusedDetail': 'Deze Idempotency-Key is al gebruikt voor een ander verzoek.',
   'api.internal': 'Interne fout',
+  'api.unavailable': 'Tijdelijk niet beschikbaar',
+  'api.unavailableDetail': 'Werkbrug kan de database even niet bereiken. Er is niets veranderd; probeer het over een paar seconden opnieuw (zie Retry-After).',
   'email.booking.requested.subject': 'Speeddate aangevraagd door {employer} op {when}',
   'email.booking.requested.body': '{employer} vraagt een speeddate aan voor de vacature {vacancy}. Keur de aanvraag goed of wijs haar af met een reden.',
   'email.booking.approved.subject': 'Speeddate bevestigd op {when}',
