@@ -28,6 +28,10 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
       // A request waits at most this long for a connection while the database is out of reach,
       // then gets a 503 instead of hanging (postgres.js waits 30 s by default).
       connect_timeout: 5,
+      // The pause before reconnecting grows with every failed connection of the pool (upstream:
+      // up to 20 s), and a request waits through it. Kept short, so that a request waiting for a
+      // new connection gets it — or a 503 — within seconds.
+      backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1),
       onnotice: () => {},
     })
     return {
