@@ -5,7 +5,7 @@ import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { loadEnv } from './lib/env.server'
-import { isDatabaseUnavailable } from './lib/errors.server'
+import { isDatabaseUnavailable, isUnreadableInput } from './lib/errors.server'
 import { logError, logWarning } from './lib/log.server'
 import { NonceProvider } from './lib/nonce'
 
@@ -64,5 +64,8 @@ export function handleError(error: unknown, { request, context }: { request: Req
     logWarning('http', `${where}: the database is unavailable`)
     return
   }
+  // Defence in depth: input that should have been refused at the door (and is logged, so it gets
+  // fixed there) still answers 404/400, never 500.
+  if (isUnreadableInput(error)) context.failure.unreadableInput = true
   logError('http', `${where} failed`, error)
 }

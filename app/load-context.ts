@@ -10,7 +10,7 @@ declare module '@remix-run/node' {
     /** This response's Content-Security-Policy nonce, for Remix's inline scripts. */
     cspNonce: string
     /** Set by handleError when the database was out of reach: the answer becomes a 503. */
-    failure: { databaseUnavailable: boolean }
+    failure: { databaseUnavailable: boolean; unreadableInput: boolean }
   }
 }
 

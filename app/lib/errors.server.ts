@@ -69,3 +69,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 /** How long a client should wait before trying again after a 503. */
 export const RETRY_AFTER_SECONDS = 5
+
+/**
+ * PostgreSQL could not read a value as its type — in practice an id that is not a UUID, or text it
+ * cannot store — that reached a query without being checked. Input, not a fault: a 404 or 400.
+ */
+export function isUnreadableInput(error: unknown): boolean {
+  const { code } = postgresErrorCode(error)
+  return code === '22P02' || code === '22021' || code === '22P05'
+}

@@ -38,12 +38,20 @@ export function parseWithSchema<S extends z.ZodType>(
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
 
+// Half of a UTF-16 surrogate pair cannot be encoded as UTF-8: PostgreSQL refuses it, in text and
+// in jsonb alike. Invalid UTF-8 in a request arrives here as U+FFFD and is stored as such.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+function unstorable(text: string): boolean {
+  return CONTROL_CHARACTERS.test(text) || LONE_SURROGATE.test(text)
+}
+
 function fieldsWithControlCharacters(input: unknown, path: string[] = []): string[] {
-  if (typeof input === 'string') return CONTROL_CHARACTERS.test(input) ? [path.join('.')] : []
+  if (typeof input === 'string') return unstorable(input) ? [path.join('.')] : []
   if (Array.isArray(input)) return input.flatMap((item, index) => fieldsWithControlCharacters(item, [...path, String(index)]))
   if (input && typeof input === 'object') {
     return Object.entries(input).flatMap(([key, value]) =>
-      CONTROL_CHARACTERS.test(key) ? [path.join('.')] : fieldsWithControlCharacters(value, [...path, key]),
+      unstorable(key) ? [path.join('.')] : fieldsWithControlCharacters(value, [...path, key]),
     )
   }
   return []

@@ -7,9 +7,8 @@ import { optionalReasonSchema } from '~/modules/speeddates/speeddates.schema'
 import { bookingJson } from '~/modules/speeddates/speeddates.presenter'
 
 const handle = apiRoute({
-  POST: async ({ request, params, context, actor, body }) => {
-    const hasBody = Number(request.headers.get('content-length') ?? '0') > 0
-    const input = hasBody ? await body(optionalReasonSchema.strict()) : { reason: '' }
+  POST: async ({ params, context, actor, optionalBody }) => {
+    const input = await optionalBody(optionalReasonSchema.strict(), { reason: '' })
     const booking = await cancelBooking(context.db, actor, idParam(params.id), input.reason, bookingOptions(context))
     if (!booking) throw new ApiProblem(404, 'api.notFound')
     return json(bookingJson(booking))

@@ -21,13 +21,17 @@ const handle = apiRoute({
       return { status: 201, body: vacancyJson((await getVacancy(db, actor, id))!) }
     }
     const key = request.headers.get('Idempotency-Key')
+    if (key !== null && (key.length === 0 || key.length > 255)) {
+      // Cutting a longer key would make two different keys one: refuse it instead.
+      throw new FieldValidationError({ 'Idempotency-Key': { key: 'errors.idempotencyKeyLength' } })
+    }
     if (!key) {
       const created = await create(context.db)
       return json(created.body, created.status, { Location: `/api/v1/vacancies/${(created.body as { id: string }).id}` })
     }
     const result = await idempotent(
       context.db,
-      { apiKeyId: actor.apiKeyId, key: key.slice(0, 255), requestHash: await bodyHash() },
+      { apiKeyId: actor.apiKeyId, key, requestHash: await bodyHash() },
       create,
     )
     return json(result.body, result.status, {

@@ -1,7 +1,7 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
-import { sql } from 'drizzle-orm'
-
-export async function loader({ context }: LoaderFunctionArgs) {
-  await context.db.execute(sql`select 1`)
-  return Response.json({ status: 'ok' })
+/**
+ * Alive: the process answers. It does not ask the database — a database outage must not make an
+ * orchestrator restart healthy web processes (that is what /readyz is for).
+ */
+export async function loader() {
+  return Response.json({ status: 'ok' }, { headers: { 'Cache-Control': 'no-store' } })
 }

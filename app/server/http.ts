@@ -63,10 +63,11 @@ export function createHttpApp(options: HttpAppOptions) {
         env,
         clientIp: req.ip ?? 'unknown',
         cspNonce: String(res.locals.cspNonce),
-        failure: { databaseUnavailable: false },
+        failure: { databaseUnavailable: false, unreadableInput: false },
       }
       let response = await handleRequest(createRemixRequest(req, res), context)
       if (context.failure.databaseUnavailable && response.status >= 500) response = unavailable(response)
+      else if (context.failure.unreadableInput && response.status >= 500) response = refused(response, req.method)
       await sendRemixResponse(res, response)
     } catch (error) {
       next(error)
@@ -84,6 +85,11 @@ export function createHttpApp(options: HttpAppOptions) {
     res.type('text/plain; charset=utf-8').send(down ? 'Werkbrug is even niet bereikbaar. / Werkbrug is briefly unavailable.\n' : 'Er ging iets mis. / Something went wrong.\n')
   }) as express.ErrorRequestHandler)
   return app
+}
+
+function refused(response: Response, method: string): Response {
+  const status = method === 'GET' || method === 'HEAD' ? 404 : 400
+  return new Response(response.body, { status, headers: response.headers })
 }
 
 function unavailable(response: Response): Response {

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, AppLoadContext } from '@remix-run/node'
 import { createHash } from 'node:crypto'
 import type { z } from 'zod'
 import { authenticateApiKey, type ApiKeyActor } from '~/modules/api-keys/api-keys.server'
-import { FieldValidationError, isDatabaseUnavailable, RETRY_AFTER_SECONDS, StateConflictError } from '../errors.server'
+import { FieldValidationError, isDatabaseUnavailable, isUnreadableInput, RETRY_AFTER_SECONDS, StateConflictError } from '../errors.server'
 import { parseWithSchema } from '../forms'
 import type { Locale } from '../i18n'
 import { ApiProblem, apiLocale, problemResponse } from './problem.server'
@@ -20,6 +20,11 @@ export type ApiContext = {
   locale: Locale
   /** The JSON body, checked against the input's schema; throws a 400/413/415 problem. */
   body: <S extends z.ZodType>(schema: S) => Promise<z.output<S>>
+  /**
+   * The same for a body that may be left out: judged by what arrives, not by Content-Length
+   * (a chunked or mislabelled body is still read and checked).
+   */
+  optionalBody: <S extends z.ZodType>(schema: S, absent: z.output<S>) => Promise<z.output<S>>
   /** The raw body's hash, for idempotency. */
   bodyHash: () => Promise<string>
 }
@@ -66,6 +71,10 @@ export function apiRoute(handlers: Partial<Record<'GET' | 'POST' | 'PUT' | 'PATC
         actor,
         locale,
         body: async (schema) => parseJson(await readRaw(), request, schema),
+        optionalBody: async (schema, absent) => {
+          const raw = await readRaw()
+          return raw.trim() === '' ? absent : parseJson(raw, request, schema)
+        },
         bodyHash: async () => createHash('sha256').update(await readRaw()).digest('hex'),
       })
       for (const [name, value] of Object.entries(rateHeaders)) response.headers.set(name, value)
@@ -91,23 +100,32 @@ async function authenticate(request: Request, context: AppLoadContext): Promise<
   return actor
 }
 
+// A client that is still sending when we answer sees a reset, not our 413 (Node's fetch does):
+// past the limit the rest is read and thrown away, up to this much, before answering.
+const MAX_DRAIN_BYTES = 16 * 1024 * 1024
+
 async function readBody(request: Request): Promise<string> {
-  const declared = Number(request.headers.get('Content-Length') ?? '0')
-  if (declared > MAX_BODY_BYTES) throw new ApiProblem(413, 'api.tooLarge', { detailKey: 'api.tooLargeDetail' })
   if (!request.body) return ''
+  const declared = Number(request.headers.get('Content-Length') ?? '0')
   const reader = request.body.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
+  let tooLarge = declared > MAX_BODY_BYTES
   for (;;) {
     const { done, value } = await reader.read()
     if (done) break
     size += value.byteLength
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel()
-      throw new ApiProblem(413, 'api.tooLarge', { detailKey: 'api.tooLargeDetail' })
+    if (size > MAX_BODY_BYTES) tooLarge = true
+    if (tooLarge) {
+      if (size > MAX_DRAIN_BYTES) {
+        await reader.cancel()
+        break
+      }
+      continue
     }
     chunks.push(value)
   }
+  if (tooLarge) throw new ApiProblem(413, 'api.tooLarge', { detailKey: 'api.tooLargeDetail' })
   return Buffer.concat(chunks).toString('utf8')
 }
 
@@ -137,6 +155,10 @@ function toProblem(error: unknown): ApiProblem {
   }
   if (error instanceof StateConflictError) {
     return new ApiProblem(409, 'api.conflict', { detailKey: error.key })
+  }
+  if (isUnreadableInput(error)) {
+    logWarning('api', 'an unchecked value reached the database; answered 404', error)
+    return new ApiProblem(404, 'api.notFound')
   }
   if (isDatabaseUnavailable(error)) {
     logWarning('api', 'the database is unavailable')

@@ -633,6 +633,7 @@ export const en: Catalogue = {
   'email.resetNoAccount.register': 'Register an organisation',
   'errors.required': 'This field is required.',
   'errors.invalid': 'This value is invalid.',
+  'errors.idempotencyKeyLength': 'An Idempotency-Key has 1 to 255 characters.',
   'errors.controlCharacters': 'This field holds invisible control characters that are not allowed. Please type the text again.',
   'errors.tooLong': 'This is too long (at most {max} characters).',
   'errors.emailInvalid': 'Enter a valid email address, for example name@company.nl.',

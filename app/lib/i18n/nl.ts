@@ -632,6 +632,7 @@ export const nl = {
   'email.resetNoAccount.register': 'Een organisatie registreren',
   'errors.required': 'Dit veld is verplicht.',
   'errors.invalid': 'Deze waarde is ongeldig.',
+  'errors.idempotencyKeyLength': 'Een Idempotency-Key heeft 1 tot 255 tekens.',
   'errors.controlCharacters': 'Dit veld bevat onzichtbare stuurtekens die niet zijn toegestaan. Typ de tekst opnieuw.',
   'errors.tooLong': 'Dit is te lang (maximaal {max} tekens).',
   'errors.emailInvalid': 'Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl.',
