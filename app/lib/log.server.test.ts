@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { describeError, logError, redact } from './log.server'
+import { describeError, logError, redact, setLogFormat, withRequestId } from './log.server'
 
 afterEach(() => vi.restoreAllMocks())
 
@@ -39,5 +39,22 @@ describe('describeError', () => {
     const written = spy.mock.calls.map((call) => call.join(' ')).join('\n')
     expect(written).toContain('[accounts] registration for [email] failed: Error: a database query failed')
     expect(written).not.toMatch(/noor|secret|select 1/)
+  })
+})
+
+describe('log lines', () => {
+  it('carry the request id, and are JSON objects in production', () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {})
+    setLogFormat('json')
+    try {
+      withRequestId('req-42', () => logError('api', 'unexpected error for jan@y.example', new Error('boom')))
+    } finally {
+      setLogFormat('text')
+    }
+    const entry = JSON.parse(String(spy.mock.calls[0]![0]))
+    expect(entry).toMatchObject({ level: 'error', scope: 'api', message: 'unexpected error for [email]', requestId: 'req-42' })
+    expect(entry.error).toMatch(/^Error: boom/)
+    withRequestId('req-43', () => logError('http', 'plain'))
+    expect(String(spy.mock.calls[1]![0])).toBe('[http] (req-43) plain')
   })
 })

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { postgresErrorCode } from './errors.server'
 
 /**
@@ -8,15 +9,49 @@ import { postgresErrorCode } from './errors.server'
  * kind of failure, the database's error code and constraint, the stack frames — and no data.
  */
 export function logError(scope: string, message: string, error?: unknown): void {
-  console.error(line(scope, message, error))
+  console.error(line('error', scope, message, error))
 }
 
 export function logWarning(scope: string, message: string, error?: unknown): void {
-  console.warn(line(scope, message, error))
+  console.warn(line('warn', scope, message, error))
 }
 
-function line(scope: string, message: string, error: unknown): string {
-  return `[${scope}] ${redact(message)}${error === undefined ? '' : `: ${describeError(error)}`}`
+// Every line written while a request is handled carries its id (X-Request-Id), so the lines of
+// one request can be found together.
+// One store per process: the server build bundles its own copy of this module, and the HTTP layer
+// (app/server) imports another, so the store is kept on globalThis under a registered symbol.
+const STORE = Symbol.for('werkbrug.requestContext')
+const holder = globalThis as unknown as { [STORE]?: AsyncLocalStorage<{ requestId: string }> }
+const requestContext = (holder[STORE] ??= new AsyncLocalStorage<{ requestId: string }>())
+
+export function withRequestId<T>(requestId: string, run: () => T): T {
+  return requestContext.run({ requestId }, run)
+}
+
+export function currentRequestId(): string | undefined {
+  return requestContext.getStore()?.requestId
+}
+
+/** Production logs are JSON, one object a line, for a log collector; elsewhere plain text. */
+let format: 'json' | 'text' = process.env.NODE_ENV === 'production' ? 'json' : 'text'
+export function setLogFormat(next: 'json' | 'text'): void {
+  format = next
+}
+
+function line(level: 'error' | 'warn', scope: string, message: string, error: unknown): string {
+  const requestId = currentRequestId()
+  const text = redact(message)
+  if (format === 'json') {
+    return JSON.stringify({
+      time: new Date().toISOString(),
+      level,
+      scope,
+      message: text,
+      ...(requestId ? { requestId } : {}),
+      ...(error === undefined ? {} : { error: describeError(error) }),
+    })
+  }
+  return `[${scope}]${requestId ? ` (${requestId})` : ''} ${text}${error === undefined ? '' : `: ${describeError(error)}`}`
 }
 
 /** An error as a log may show it: its kind, a redacted message, and the stack's frames. */

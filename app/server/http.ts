@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import { createRemixRequest, sendRemixResponse } from '@remix-run/express/dist/server.js'
 import { createRequestHandler, type AppLoadContext, type ServerBuild } from '@remix-run/node'
@@ -6,7 +7,7 @@ import type { Db } from '#db/client.server'
 import type { Env } from '~/lib/env.server'
 import { isMutationFromAllowedOrigin } from '~/lib/origin.server'
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '~/lib/errors.server'
-import { logError, logWarning } from '~/lib/log.server'
+import { logError, logWarning, withRequestId } from '~/lib/log.server'
 import { createCspNonce, securityHeaders } from '~/lib/security-headers.server'
 
 export type HttpAppOptions = {
@@ -31,6 +32,15 @@ export function createHttpApp(options: HttpAppOptions) {
   const app = express()
   app.disable('x-powered-by')
   if (env.TRUST_PROXY > 0) app.set('trust proxy', env.TRUST_PROXY)
+
+  // A request id for every line logged while handling the request: the proxy's, when it sends a
+  // sane one, else our own; echoed to the client so a support question can quote it.
+  app.use((req, res, next) => {
+    const offered = req.get('x-request-id')
+    const requestId = offered && /^[\w.-]{1,64}$/.test(offered) ? offered : randomUUID()
+    res.setHeader('X-Request-Id', requestId)
+    withRequestId(requestId, next)
+  })
 
   app.use((_req, res, next) => {
     const nonce = createCspNonce()

@@ -46,8 +46,9 @@ describe('error pages in the demo', () => {
     }
     await app.database.query('alter table vacancies rename to vacancies_elsewhere')
     try {
-      const page = await browser.get('/vacancies')
+      const page = await browser.get('/vacancies', { 'x-request-id': 'support-case-7' })
       expect(page.status).toBe(500)
+      expect(page.headers.get('x-request-id')).toBe('support-case-7')
       const html = await page.text()
       expect(html).toContain('Er ging iets mis')
       expectNoLeak(html)
@@ -56,7 +57,8 @@ describe('error pages in the demo', () => {
     } finally {
       await app.database.query('alter table vacancies_elsewhere rename to vacancies')
     }
-    expect(logged.join('\n')).toContain('[http] GET /vacancies failed')
+    // The log line names the request, so a support question quoting the id finds it.
+    expect(logged.join('\n')).toContain('[http] (support-case-7) GET /vacancies failed')
     expectNoLeak(logged.join('\n'), LOG_LEAKS)
     expect(logged.join('\n')).not.toContain(owner.email)
   })
