@@ -21,6 +21,8 @@ const grants = {
   'mailbox:view': ['admin'],
   'staff:manage': ['admin'],
   'stripeRefusals:view': ['admin'],
+  // Staff hold data about a vulnerable group: they must sign in with a second factor.
+  'signIn:secondFactorRequired': ['intermediary', 'admin'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof grants

@@ -4,6 +4,7 @@ import { generateSecret, generateURI, verify } from 'otplib'
 import QRCode from 'qrcode'
 import type { Db } from '#db/client.server'
 import { recoveryCodes, sessions, users } from '#db/schema'
+import { can } from '~/lib/permissions'
 import type { Role } from '~/lib/roles'
 import { hashToken } from '~/lib/tokens.server'
 import { recordAudit } from '../audit/audit.server'
@@ -14,9 +15,9 @@ import type { SessionStage } from './sessions.server'
 const TOLERANCE_S = 30
 export const RECOVERY_CODE_COUNT = 10
 
-/** Staff hold data about a vulnerable group: they must sign in with a second factor. */
+/** Whether a role must sign in with a second factor: the permissions table decides. */
 export function mustUseSecondFactor(role: Role): boolean {
-  return role === 'intermediary' || role === 'admin'
+  return can(role, 'signIn:secondFactorRequired')
 }
 
 export function newTotpSecret(): string {
