@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible'
 import type { Db } from '#db/client.server'
 import { rateLimits } from '#db/schema'
+import type { FieldMessage } from './forms'
 
 /**
  * Throttles for the doors anyone can knock on — login, password reset, registration and the
@@ -47,6 +48,11 @@ function limiters(db: Db): Limiters {
 const hashed = (...parts: string[]) => createHash('sha256').update(parts.join('\u0000')).digest('hex')
 
 export type ThrottleResult = { allowed: true } | { allowed: false; retryAfterSeconds: number }
+
+/** What a refused attempt tells the person: the message, with the wait in whole minutes (at least 1). */
+export function waitMessage(key: 'errors.tooManyAttempts' | 'errors.tooManyRequests', result: { retryAfterSeconds: number }): FieldMessage {
+  return { key, params: { minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) } }
+}
 
 /** The wait before the next login attempt of this account from this address, if any. */
 export async function loginWait(db: Db, email: string, ip: string): Promise<ThrottleResult> {

@@ -6,7 +6,7 @@ import { asFormFailure } from '~/lib/form-failure'
 import { formFailure } from '~/lib/forms'
 import { useT } from '~/lib/i18n/react'
 import { resolveLocale } from '~/lib/locale.server'
-import { takeAttempt } from '~/lib/throttle.server'
+import { takeAttempt, waitMessage } from '~/lib/throttle.server'
 import { passwordResetRequestSchema } from '~/modules/accounts/accounts.schema'
 import { requestPasswordReset } from '~/modules/accounts/password-reset.server'
 
@@ -16,8 +16,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return handleForm(await request.formData(), passwordResetRequestSchema, async (input, values) => {
     const byAddress = await takeAttempt(context.db, 'resetByIp', context.clientIp)
     if (!byAddress.allowed) {
-      const minutes = Math.max(1, Math.ceil(byAddress.retryAfterSeconds / 60))
-      return data(formFailure({ _form: { key: 'errors.tooManyRequests', params: { minutes } } }, values), { status: 429 })
+      return data(formFailure({ _form: waitMessage('errors.tooManyRequests', byAddress) }, values), { status: 429 })
     }
     // A few emails an hour per address at most; past that the answer stays the same and nothing is sent.
     if ((await takeAttempt(context.db, 'resetByEmail', input.email)).allowed) {

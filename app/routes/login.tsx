@@ -12,7 +12,6 @@ import { asFormFailure } from '~/lib/form-failure'
 import { formFailure } from '~/lib/forms'
 import { useT } from '~/lib/i18n/react'
 import { loginSchema } from '~/modules/accounts/accounts.schema'
-import { resendEmailConfirmation } from '~/modules/accounts/email-confirmation.server'
 import { authenticate } from '~/modules/accounts/login.server'
 
 export const meta: MetaFunction = () => [{ title: 'Werkbrug — inloggen / log in' }]
@@ -30,11 +29,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const redirectTo = formData.get('redirectTo')
   formData.delete('redirectTo')
   return handleForm(formData, loginSchema, async (input, values) => {
-    const result = await authenticate(context.db, { ...input, ip: context.clientIp })
-    if (!result.ok) {
-      if (result.unconfirmedUserId) await resendEmailConfirmation(context.db, result.unconfirmedUserId, context.env.APP_URL)
-      return data(formFailure({ _form: result.error }, values), { status: 400 })
-    }
+    const result = await authenticate(context.db, { ...input, ip: context.clientIp }, { appUrl: context.env.APP_URL })
+    if (!result.ok) return data(formFailure({ _form: result.error }, values), { status: 400 })
     return logIn(context, result.userId, redirectTo)
   })
 }

@@ -8,7 +8,7 @@ import { asFormFailure } from '~/lib/form-failure'
 import { formFailure } from '~/lib/forms'
 import { useT } from '~/lib/i18n/react'
 import { safeRedirectPath } from '~/lib/redirect-to'
-import { takeAttempt, resetAttempts } from '~/lib/throttle.server'
+import { resetAttempts, takeAttempt, waitMessage } from '~/lib/throttle.server'
 import { enrolmentSchema, secondFactorSchema } from '~/modules/accounts/accounts.schema'
 import { offerTotpSecret } from '~/modules/accounts/sessions.server'
 import { checkTotp, enableTwoFactor, enrolmentQr, newTotpSecret, twoFactorStatus, verifySecondFactor } from '~/modules/accounts/two-factor.server'
@@ -38,8 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const target = safeRedirectPath(new URL(request.url).searchParams.get('redirectTo'), context.env.APP_URL)
   const throttled = await takeAttempt(context.db, 'secondFactorByUser', pending.userId)
   if (!throttled.allowed) {
-    const minutes = Math.max(1, Math.ceil(throttled.retryAfterSeconds / 60))
-    return data(formFailure({ code: { key: 'errors.tooManyAttempts', params: { minutes } } }, {}), { status: 429 })
+    return data(formFailure({ code: waitMessage('errors.tooManyAttempts', throttled) }, {}), { status: 429 })
   }
 
   if (pending.stage === 'enrol') {

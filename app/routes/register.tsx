@@ -3,7 +3,7 @@ import { Form, Link, useActionData } from '@remix-run/react'
 import { FormErrorSummary, Notice, TextField } from '~/components/field'
 import { requireAnonymous } from '~/lib/auth.server'
 import { formFailure } from '~/lib/forms'
-import { takeAttempt } from '~/lib/throttle.server'
+import { takeAttempt, waitMessage } from '~/lib/throttle.server'
 import { handleForm } from '~/lib/form-action.server'
 import { asFormFailure } from '~/lib/form-failure'
 import { useT } from '~/lib/i18n/react'
@@ -24,8 +24,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return handleForm(await request.formData(), registrationSchema, async (input, values) => {
     const throttled = await takeAttempt(context.db, 'registrationByIp', context.clientIp)
     if (!throttled.allowed) {
-      const minutes = Math.max(1, Math.ceil(throttled.retryAfterSeconds / 60))
-      return data(formFailure({ _form: { key: 'errors.tooManyRequests', params: { minutes } } }, values), { status: 429 })
+      return data(formFailure({ _form: waitMessage('errors.tooManyRequests', throttled) }, values), { status: 429 })
     }
     await registerEmployer(context.db, input, locale, context.env.APP_URL)
     // The same answer whether the address was new or not: the email tells its owner which.

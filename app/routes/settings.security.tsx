@@ -8,7 +8,7 @@ import { formFailure } from '~/lib/forms'
 import { formatDate } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
 import { readSessionToken } from '~/lib/session.server'
-import { takeAttempt } from '~/lib/throttle.server'
+import { takeAttempt, waitMessage } from '~/lib/throttle.server'
 import { hashToken } from '~/lib/tokens.server'
 import { enrolmentSchema } from '~/modules/accounts/accounts.schema'
 import { offerTotpSecret } from '~/modules/accounts/sessions.server'
@@ -52,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context)
   const throttled = await takeAttempt(context.db, 'secondFactorByUser', user.id)
   if (!throttled.allowed) {
-    return data(formFailure({ code: { key: 'errors.tooManyAttempts', params: { minutes: Math.max(1, Math.ceil(throttled.retryAfterSeconds / 60)) } } }, {}), { status: 429 })
+    return data(formFailure({ code: waitMessage('errors.tooManyAttempts', throttled) }, {}), { status: 429 })
   }
   return handleForm(await request.formData(), enrolmentSchema, async ({ code }) => {
     const status = await twoFactorStatus(context.db, user.id)

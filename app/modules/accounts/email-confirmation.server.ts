@@ -36,7 +36,7 @@ export async function confirmEmail(db: Db, token: string, now = new Date()): Pro
     const [row] = await tx
       .select({ userId: emailConfirmationTokens.userId })
       .from(emailConfirmationTokens)
-      .where(and(eq(emailConfirmationTokens.tokenHash, hashToken(token)), isNull(emailConfirmationTokens.usedAt), gt(emailConfirmationTokens.expiresAt, now)))
+      .where(openToken(token, now))
       .for('update')
     if (!row) return null
     await tx.update(emailConfirmationTokens).set({ usedAt: now }).where(eq(emailConfirmationTokens.userId, row.userId))
@@ -55,7 +55,7 @@ export async function confirmationTokenIsOpen(db: Db, token: string, now = new D
   const [row] = await db
     .select({ userId: emailConfirmationTokens.userId })
     .from(emailConfirmationTokens)
-    .where(and(eq(emailConfirmationTokens.tokenHash, hashToken(token)), isNull(emailConfirmationTokens.usedAt), gt(emailConfirmationTokens.expiresAt, now)))
+    .where(openToken(token, now))
   return Boolean(row)
 }
 
@@ -67,4 +67,8 @@ export async function resendEmailConfirmation(db: Db, userId: string, appUrl: st
     .where(eq(users.id, userId))
   if (!user || user.confirmed) return
   await db.transaction((tx) => sendEmailConfirmation(tx, user, appUrl))
+}
+
+function openToken(token: string, now: Date) {
+  return and(eq(emailConfirmationTokens.tokenHash, hashToken(token)), isNull(emailConfirmationTokens.usedAt), gt(emailConfirmationTokens.expiresAt, now))
 }
