@@ -18,4 +18,18 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
+  {
+    // Authorisation lives in app/modules/authorisation: modules ask the policy (can) and read
+    // through scopeOf(actor); a role compared by hand is how a tenant check gets forgotten.
+    files: ['app/modules/**/*.{ts,tsx}'],
+    ignores: ['app/modules/authorisation/**', '**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'BinaryExpression > MemberExpression[property.name="role"]', message: 'Ask the policy (can/may) or scopeOf(actor) instead of comparing a role.' },
+        { selector: 'BinaryExpression > MemberExpression[object.name="actor"][property.name="organisationId"]', message: 'Read tenant rows through scopeOf(actor).' },
+        { selector: 'ImportSpecifier[imported.name="partyOf"]', message: 'Modules get the party from scopeOf(actor).party.' },
+      ],
+    },
+  },
 )

@@ -19,7 +19,7 @@ import { type Locale } from './lib/i18n'
 import { useLocale, useT } from './lib/i18n/react'
 import { resolveLocale } from './lib/locale.server'
 import { useNonce } from './lib/nonce'
-import { can } from './lib/permissions'
+import { can } from './modules/authorisation/policy'
 import styles from './styles/app.css?url'
 
 // Child routes replace this; error pages keep it.
@@ -119,7 +119,7 @@ function Header() {
                     <NavLink to="/hires">{t('nav.hires')}</NavLink>
                   </li>
                 ) : null}
-                {can(user.role, 'payments:view') ? (
+                {can(user.role, 'payments:view') || can(user.role, 'stripeRefusals:view') ? (
                   <li>
                     <NavLink to="/payments">{t('nav.payments')}</NavLink>
                   </li>
@@ -160,7 +160,7 @@ function Header() {
                     <NavLink to="/admin/fees">{t('nav.fees')}</NavLink>
                   </li>
                 ) : null}
-                {can(user.role, 'staff:manage') ? (
+                {can(user.role, 'intermediaries:manage') ? (
                   <li>
                     <NavLink to="/admin/staff">{t('nav.staff')}</NavLink>
                   </li>

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url'
 import { count, eq } from 'drizzle-orm'
 import { todayInAmsterdam } from '../app/lib/dates'
 import { hashPassword } from '../app/lib/passwords.server'
-import type { Actor } from '../app/lib/scope.server'
+import type { Actor } from '../app/modules/authorisation/actor'
 import { createApiKey } from '../app/modules/api-keys/api-keys.server'
 import { emptyVacancyFields, type VacancyFields } from '../app/modules/vacancies/vacancies.schema'
 import { createVacancy, listReceptionLocations, transitionVacancy } from '../app/modules/vacancies/vacancies.server'
@@ -12,7 +12,7 @@ import { createCandidate } from '../app/modules/speeddates/seats.server'
 import { createSlot } from '../app/modules/speeddates/slots.server'
 import { createHire, tickStep, updateHireFacts } from '../app/modules/twv/hires.server'
 import type { Db } from './client.server'
-import { appMeta, organisations, users } from './schema'
+import { appMeta, employerIntermediaries, organisations, users } from './schema'
 
 export const DEMO_PASSWORD = 'werkbrug-demo-2026'
 /**
@@ -21,11 +21,15 @@ export const DEMO_PASSWORD = 'werkbrug-demo-2026'
  */
 export const DEMO_TOTP_SECRET = 'Z7HWCCNIVANQIDMK7YPRTYOKNM2ZWB6B'
 
+// Two intermediaries, each with its own employers, slots and fees: a staffing agency and a
+// municipality's employer desk. Almere Schoon works with both and picks one per vacancy.
 export const demoLogins = [
-  { role: 'admin', email: 'beheer@werkbrug.example', organisation: 'Werkbrug Bemiddeling Almere' },
-  { role: 'intermediary', email: 'bemiddelaar@werkbrug.example', organisation: 'Werkbrug Bemiddeling Almere' },
+  { role: 'admin', email: 'beheer@werkbrug.example', organisation: 'Werkbrug (platform)' },
+  { role: 'intermediary_owner', email: 'bemiddelaar@werkbrug.example', organisation: 'Werkbrug Bemiddeling Almere' },
   { role: 'employer_owner', email: 'hr@flevo-logistiek.example', organisation: 'Flevo Logistiek BV' },
   { role: 'employer_owner', email: 'eigenaar@almere-schoon.example', organisation: 'Almere Schoon Schoonmaakdiensten' },
+  { role: 'intermediary_owner', email: 'adviseur@wsp-almere.example', organisation: 'Werkgeversservicepunt Gemeente Almere' },
+  { role: 'employer_owner', email: 'personeel@groen-en-zorg.example', organisation: 'Groen & Zorg Almere BV' },
 ] as const
 
 // Fixed so the README can list them; they exist only in a demo database.
@@ -49,32 +53,46 @@ export async function seedDemoData(db: Db): Promise<void> {
   const confirmed = { emailConfirmedAt: new Date() }
   const secondFactor = { ...confirmed, totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: new Date() }
   await db.transaction(async (tx) => {
-    const [intermediary, flevo, schoon] = await tx
+    const [platform, intermediary, flevo, schoon, desk, groen] = await tx
       .insert(organisations)
       .values([
+        { kind: 'platform', name: 'Werkbrug (platform)' },
         { kind: 'intermediary', name: 'Werkbrug Bemiddeling Almere' },
         { kind: 'employer', name: 'Flevo Logistiek BV', kvkNumber: '39012345' },
         { kind: 'employer', name: 'Almere Schoon Schoonmaakdiensten', kvkNumber: '39054321' },
+        { kind: 'intermediary', name: 'Werkgeversservicepunt Gemeente Almere' },
+        { kind: 'employer', name: 'Groen & Zorg Almere BV', kvkNumber: '39077889' },
       ])
       .returning({ id: organisations.id })
-    const [, ilse, sanne, , karin] = await tx
+    await tx.insert(employerIntermediaries).values([
+      { employerOrganisationId: flevo!.id, intermediaryOrganisationId: intermediary!.id },
+      { employerOrganisationId: schoon!.id, intermediaryOrganisationId: intermediary!.id },
+      { employerOrganisationId: schoon!.id, intermediaryOrganisationId: desk!.id },
+      { employerOrganisationId: groen!.id, intermediaryOrganisationId: desk!.id },
+    ])
+    const [, ilse, sanne, , karin, joost, fatima] = await tx
       .insert(users)
       .values([
-        { organisationId: intermediary!.id, email: demoLogins[0].email, name: 'Bram Beheer', role: 'admin', passwordHash, ...secondFactor },
-        { organisationId: intermediary!.id, email: demoLogins[1].email, name: 'Ilse Bemiddelaar', role: 'intermediary', passwordHash, ...secondFactor },
+        { organisationId: platform!.id, email: demoLogins[0].email, name: 'Bram Beheer', role: 'admin', passwordHash, ...secondFactor },
+        { organisationId: intermediary!.id, email: demoLogins[1].email, name: 'Ilse Bemiddelaar', role: 'intermediary_owner', passwordHash, ...secondFactor },
         { organisationId: flevo!.id, email: demoLogins[2].email, name: 'Sanne de Vries', role: 'employer_owner', passwordHash, ...confirmed },
         { organisationId: flevo!.id, email: 'planning@flevo-logistiek.example', name: 'Ahmed Bakker', role: 'employer_member', passwordHash, ...confirmed },
         { organisationId: schoon!.id, email: demoLogins[3].email, name: 'Karin Jansen', role: 'employer_owner', passwordHash, locale: 'en', ...confirmed },
+        { organisationId: desk!.id, email: demoLogins[4].email, name: 'Joost Werkgeversadviseur', role: 'intermediary_owner', passwordHash, ...secondFactor },
+        { organisationId: groen!.id, email: demoLogins[5].email, name: 'Fatima El Amrani', role: 'employer_owner', passwordHash, ...confirmed },
       ])
       .returning({ id: users.id })
     const flevoOwner: Actor = { userId: sanne!.id, organisationId: flevo!.id, role: 'employer_owner' }
     const schoonOwner: Actor = { userId: karin!.id, organisationId: schoon!.id, role: 'employer_owner' }
-    const reviewer: Actor = { userId: ilse!.id, organisationId: intermediary!.id, role: 'intermediary' }
+    const groenOwner: Actor = { userId: fatima!.id, organisationId: groen!.id, role: 'employer_owner' }
+    const reviewer: Actor = { userId: ilse!.id, organisationId: intermediary!.id, role: 'intermediary_owner' }
+    const adviser: Actor = { userId: joost!.id, organisationId: desk!.id, role: 'intermediary_owner' }
     await createApiKey(tx, flevoOwner, 'Demo: koppeling met ons planningssysteem', demoApiKeys[0].key)
     await createApiKey(tx, schoonOwner, 'Demo integration', demoApiKeys[1].key)
-    const published = await seedDemoVacancies(tx, { flevoOwner, schoonOwner, reviewer })
+    const published = await seedDemoVacancies(tx, { flevoOwner, schoonOwner, reviewer, intermediary: intermediary!.id })
     const candidateIds = await seedDemoSpeeddates(tx, reviewer)
     await seedDemoHires(tx, reviewer, published, candidateIds)
+    await seedSecondIntermediary(tx, { adviser, groenOwner, schoonOwner })
     await tx.insert(appMeta).values({ key: 'demo', value: { seededAt: new Date().toISOString() } })
   })
 }
@@ -114,7 +132,60 @@ function inDays(days: number): string {
   return date.toISOString().slice(0, 10)
 }
 
-async function seedDemoVacancies(tx: Db, actors: { flevoOwner: Actor; schoonOwner: Actor; reviewer: Actor }) {
+/**
+ * The municipality's employer desk: its own employer, a published vacancy, slots and candidates,
+ * none of which the staffing agency sees (and the other way round).
+ */
+async function seedSecondIntermediary(tx: Db, actors: { adviser: Actor; groenOwner: Actor; schoonOwner: Actor }) {
+  const locations = await listReceptionLocations(tx)
+  const gardener = await createVacancy(tx, actors.groenOwner, {
+    fields: {
+      ...emptyVacancyFields,
+      title: 'Hovenier openbaar groen',
+      sector: 'other',
+      tasks: 'Plantsoenen onderhouden, snoeien en maaien in een vaste ploeg.',
+      address: 'Kemphaanpad 4',
+      postcode: '1358 AC',
+      municipality: 'Almere',
+      travelTimes: locations.map((location, i) => ({ receptionLocationId: location.id, minutes: 20 + i * 10 })),
+      hoursMin: 32,
+      hoursMax: 38,
+      contractType: 'temporary',
+      contractMonths: 12,
+      shifts: ['day'],
+      hourlyWageCents: 1490,
+      startDate: inDays(35),
+      positions: 2,
+      englishLevel: 'a_little',
+      dutchLevel: 'none',
+      candidateStatus: 'asylum_seekers_welcome',
+    },
+    intermediaryOrganisationId: undefined,
+  })
+  await transitionVacancy(tx, actors.groenOwner, gardener, 'submit')
+  await transitionVacancy(tx, actors.adviser, gardener, 'publish')
+  // Almere Schoon works with both: this draft is for the municipality's desk.
+  await createVacancy(tx, actors.schoonOwner, {
+    fields: { ...emptyVacancyFields, title: 'Glazenwasser (werkervaringsplaats)', sector: 'cleaning', municipality: 'Almere' },
+    intermediaryOrganisationId: actors.adviser.organisationId,
+  })
+  for (let i = 0; i < 3; i++) {
+    const day = inDays(9 + i * 7)
+    await createSlot(tx, actors.adviser, {
+      startsAt: `${day}T13:00`,
+      endsAt: `${day}T14:30`,
+      placeKind: 'reception_location',
+      receptionLocationId: locations[(i + 1) % locations.length]!.id,
+      placeAddress: null,
+      seats: 6,
+      note: i === 0 ? 'Werkgeversservicepunt: gesprekken met tolk Tigrinya.' : null,
+    })
+  }
+  await createCandidate(tx, actors.adviser, { referenceCode: 'WSP-2031', firstName: 'Tesfay', languages: 'Tigrinya, Engels (een beetje)', experience: 'Tuinbouw in Eritrea' })
+  await createCandidate(tx, actors.adviser, { referenceCode: 'WSP-2044', firstName: 'Lina', languages: 'Arabisch, Engels (goed)', experience: 'Kwekerij, 2 jaar' })
+}
+
+async function seedDemoVacancies(tx: Db, actors: { flevoOwner: Actor; schoonOwner: Actor; reviewer: Actor; intermediary: string }) {
   const locations = await listReceptionLocations(tx)
   const travel = (...minutes: number[]) =>
     locations.map((location, i) => ({ receptionLocationId: location.id, minutes: minutes[i] ?? minutes[0]! }))
@@ -136,8 +207,9 @@ async function seedDemoVacancies(tx: Db, actors: { flevoOwner: Actor; schoonOwne
     candidateStatus: 'asylum_seekers_welcome',
     ...overrides,
   })
+  const forAgency = (overrides: Partial<VacancyFields> & { title: string }) => ({ fields: base(overrides), intermediaryOrganisationId: actors.intermediary })
 
-  const orderpicker = await createVacancy(tx, actors.flevoOwner, base({
+  const orderpicker = await createVacancy(tx, actors.flevoOwner, forAgency({
     title: 'Orderpicker distributiecentrum',
     tasks: 'Orders verzamelen met een handscanner, rolcontainers laden, werken in een team van acht.',
     hoursMin: 32,
@@ -148,7 +220,7 @@ async function seedDemoVacancies(tx: Db, actors: { flevoOwner: Actor; schoonOwne
     trialPlacementOffered: true,
     trialPlacementWeeks: 4,
   }))
-  const forklift = await createVacancy(tx, actors.flevoOwner, base({
+  const forklift = await createVacancy(tx, actors.flevoOwner, forAgency({
     title: 'Heftruckchauffeur',
     tasks: 'Pallets laden en lossen, voorraad aanvullen in het hoogbouwmagazijn.',
     hoursMin: 36,
@@ -158,7 +230,7 @@ async function seedDemoVacancies(tx: Db, actors: { flevoOwner: Actor; schoonOwne
     englishLevel: 'reasonable',
     positions: 2,
   }))
-  await createVacancy(tx, actors.flevoOwner, base({
+  await createVacancy(tx, actors.flevoOwner, forAgency({
     title: 'Magazijnmedewerker weekend',
     tasks: 'Retouren sorteren en inpakken op zaterdag en zondag.',
     hoursMin: 16,
@@ -166,7 +238,7 @@ async function seedDemoVacancies(tx: Db, actors: { flevoOwner: Actor; schoonOwne
     shifts: ['weekend'],
     positions: 2,
   }))
-  const cleaner = await createVacancy(tx, actors.schoonOwner, base({
+  const cleaner = await createVacancy(tx, actors.schoonOwner, forAgency({
     title: 'Schoonmaker kantoren (avond)',
     sector: 'cleaning',
     tasks: 'Kantoren schoonmaken in Almere Stad, na kantoortijd.',
@@ -182,7 +254,7 @@ async function seedDemoVacancies(tx: Db, actors: { flevoOwner: Actor; schoonOwne
     englishLevel: 'none',
     positions: 5,
   }))
-  await createVacancy(tx, actors.schoonOwner, base({
+  await createVacancy(tx, actors.schoonOwner, forAgency({
     title: 'Schoonmaakmedewerker ziekenhuis',
     sector: 'cleaning',
     tasks: 'Patiëntenkamers en gangen schoonmaken volgens hygiëneprotocol.',
@@ -233,8 +305,8 @@ async function seedDemoHires(tx: Db, intermediary: Actor, published: { flevo: st
 export function demoLoginLines(): string[] {
   return [
     `Demo logins (password for all: ${DEMO_PASSWORD}):`,
-    ...demoLogins.map((l) => `  ${l.role.padEnd(15)} ${l.email.padEnd(32)} ${l.organisation}`),
-    `The admin and the intermediary also need a code from an authenticator app: add the key`,
+    ...demoLogins.map((l) => `  ${l.role.padEnd(19)} ${l.email.padEnd(32)} ${l.organisation}`),
+    `The admin and the intermediaries also need a code from an authenticator app: add the key`,
     `  ${DEMO_TOTP_SECRET} (demo only) to the app, or run \`npm run demo:code\` for the current code.`,
     '',
     ...demoApiKeys.map((k) => `Demo API key (${k.organisation}): ${k.key}`),

@@ -1,3 +1,4 @@
+import type { Role } from '../app/modules/authorisation/roles'
 import { Button, Link, Text } from '@react-email/components'
 import { translate, type Locale } from '../app/lib/i18n'
 import { buttonStyle, EmailLayout } from './components/layout'
@@ -5,7 +6,7 @@ import { buttonStyle, EmailLayout } from './components/layout'
 export type InvitationEmailProps = {
   organisation: string
   inviter: string
-  role: 'employer_owner' | 'employer_member' | 'intermediary' | 'admin'
+  role: Role
   acceptUrl: string
 }
 

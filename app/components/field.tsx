@@ -92,11 +92,12 @@ type SelectProps = {
   failure?: FormFailure | null
   defaultValue?: string
   required?: boolean
+  hint?: string
 }
 
-export function SelectField({ name, scope, label, options, failure, defaultValue, required }: SelectProps) {
+export function SelectField({ name, scope, label, options, failure, defaultValue, required, hint }: SelectProps) {
   return (
-    <FieldShell name={name} scope={scope} label={label} failure={failure} required={required}>
+    <FieldShell name={name} scope={scope} label={label} hint={hint} failure={failure} required={required}>
       {(control) => (
         <select {...control} name={name} defaultValue={failure?.values[name] ?? defaultValue} required={required}>
           {options.map((option) => (

@@ -2,7 +2,7 @@ import { Form } from '@remix-run/react'
 import type { FormFailure } from '~/lib/forms'
 import { formatDate } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
-import type { Role } from '~/lib/roles'
+import type { Role } from '~/modules/authorisation/roles'
 import { FormErrorSummary, Notice, SelectField, TextField } from './field'
 
 /** Invite someone by email with one of the given roles (team page and admin accounts page). */

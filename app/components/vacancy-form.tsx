@@ -17,10 +17,12 @@ type Props = {
   locations: { id: string; name: string }[]
   failure: FormFailure | null
   submitLabel: string
+  // New vacancies of an employer that works with several intermediaries: which one reviews it.
+  intermediaries?: { id: string; name: string }[]
 }
 
 /** The vacancy profile form, shared by "new" and "edit"; keeps what was typed after an error. */
-export function VacancyForm({ values, shifts, locations, failure, submitLabel }: Props) {
+export function VacancyForm({ values, shifts, locations, failure, submitLabel, intermediaries }: Props) {
   const t = useT()
   const current = failure ? failure.values : values
   const currentShifts = failure ? (failure.values.shifts ?? '').split(',') : shifts
@@ -36,6 +38,15 @@ export function VacancyForm({ values, shifts, locations, failure, submitLabel }:
       <fieldset>
         <legend>{t('vacancy.section.job')}</legend>
         <TextField {...field('title')} label={t('vacancy.field.title')} required maxLength={200} />
+        {intermediaries && intermediaries.length > 1 ? (
+          <SelectField
+            {...field('intermediaryOrganisationId')}
+            label={t('vacancy.field.intermediary')}
+            hint={t('vacancy.field.intermediaryHint')}
+            required
+            options={[{ value: '', label: t('vacancy.choose') }, ...intermediaries.map((i) => ({ value: i.id, label: i.name }))]}
+          />
+        ) : null}
         <SelectField {...field('sector')} label={t('vacancy.field.sector')} options={options(sectors, 'vacancy.sector')} />
         <TextAreaField {...field('tasks')} label={t('vacancy.field.tasks')} rows={4} />
         <SelectField {...field('candidateStatus')} label={t('vacancy.field.candidateStatus')} options={options(candidateStatuses, 'vacancy.candidate')} />

@@ -10,9 +10,9 @@ import {
   type SessionUser,
 } from '~/modules/accounts/sessions.server'
 import { signInStageFor } from '~/modules/accounts/two-factor.server'
-import { can, type Permission } from './permissions'
+import { can, type Permission } from '~/modules/authorisation/policy'
 import { safeRedirectPath } from './redirect-to'
-import type { Actor } from './scope.server'
+import type { Actor } from '~/modules/authorisation/actor'
 import {
   clearedSessionCookieHeader,
   readSessionToken,
@@ -62,8 +62,17 @@ export async function requirePermission(
   context: AppLoadContext,
   permission: Permission,
 ): Promise<SessionUser> {
+  return requireAnyPermission(request, context, permission)
+}
+
+/** For a page that serves several roles with different parts (e.g. payments and Stripe refusals). */
+export async function requireAnyPermission(
+  request: Request,
+  context: AppLoadContext,
+  ...permissions: Permission[]
+): Promise<SessionUser> {
   const user = await requireUser(request, context)
-  if (!can(user.role, permission)) throw new Response('Forbidden', { status: 403 })
+  if (!permissions.some((permission) => can(user.role, permission))) throw new Response('Forbidden', { status: 403 })
   return user
 }
 

@@ -3,7 +3,7 @@ import { useLoaderData } from '@remix-run/react'
 import { actorOf, requireUser } from '~/lib/auth.server'
 import { formatDate } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
-import { can } from '~/lib/permissions'
+import { can } from '~/modules/authorisation/policy'
 import { listEmployers } from '~/modules/accounts/organisations.server'
 
 export const meta: MetaFunction = () => [{ title: 'Werkbrug — overzicht / overview' }]

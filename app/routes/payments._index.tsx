@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { actorOf, requirePermission } from '~/lib/auth.server'
+import { actorOf, requireAnyPermission } from '~/lib/auth.server'
 import { formatDate, formatEuros } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
-import { isEmployerRole } from '~/lib/roles'
-import { can } from '~/lib/permissions'
+import { partyOf } from '~/modules/authorisation/roles'
+import { can } from '~/modules/authorisation/policy'
 import { formatReceiptNumber } from '~/modules/payments/charges.server'
 import { listPayments, listStripeRefusals } from '~/modules/payments/payments.queries.server'
 import { refundProgress } from '~/modules/payments/settlement.server'
@@ -12,11 +12,12 @@ import { refundProgress } from '~/modules/payments/settlement.server'
 export const meta: MetaFunction = () => [{ title: 'Werkbrug — betalingen / payments' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, 'payments:view')
-  const rows = await listPayments(context.db, actorOf(user))
+  // The platform admin sees no tenant's payments, only Stripe events refused platform-wide.
+  const user = await requireAnyPermission(request, context, 'payments:view', 'stripeRefusals:view')
+  const rows = can(user.role, 'payments:view') ? await listPayments(context.db, actorOf(user)) : []
   return {
     refusals: can(user.role, 'stripeRefusals:view') ? await listStripeRefusals(context.db) : [],
-    employer: isEmployerRole(user.role),
+    employer: partyOf(user.role) === 'employer',
     paymentsEnabled: context.env.paymentsEnabled,
     payments: rows.map((p) => ({
       id: p.id,

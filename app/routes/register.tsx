@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData } from '@remix-run/react'
-import { FormErrorSummary, Notice, TextField } from '~/components/field'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { FormErrorSummary, Notice, SelectField, TextField } from '~/components/field'
+import { listIntermediaries } from '~/modules/accounts/intermediaries.server'
 import { requireAnonymous } from '~/lib/auth.server'
 import { formFailure } from '~/lib/forms'
 import { takeAttempt, waitMessage } from '~/lib/throttle.server'
@@ -15,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: 'Werkbrug — registreren / re
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context)
-  return null
+  return { intermediaries: await listIntermediaries(context.db) }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -36,6 +37,7 @@ export default function Register() {
   const t = useT()
   const actionData = useActionData<typeof action>()
   const failure = asFormFailure(actionData)
+  const { intermediaries } = useLoaderData<typeof loader>()
   if (actionData && 'checkEmail' in actionData) {
     return (
       <section className="page narrow">
@@ -53,6 +55,14 @@ export default function Register() {
         <TextField name="organisationName" label={t('register.organisationName')} failure={failure} required autoComplete="organization" />
         <TextField name="kvkNumber" label={t('register.kvkNumber')} hint={t('register.kvkHint')} failure={failure} required inputMode="numeric" />
         <TextField name="contactName" label={t('register.contactName')} failure={failure} required autoComplete="name" />
+        <SelectField
+          name="intermediaryOrganisationId"
+          label={t('register.intermediary')}
+          hint={t('register.intermediaryHint')}
+          failure={failure}
+          required
+          options={intermediaries.map((i) => ({ value: i.id, label: i.name }))}
+        />
         <TextField name="email" type="email" label={t('register.email')} failure={failure} required autoComplete="email" />
         <TextField name="password" type="password" label={t('register.password')} hint={t('register.passwordHint')} failure={failure} required autoComplete="new-password" />
         <div className="actions">

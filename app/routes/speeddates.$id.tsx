@@ -9,7 +9,7 @@ import { formFailure, formValues, parseWithSchema } from '~/lib/forms'
 import { formatDate, type MessageKey } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
 import { bookingOptions } from '~/lib/payments.server'
-import { can } from '~/lib/permissions'
+import { can } from '~/modules/authorisation/policy'
 import {
   bookingHistory,
   cancelBooking,

@@ -8,7 +8,8 @@ import { handleForm } from '~/lib/form-action.server'
 import { asFormFailure } from '~/lib/form-failure'
 import { formatDate } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
-import { can } from '~/lib/permissions'
+import { can } from '~/modules/authorisation/policy'
+import { colleagueRoles, partyOf } from '~/modules/authorisation/roles'
 import { colleagueInvitationSchema } from '~/modules/accounts/accounts.schema'
 import {
   createInvitation,
@@ -26,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listMembers(context.db, actor),
     listOpenInvitations(context.db, actor),
   ])
-  return { me: { id: user.id, role: user.role }, members, invitations }
+  return { me: { id: user.id, role: user.role }, members, invitations, roles: colleagueRoles(partyOf(user.role)) }
 }
 
 const revokeSchema = z.object({ invitationId: z.uuid() })
@@ -41,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return { revoked: true as const }
   }
-  return handleForm(formData, colleagueInvitationSchema, async (input) => {
+  return handleForm(formData, colleagueInvitationSchema(partyOf(user.role)), async (input) => {
     await createInvitation(
       context.db,
       { ...actorOf(user), name: user.name, organisationName: user.organisationName, locale: user.locale },
@@ -54,7 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Team() {
   const t = useT()
   const locale = useLocale()
-  const { me, members, invitations } = useLoaderData<typeof loader>()
+  const { me, members, invitations, roles } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const failure = asFormFailure(actionData)
   const [params] = useSearchParams()
@@ -100,7 +101,7 @@ export default function Team() {
 
       <h2>{t('team.invite')}</h2>
       {manages ? (
-        <InviteForm roles={['employer_member', 'employer_owner']} failure={failure} invited={invited} submitLabel={t('team.inviteSubmit')} />
+        <InviteForm roles={roles} failure={failure} invited={invited} submitLabel={t('team.inviteSubmit')} />
       ) : (
         <p>{t('team.onlyOwnerInvites')}</p>
       )}

@@ -9,7 +9,7 @@ import { z } from 'zod'
 import { actorOf, notFound, requirePermission } from '~/lib/auth.server'
 import { formatDate } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
-import { can } from '~/lib/permissions'
+import { can } from '~/modules/authorisation/policy'
 import { getMember, removeMember } from '~/modules/accounts/team.server'
 
 const memberId = z.uuid()

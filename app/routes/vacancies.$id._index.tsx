@@ -1,3 +1,4 @@
+import { partyOf } from '~/modules/authorisation/roles'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
@@ -8,7 +9,7 @@ import { FieldValidationError, StateConflictError } from '~/lib/errors.server'
 import { formFailure, type FieldErrors } from '~/lib/forms'
 import { formatDate, formatEuros, type MessageKey } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
-import { can } from '~/lib/permissions'
+import { can } from '~/modules/authorisation/policy'
 import { resolveLocale } from '~/lib/locale.server'
 import { arrangementHistory, risksOfVacancy } from '~/modules/risks/risks.server'
 import {
@@ -44,7 +45,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     vacancy,
     history,
     locations,
-    actions: availableActions(vacancy.status, user.role),
+    actions: availableActions(vacancy.status, partyOf(user.role)),
     canEdit: can(user.role, 'vacancies:edit') && isEditable(vacancy.status),
     canDuplicate: can(user.role, 'vacancies:edit'),
     risks: risks.risks,
@@ -108,7 +109,7 @@ export default function VacancyDetail() {
       ) : null}
       <h1>{v.title}</h1>
       <p>
-        <span className={`status status--${v.status}`}>{t(`vacancy.status.${v.status}`)}</span> · {v.organisationName}
+        <span className={`status status--${v.status}`}>{t(`vacancy.status.${v.status}`)}</span> · {v.organisationName} · {t('vacancy.intermediary')}: {v.intermediaryName}
       </p>
       {v.reviewComment && v.status === 'returned' ? (
         <div className="alert alert--error">

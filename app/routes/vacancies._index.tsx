@@ -5,8 +5,8 @@ import { actorOf, requirePermission } from '~/lib/auth.server'
 import { formValues, parseWithSchema } from '~/lib/forms'
 import { formatDate, formatEuros } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
-import { can } from '~/lib/permissions'
-import { isEmployerRole } from '~/lib/roles'
+import { can } from '~/modules/authorisation/policy'
+import { partyOf } from '~/modules/authorisation/roles'
 import { sectors, vacancyListFiltersSchema } from '~/modules/vacancies/vacancies.schema'
 import { listVacancies } from '~/modules/vacancies/vacancies.server'
 import { vacancyStatuses } from '~/modules/vacancies/workflow'
@@ -45,7 +45,7 @@ export default function Vacancies() {
   const locale = useLocale()
   const { role, vacancies, nextCursor } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
-  const employer = isEmployerRole(role)
+  const employer = partyOf(role) === 'employer'
   const filterValues = formValues(new URLSearchParams(params) as unknown as FormData)
   const nextParams = new URLSearchParams(params)
   if (nextCursor) nextParams.set('cursor', nextCursor)

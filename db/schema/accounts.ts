@@ -4,21 +4,25 @@ import {
   integer,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
 
-export const organisationKind = pgEnum('organisation_kind', ['employer', 'intermediary'])
+// platform: the organisation that runs Werkbrug itself (its admins), no tenant of its own.
+export const organisationKind = pgEnum('organisation_kind', ['employer', 'intermediary', 'platform'])
 
 // employer_member is the HR officer; intermediary is the staffing-agency consultant or
-// municipal adviser ("bemiddelaar"); admin manages accounts and policy content.
+// municipal adviser ("bemiddelaar"), intermediary_owner also sets its fees and runs its team;
+// admin runs the platform (policy content, locations, intermediary organisations).
 export const userRole = pgEnum('user_role', [
   'employer_owner',
   'employer_member',
   'intermediary',
   'admin',
+  'intermediary_owner',
 ])
 
 export const locale = pgEnum('locale', ['nl', 'en'])
@@ -36,6 +40,27 @@ export const organisations = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('organisations_kvk_number_key').on(t.kvkNumber)],
+)
+
+/**
+ * Which intermediaries an employer works with (chosen at registration, or by accepting an
+ * intermediary's invitation). An intermediary sees the employers linked to it and nobody else.
+ */
+export const employerIntermediaries = pgTable(
+  'employer_intermediaries',
+  {
+    employerOrganisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    intermediaryOrganisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.employerOrganisationId, t.intermediaryOrganisationId] }),
+    index('employer_intermediaries_intermediary_idx').on(t.intermediaryOrganisationId),
+  ],
 )
 
 export const users = pgTable(

@@ -62,6 +62,10 @@ export const vacancies = pgTable(
     organisationId: uuid()
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
+    // The intermediary that reviews this vacancy and works on it: one the employer is linked to.
+    intermediaryOrganisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
     status: vacancyStatus().notNull().default('draft'),
     title: text().notNull(),
     sector: sector(),
@@ -103,6 +107,7 @@ export const vacancies = pgTable(
     // NULLS FIRST is what ORDER BY … DESC means; an index saying NULLS LAST cannot serve it.
     index('vacancies_org_created_idx').on(t.organisationId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('vacancies_status_created_idx').on(t.status, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('vacancies_intermediary_created_idx').on(t.intermediaryOrganisationId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('vacancies_created_idx').on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
   ],
 )

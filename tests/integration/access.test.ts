@@ -96,14 +96,19 @@ describe('roles', () => {
     expect((await intermediary.get('/admin/staff')).status).toBe(403)
   })
 
-  it('lets the admin invite an intermediary', async () => {
+  it('lets the admin open an intermediary organisation with an invitation to its owner, and nothing else', async () => {
     const admin = await loggedIn(staff.admin.email)
-    const response = await admin.post('/admin/staff', { email: 'nieuwe.bemiddelaar@werkbrug.example', role: 'intermediary' })
+    const response = await admin.post('/admin/staff', { intent: 'open', name: 'Werkgeversservicepunt Lelystad', ownerEmail: 'eigenaar@wsp-lelystad.example' })
     expect(response.status).toBe(200)
-    const [invitation] = await app.database.query<{ role: string; organisation_id: string }>(
-      `select role, organisation_id from invitations where email = 'nieuwe.bemiddelaar@werkbrug.example'`,
+    const [invitation] = await app.database.query<{ role: string; kind: string; name: string }>(
+      `select i.role, o.kind, o.name from invitations i join organisations o on o.id = i.organisation_id where i.email = 'eigenaar@wsp-lelystad.example'`,
     )
-    expect(invitation).toEqual({ role: 'intermediary', organisation_id: staff.organisation.id })
+    expect(invitation).toEqual({ role: 'intermediary_owner', kind: 'intermediary', name: 'Werkgeversservicepunt Lelystad' })
+    // Platform colleagues only: the admin cannot slip an intermediary role into its own organisation.
+    const before = await countRows(app.database, ['invitations', 'organisations'])
+    const refused = await admin.post('/admin/staff', { email: 'stiekem@werkbrug.example', role: 'intermediary' })
+    expect(refused.status).toBe(400)
+    expect(await countRows(app.database, ['invitations', 'organisations'])).toEqual(before)
   })
 
   it('sends anonymous visitors to the login page, and back afterwards', async () => {

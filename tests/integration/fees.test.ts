@@ -24,12 +24,14 @@ async function loggedIn(email: string) {
 const today = () => todayInAmsterdam()
 
 describe('fees without Stripe keys', () => {
-  it('lets only the admin set fees, refuses bad input without writing, audits the change', async () => {
+  it('lets only the intermediary\'s owner set its fees, refuses bad input without writing, audits the change', async () => {
     const { owner } = await createEmployer(app.database.db)
     expect((await (await loggedIn(owner.email)).get('/admin/fees')).status).toBe(403)
     expect((await (await loggedIn(staff.intermediary.email)).post('/admin/fees', { kind: 'placement', amount: '10', vatPercent: '21', effectiveFrom: today() })).status).toBe(403)
+    // The platform admin runs Werkbrug, not an intermediary's prices.
+    expect((await (await loggedIn(staff.admin.email)).get('/admin/fees')).status).toBe(403)
 
-    const admin = await loggedIn(staff.admin.email)
+    const admin = await loggedIn(staff.owner.email)
     const page = await (await admin.get('/admin/fees')).text()
     expect(page).toContain('Online betalen staat uit')
     const before = await countRows(app.database, ['fees', 'audit_log'])
@@ -63,7 +65,7 @@ describe('fees without Stripe keys', () => {
   })
 
   it('records the cancellation terms for employers, refusing impossible ones beside the field', async () => {
-    const admin = await loggedIn(staff.admin.email)
+    const admin = await loggedIn(staff.owner.email)
     expect((await (await admin.get('/admin/fees')).text()).replace(/\s/g, ' ')).toContain('Nog geen eigen voorwaarden')
     const before = await countRows(app.database, ['cancellation_policies', 'audit_log'])
     const bad = await admin.post('/admin/fees', { intent: 'policy', policyHours: '48', policyPercent: '150', policyEffectiveFrom: today() })

@@ -82,7 +82,7 @@ describe('the local mailbox', () => {
     const { admin } = await createStaff(demo.database.db)
     const browser = demo.browser()
     await browser.logIn(admin.email, TEST_PASSWORD)
-    expect((await browser.post('/admin/staff', { email: 'nieuw-lid@werkbrug.example', role: 'intermediary' })).status).toBe(200)
+    expect((await browser.post('/admin/staff', { intent: 'open', name: 'Nieuwe bemiddelaar', ownerEmail: 'nieuw-lid@werkbrug.example' })).status).toBe(200)
     const [queued] = (await outbox(demo, 'invitation')).slice(-1)
     expect(queued!.html).not.toMatch(/\/invitations\/[A-Za-z0-9_-]{20,}/)
     const body = await (await browser.get(`/mailbox/${queued!.id}`)).text()

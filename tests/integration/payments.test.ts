@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { todayInAmsterdam } from '../../app/lib/dates'
 import { parseWithSchema } from '../../app/lib/forms'
-import type { Actor } from '../../app/lib/scope.server'
+import type { Actor } from '../../app/modules/authorisation/actor'
 import { stripeClient } from '../../app/lib/stripe.server'
 import { setCancellationPolicy } from '../../app/modules/payments/cancellation-policy.server'
 import { setFee } from '../../app/modules/payments/fees.server'

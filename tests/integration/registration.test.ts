@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { countRows } from '../support/db'
-import { createEmployer } from '../support/factories'
+import { createEmployer, createOrganisation } from '../support/factories'
 import { startTestApp, type TestApp } from '../support/app'
 
 let app: TestApp
+let agency: Awaited<ReturnType<typeof createOrganisation>>
 beforeAll(async () => {
   app = await startTestApp()
+  // While Werkbrug serves one intermediary, registering links the employer to it.
+  agency = await createOrganisation(app.database.db, 'intermediary')
 })
 afterAll(() => app.close())
 
@@ -78,6 +81,9 @@ describe('employer registration', () => {
       `select id, role, password_hash, email_confirmed_at from users where email = '${valid.email}'`,
     )
     expect(user!.role).toBe('employer_owner')
+    expect(await app.database.query(
+      `select l.intermediary_organisation_id from employer_intermediaries l join users u on u.organisation_id = l.employer_organisation_id where u.email = '${valid.email}'`,
+    )).toEqual([{ intermediary_organisation_id: agency.id }])
     expect(user!.password_hash).toMatch(/^\$argon2id\$/)
     expect(user!.email_confirmed_at).toBeNull()
 
@@ -120,8 +126,30 @@ describe('employer registration', () => {
     expect(note).toEqual({ template: 'registration-exists', to_address: owner.email })
   })
 
+  it('asks which intermediary once there are several, refusing one that is not, and links the chosen one', async () => {
+    const desk = await createOrganisation(app.database.db, 'intermediary')
+    const { organisation: notAnIntermediary } = await createEmployer(app.database.db)
+    try {
+      const form = { ...valid, email: 'keuze@groen.example', kvkNumber: '4455 6677' }
+      const page = await (await app.browser().get('/register')).text()
+      expect(page).toContain(desk.name)
+      expect(page).toContain(agency.name)
+      for (const [choice, message] of [[undefined, 'Dit veld is verplicht.'], [notAnIntermediary.id, 'Deze waarde is ongeldig.']] as const) {
+        const html = await registerExpectingRefusal(choice ? { ...form, intermediaryOrganisationId: choice } : form)
+        expect(fieldError(html, 'intermediaryOrganisationId')).toBe(message)
+      }
+      expect((await app.browser().post('/register', { ...form, intermediaryOrganisationId: desk.id })).status).toBe(200)
+      expect(await app.database.query(
+        `select l.intermediary_organisation_id from employer_intermediaries l join users u on u.organisation_id = l.employer_organisation_id where u.email = 'keuze@groen.example'`,
+      )).toEqual([{ intermediary_organisation_id: desk.id }])
+    } finally {
+      await app.database.query(`delete from organisations where id = '${desk.id}'`)
+    }
+  })
+
   it('limits registrations from one address', async () => {
     const limited = await startTestApp()
+    await createOrganisation(limited.database.db, 'intermediary')
     try {
       for (let i = 0; i < 10; i++) {
         const form = { ...valid, email: `r${i}@limit.example`, kvkNumber: String(20_000_000 + i) }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Actor } from '../../app/lib/scope.server'
+import type { Actor } from '../../app/modules/authorisation/actor'
 import { createCandidate } from '../../app/modules/speeddates/seats.server'
 import { createHire } from '../../app/modules/twv/hires.server'
 import { apiClient, fieldCodes } from '../support/api'

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Actor } from '../../app/lib/scope.server'
+import type { Actor } from '../../app/modules/authorisation/actor'
 import { bookSlot, decideBooking } from '../../app/modules/speeddates/bookings.server'
 import { sendDueReminders } from '../../app/modules/speeddates/reminders.server'
 import { assignSeat, createCandidate, showUpAdvice, suggestedInvites } from '../../app/modules/speeddates/seats.server'

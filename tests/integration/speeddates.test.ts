@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Actor } from '../../app/lib/scope.server'
+import type { Actor } from '../../app/modules/authorisation/actor'
 import { bookSlot, cancelBooking, cancelSlot, decideBooking, rescheduleBooking } from '../../app/modules/speeddates/bookings.server'
 import { assignSeat, createCandidate } from '../../app/modules/speeddates/seats.server'
 import { createSlot } from '../../app/modules/speeddates/slots.server'

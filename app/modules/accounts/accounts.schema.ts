@@ -1,3 +1,4 @@
+import { colleagueRoles, type Party, type Role } from '~/modules/authorisation/roles'
 import { z } from 'zod'
 
 const requiredText = (max: number) =>
@@ -56,6 +57,8 @@ export const registrationSchema = z.object({
   contactName: requiredText(200),
   email: emailField,
   password: passwordField,
+  // The intermediary the employer works with; may be left out while there is only one.
+  intermediaryOrganisationId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid({ message: 'errors.invalid' }).optional()),
 })
 export type RegistrationInput = z.output<typeof registrationSchema>
 
@@ -71,14 +74,16 @@ export const passwordResetSchema = z.object({
   password: passwordField,
 })
 
-export const employerRoleField = z.enum(['employer_owner', 'employer_member'], {
-  message: 'errors.roleNotAllowed',
+/** A colleague for the inviter's own organisation, with one of the roles its party may give. */
+export function colleagueInvitationSchema(party: Party) {
+  return z.object({ email: emailField, role: z.enum(colleagueRoles(party) as [Role, ...Role[]], { message: 'errors.roleNotAllowed' }) })
+}
+
+/** The platform admin opens an intermediary organisation and invites its first owner. */
+export const intermediaryOrganisationSchema = z.object({
+  name: requiredText(200),
+  ownerEmail: emailField,
 })
-export const staffRoleField = z.enum(['intermediary', 'admin'], { message: 'errors.roleNotAllowed' })
-
-export const colleagueInvitationSchema = z.object({ email: emailField, role: employerRoleField })
-
-export const staffInvitationSchema = z.object({ email: emailField, role: staffRoleField })
 
 export const acceptInvitationSchema = z.object({
   name: requiredText(200),

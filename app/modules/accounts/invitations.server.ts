@@ -4,8 +4,9 @@ import { invitations, organisations, users } from '#db/schema'
 import { FieldValidationError, isUniqueViolation } from '~/lib/errors.server'
 import type { Locale } from '~/lib/i18n'
 import { hashPassword } from '~/lib/passwords.server'
-import type { Role } from '~/lib/roles'
-import { organisationScope, type Actor } from '~/lib/scope.server'
+import type { Role } from '~/modules/authorisation/roles'
+import type { Actor } from '~/modules/authorisation/actor'
+import { scopeOf } from '~/modules/authorisation/scope.server'
 import { createToken, hashToken } from '~/lib/tokens.server'
 import { recordAudit } from '../audit/audit.server'
 import { enqueueEmail } from '../email/outbox.server'
@@ -16,19 +17,21 @@ export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000
 export type Inviter = Actor & { userId: string; name: string; organisationName: string; locale: Locale }
 
 /**
- * Invites someone into the inviter's organisation: a colleague for an employer owner, an
- * intermediary or admin for an admin (who belongs to the intermediary organisation). A new
- * invitation for the same address replaces the open one.
+ * Invites someone into the inviter's organisation (a colleague), or — for the platform admin
+ * opening an intermediary organisation — into that organisation (`into`). A new invitation for
+ * the same address replaces the open one.
  */
 export async function createInvitation(
   db: Db,
   inviter: Inviter,
-  input: { email: string; role: Role; appUrl: string },
+  input: { email: string; role: Role; appUrl: string; into?: { id: string; name: string } },
   now = new Date(),
 ): Promise<{ invitationId: string }> {
   if (await emailIsTaken(db, input.email)) {
     throw new FieldValidationError({ email: { key: 'errors.alreadyMember' } })
   }
+  const organisationId = input.into?.id ?? inviter.organisationId
+  const organisationName = input.into?.name ?? inviter.organisationName
   const { token, hash } = createToken()
   return db.transaction(async (tx) => {
     await tx
@@ -36,7 +39,7 @@ export async function createInvitation(
       .set({ revokedAt: now })
       .where(
         and(
-          eq(invitations.organisationId, inviter.organisationId),
+          eq(invitations.organisationId, organisationId),
           eq(invitations.email, input.email),
           isNull(invitations.acceptedAt),
           isNull(invitations.revokedAt),
@@ -45,7 +48,7 @@ export async function createInvitation(
     const [invitation] = await tx
       .insert(invitations)
       .values({
-        organisationId: inviter.organisationId,
+        organisationId,
         email: input.email,
         role: input.role,
         tokenHash: hash,
@@ -55,7 +58,7 @@ export async function createInvitation(
       .returning({ id: invitations.id })
     await recordAudit(tx, {
       actorUserId: inviter.userId,
-      organisationId: inviter.organisationId,
+      organisationId,
       action: 'invitation.created',
       subjectType: 'invitation',
       subjectId: invitation!.id,
@@ -67,7 +70,7 @@ export async function createInvitation(
       to: input.email,
       locale: inviter.locale,
       props: {
-        organisation: inviter.organisationName,
+        organisation: organisationName,
         inviter: inviter.name,
         role: input.role,
         acceptUrl: new URL(`/invitations/${encodeURIComponent(token)}`, input.appUrl).toString(),
@@ -150,8 +153,7 @@ export function listOpenInvitations(db: Db, actor: Actor, now = new Date()) {
     .from(invitations)
     .where(
       and(
-        organisationScope(actor, invitations.organisationId),
-        eq(invitations.organisationId, actor.organisationId),
+        scopeOf(actor).ownOrganisation(invitations.organisationId),
         isNull(invitations.acceptedAt),
         isNull(invitations.revokedAt),
         gt(invitations.expiresAt, now),
@@ -174,7 +176,7 @@ export async function revokeInvitation(
       .where(
         and(
           eq(invitations.id, invitationId),
-          organisationScope(actor, invitations.organisationId),
+          scopeOf(actor).ownOrganisation(invitations.organisationId),
           isNull(invitations.acceptedAt),
           isNull(invitations.revokedAt),
         ),

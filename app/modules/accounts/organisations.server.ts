@@ -1,7 +1,8 @@
 import { and, asc, count, eq } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { organisations, users } from '#db/schema'
-import { organisationScope, type Actor } from '~/lib/scope.server'
+import type { Actor } from '~/modules/authorisation/actor'
+import { scopeOf } from '~/modules/authorisation/scope.server'
 
 export async function kvkNumberIsTaken(db: Db, kvkNumber: string): Promise<boolean> {
   const [row] = await db
@@ -23,7 +24,7 @@ export function listEmployers(db: Db, actor: Actor) {
     })
     .from(organisations)
     .leftJoin(users, eq(users.organisationId, organisations.id))
-    .where(and(eq(organisations.kind, 'employer'), organisationScope(actor, organisations.id)))
+    .where(and(eq(organisations.kind, 'employer'), scopeOf(actor).employers()))
     .groupBy(organisations.id)
     .orderBy(asc(organisations.name))
 }

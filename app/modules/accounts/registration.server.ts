@@ -9,6 +9,7 @@ import { enqueueEmail } from '../email/outbox.server'
 import type { RegistrationInput } from './accounts.schema'
 import { sendEmailConfirmation } from './email-confirmation.server'
 import { kvkNumberIsTaken } from './organisations.server'
+import { linkEmployer, listIntermediaries } from './intermediaries.server'
 
 /**
  * Registers an employer organisation and its owner, who must confirm the email address before
@@ -17,6 +18,17 @@ import { kvkNumberIsTaken } from './organisations.server'
  * account, a note to the existing owner otherwise. A KvK number already registered is said
  * plainly: it names a business in a public register, not a person.
  */
+/** The intermediary chosen on the form, or the only one there is. */
+async function chosenIntermediary(db: Db, requested: string | undefined): Promise<string> {
+  const all = await listIntermediaries(db)
+  if (requested) {
+    if (all.some((i) => i.id === requested)) return requested
+    throw new FieldValidationError({ intermediaryOrganisationId: { key: 'errors.invalid' } })
+  }
+  if (all.length === 1) return all[0]!.id
+  throw new FieldValidationError({ intermediaryOrganisationId: { key: all.length === 0 ? 'errors.noIntermediaryYet' : 'errors.required' } })
+}
+
 export async function registerEmployer(db: Db, input: RegistrationInput, locale: Locale, appUrl: string): Promise<void> {
   const passwordHash = await hashPassword(input.password)
   const [existing] = await db
@@ -25,6 +37,7 @@ export async function registerEmployer(db: Db, input: RegistrationInput, locale:
     .where(eq(users.email, input.email))
   if (existing) return noteExistingAccount(db, existing, appUrl)
   if (await kvkNumberIsTaken(db, input.kvkNumber)) throw new FieldValidationError({ kvkNumber: { key: 'errors.kvkTaken' } })
+  const intermediaryOrganisationId = await chosenIntermediary(db, input.intermediaryOrganisationId)
 
   try {
     await db.transaction(async (tx) => {
@@ -32,6 +45,7 @@ export async function registerEmployer(db: Db, input: RegistrationInput, locale:
         .insert(organisations)
         .values({ kind: 'employer', name: input.organisationName, kvkNumber: input.kvkNumber })
         .returning({ id: organisations.id })
+      await linkEmployer(tx, organisation!.id, intermediaryOrganisationId)
       const [user] = await tx
         .insert(users)
         .values({

@@ -1,7 +1,8 @@
 import { and, asc, eq, isNull, ne } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { users } from '#db/schema'
-import { organisationScope, type Actor } from '~/lib/scope.server'
+import type { Actor } from '~/modules/authorisation/actor'
+import { scopeOf } from '~/modules/authorisation/scope.server'
 import { recordAudit } from '../audit/audit.server'
 import { deleteUserSessions } from './sessions.server'
 
@@ -20,8 +21,7 @@ export function listMembers(db: Db, actor: Actor) {
     .from(users)
     .where(
       and(
-        organisationScope(actor, users.organisationId),
-        eq(users.organisationId, actor.organisationId),
+        scopeOf(actor).ownOrganisation(users.organisationId),
         isNull(users.disabledAt),
       ),
     )
@@ -35,7 +35,7 @@ export async function getMember(db: Db, actor: Actor, userId: string) {
     .where(
       and(
         eq(users.id, userId),
-        organisationScope(actor, users.organisationId),
+        scopeOf(actor).ownOrganisation(users.organisationId),
         isNull(users.disabledAt),
       ),
     )
@@ -56,7 +56,7 @@ export async function removeMember(db: Db, actor: Actor, userId: string): Promis
         and(
           eq(users.id, userId),
           ne(users.id, actor.userId ?? ''),
-          organisationScope(actor, users.organisationId),
+          scopeOf(actor).ownOrganisation(users.organisationId),
           isNull(users.disabledAt),
         ),
       )
@@ -72,13 +72,4 @@ export async function removeMember(db: Db, actor: Actor, userId: string): Promis
     })
     return true
   })
-}
-
-/** Every intermediary and admin account (admin page). */
-export function listStaff(db: Db) {
-  return db
-    .select(memberColumns)
-    .from(users)
-    .where(and(isNull(users.disabledAt), ne(users.role, 'employer_owner'), ne(users.role, 'employer_member')))
-    .orderBy(asc(users.name))
 }

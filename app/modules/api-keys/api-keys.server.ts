@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { and, desc, eq, isNull } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { apiKeys, organisations } from '#db/schema'
-import { organisationScope, type Actor } from '~/lib/scope.server'
+import type { Actor } from '~/modules/authorisation/actor'
+import { scopeOf } from '~/modules/authorisation/scope.server'
 import { hashToken } from '~/lib/tokens.server'
 import { recordAudit } from '../audit/audit.server'
 
@@ -45,7 +46,7 @@ export function listApiKeys(db: Db, actor: Actor) {
       revokedAt: apiKeys.revokedAt,
     })
     .from(apiKeys)
-    .where(and(organisationScope(actor, apiKeys.organisationId), eq(apiKeys.organisationId, actor.organisationId)))
+    .where(scopeOf(actor).ownOrganisation(apiKeys.organisationId))
     .orderBy(desc(apiKeys.createdAt))
 }
 
@@ -55,7 +56,7 @@ export async function revokeApiKey(db: Db, actor: Actor, id: string): Promise<bo
     const [row] = await tx
       .update(apiKeys)
       .set({ revokedAt: new Date() })
-      .where(and(eq(apiKeys.id, id), organisationScope(actor, apiKeys.organisationId), isNull(apiKeys.revokedAt)))
+      .where(and(eq(apiKeys.id, id), scopeOf(actor).ownOrganisation(apiKeys.organisationId), isNull(apiKeys.revokedAt)))
       .returning({ id: apiKeys.id, organisationId: apiKeys.organisationId })
     if (!row) return false
     await recordAudit(tx, {

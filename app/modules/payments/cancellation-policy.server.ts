@@ -3,7 +3,7 @@ import type { Db } from '#db/client.server'
 import { cancellationPolicies } from '#db/schema'
 import { todayInAmsterdam } from '~/lib/dates'
 import { FieldValidationError } from '~/lib/errors.server'
-import type { Actor } from '~/lib/scope.server'
+import type { Actor } from '~/modules/authorisation/actor'
 import { recordAudit } from '../audit/audit.server'
 import { defaultCancellationPolicy, type CancellationPolicy } from './cancellation'
 

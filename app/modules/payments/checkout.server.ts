@@ -3,7 +3,8 @@ import type Stripe from 'stripe'
 import type { Db } from '#db/client.server'
 import { payments } from '#db/schema'
 import type { Locale } from '~/lib/i18n'
-import type { Actor } from '~/lib/scope.server'
+import type { Actor } from '~/modules/authorisation/actor'
+import { may } from '~/modules/authorisation/policy'
 import { BOOKING_PAYMENT_WINDOW_MS, lockPayment, markPaid, PaymentConflictError, type StripeFollowUps } from './charges.server'
 
 // Stripe lets a Checkout Session live between 30 minutes and 24 hours.
@@ -22,7 +23,7 @@ export async function checkoutUrl(db: Db, stripe: Stripe, actor: Actor, paymentI
   const now = options.now ?? new Date()
   return db.transaction(async (tx) => {
     const payment = await lockPayment(tx, paymentId)
-    if (!payment || payment.payerOrganisationId !== actor.organisationId) return null
+    if (!payment || !may(actor, 'payments:pay', { employerOrganisationId: payment.payerOrganisationId, intermediaryOrganisationId: null })) return null
     if (payment.status !== 'open') throw new PaymentConflictError('errors.paymentNotOpen')
     const expiresAt = payment.checkoutExpiresAt?.getTime() ?? 0
     if (payment.stripeCheckoutSessionId && payment.checkoutUrl && expiresAt - now.getTime() > REUSE_MARGIN_MS) return payment.checkoutUrl

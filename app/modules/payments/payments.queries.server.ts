@@ -1,17 +1,13 @@
-import { and, desc, eq, type SQL } from 'drizzle-orm'
+import { and, desc, eq } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '#db/client.server'
 import { organisations, payments, speeddateBookings, stripeEventRefusals } from '#db/schema'
-import { isEmployerRole } from '~/lib/roles'
-import type { Actor } from '~/lib/scope.server'
+import type { Actor } from '~/modules/authorisation/actor'
+import { scopeOf } from '~/modules/authorisation/scope.server'
 
 const payer = alias(organisations, 'payer')
 const payee = alias(organisations, 'payee')
 
-/** Employers see what they were charged; the intermediary every charge of its own fees. */
-function paymentScope(actor: Actor): SQL {
-  return isEmployerRole(actor.role) ? eq(payments.payerOrganisationId, actor.organisationId) : eq(payments.intermediaryOrganisationId, actor.organisationId)
-}
 
 const columns = {
   id: payments.id,
@@ -49,7 +45,7 @@ export function listPayments(db: Db, actor: Actor, limit = 200) {
     .innerJoin(payer, eq(payer.id, payments.payerOrganisationId))
     .innerJoin(payee, eq(payee.id, payments.intermediaryOrganisationId))
     .leftJoin(speeddateBookings, eq(speeddateBookings.id, payments.bookingId))
-    .where(paymentScope(actor))
+    .where(scopeOf(actor).payments())
     .orderBy(desc(payments.createdAt))
     .limit(limit)
 }
@@ -61,7 +57,7 @@ export async function getPayment(db: Db, actor: Actor, id: string) {
     .innerJoin(payer, eq(payer.id, payments.payerOrganisationId))
     .innerJoin(payee, eq(payee.id, payments.intermediaryOrganisationId))
     .leftJoin(speeddateBookings, eq(speeddateBookings.id, payments.bookingId))
-    .where(and(eq(payments.id, id), paymentScope(actor)))
+    .where(and(eq(payments.id, id), scopeOf(actor).payments()))
   return payment
 }
 export type PaymentView = NonNullable<Awaited<ReturnType<typeof getPayment>>>

@@ -4,7 +4,8 @@ import { arrangements, auditLog, organisations, users, vacancies, vacancyTravelT
 import { todayInAmsterdam } from '~/lib/dates'
 import { FieldValidationError } from '~/lib/errors.server'
 import { translate, type Locale } from '~/lib/i18n'
-import { organisationScope, type Actor } from '~/lib/scope.server'
+import type { Actor } from '~/modules/authorisation/actor'
+import { scopeOf } from '~/modules/authorisation/scope.server'
 import { recordAudit } from '../audit/audit.server'
 import { hireGuidance } from '../twv/hires.server'
 import { listPolicyRules } from '../twv/policy.server'
@@ -37,7 +38,7 @@ export async function getArrangements(db: Db, actor: Actor, vacancyId: string, h
     db
       .select(arrangementColumns)
       .from(arrangements)
-      .where(and(eq(arrangements.vacancyId, vacancyId), forHire ? eq(arrangements.hireId, forHire) : isNull(arrangements.hireId), organisationScope(actor, arrangements.organisationId)))
+      .where(and(eq(arrangements.vacancyId, vacancyId), forHire ? eq(arrangements.hireId, forHire) : isNull(arrangements.hireId), scopeOf(actor).arrangements()))
   const [own] = hireId ? await find(hireId) : []
   const [row] = own ? [own] : await find(null)
   return (row as Arrangements | undefined) ?? null
@@ -140,7 +141,7 @@ export async function riskPortfolio(db: Db, actor: Actor, locale: Locale, date =
       .from(vacancies)
       .innerJoin(organisations, eq(organisations.id, vacancies.organisationId))
       .leftJoin(arrangements, and(eq(arrangements.vacancyId, vacancies.id), isNull(arrangements.hireId)))
-      .where(and(organisationScope(actor, vacancies.organisationId), ne(vacancies.status, 'closed'), ne(vacancies.status, 'filled')))
+      .where(and(scopeOf(actor).vacancies(), ne(vacancies.status, 'closed'), ne(vacancies.status, 'filled')))
       .limit(limit),
   ])
   return rows.map((row) => {

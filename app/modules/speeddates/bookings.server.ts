@@ -15,8 +15,9 @@ import {
 import type { BookingNoticeKind } from '#emails/booking-notice'
 import { todayInAmsterdam, utcToAmsterdamLocal } from '~/lib/dates'
 import { FieldValidationError, isUniqueViolation, StateConflictError } from '~/lib/errors.server'
-import { isEmployerRole } from '~/lib/roles'
-import type { Actor } from '~/lib/scope.server'
+import type { Actor } from '~/modules/authorisation/actor'
+import { can, may } from '~/modules/authorisation/policy'
+import { scopeOf } from '~/modules/authorisation/scope.server'
 import { employerOwners } from '../accounts/accounts.queries.server'
 import { enqueueEmail } from '../email/outbox.server'
 import { cancellationPolicyInForce } from '../payments/cancellation-policy.server'
@@ -84,15 +85,9 @@ function selectBookings(db: Db) {
     .leftJoin(payments, eq(payments.bookingId, speeddateBookings.id))
 }
 
-/** Employers see their own bookings; the intermediary those on its organisation's slots. */
-function bookingScope(actor: Actor) {
-  if (isEmployerRole(actor.role)) return eq(speeddateBookings.organisationId, actor.organisationId)
-  if (actor.role === 'admin') return undefined
-  return eq(speeddateSlots.intermediaryOrganisationId, actor.organisationId)
-}
 
 export async function getBooking(db: Db, actor: Actor, id: string) {
-  const [booking] = await selectBookings(db).where(and(eq(speeddateBookings.id, id), bookingScope(actor)))
+  const [booking] = await selectBookings(db).where(and(eq(speeddateBookings.id, id), scopeOf(actor).bookings()))
   return booking
 }
 
@@ -100,7 +95,7 @@ export type BookingRow = NonNullable<Awaited<ReturnType<typeof getBooking>>>
 
 export function listBookings(db: Db, actor: Actor, slotId?: string) {
   return selectBookings(db)
-    .where(and(bookingScope(actor), slotId ? eq(speeddateBookings.slotId, slotId) : undefined))
+    .where(and(scopeOf(actor).bookings(), slotId ? eq(speeddateBookings.slotId, slotId) : undefined))
     .orderBy(desc(speeddateBookings.createdAt))
     .limit(200)
 }
@@ -146,19 +141,28 @@ export async function bookSlot(db: Db, actor: Actor, slotId: string, vacancyId: 
   const now = options.now ?? new Date()
   // Checks that need no lock come first: whose vacancy it is, and whether the slot is already
   // held. Most losers of a race stop here without queueing for the slot's lock.
+  if (!can(actor.role, 'speeddates:book')) return null
   const [vacancy] = await db
-    .select({ id: vacancies.id, title: vacancies.title })
+    .select({ id: vacancies.id, title: vacancies.title, intermediaryOrganisationId: vacancies.intermediaryOrganisationId })
     .from(vacancies)
-    .where(and(eq(vacancies.id, vacancyId), eq(vacancies.organisationId, actor.organisationId), eq(vacancies.status, 'published')))
+    .where(and(eq(vacancies.id, vacancyId), scopeOf(actor).vacancies(), eq(vacancies.status, 'published')))
   const held = () =>
     db
       .select({ id: speeddateBookings.id })
       .from(speeddateBookings)
       .where(and(eq(speeddateBookings.slotId, slotId), inArray(speeddateBookings.status, active)))
       .limit(1)
-  const [slotExists] = await db.select({ id: speeddateSlots.id }).from(speeddateSlots).where(eq(speeddateSlots.id, slotId))
+  // Only the slots of the employer's own intermediaries exist for it.
+  const [slotExists] = await db
+    .select({ id: speeddateSlots.id, intermediaryOrganisationId: speeddateSlots.intermediaryOrganisationId })
+    .from(speeddateSlots)
+    .where(and(eq(speeddateSlots.id, slotId), scopeOf(actor).slots()))
   if (!slotExists) return null
   if (!vacancy) throw new FieldValidationError({ vacancyId: { key: 'errors.vacancyNotBookable' } })
+  // The intermediary that reviews the vacancy is the one that runs its speeddates.
+  if (vacancy.intermediaryOrganisationId !== slotExists.intermediaryOrganisationId) {
+    throw new FieldValidationError({ vacancyId: { key: 'errors.vacancyOtherIntermediary' } })
+  }
   if ((await held()).length > 0) throw new BookingConflictError('errors.slotTaken')
   try {
     return await db.transaction(async (tx) => {
@@ -222,7 +226,7 @@ export async function decideBooking(
   reason: string | undefined,
   options: BookingOptions,
 ): Promise<BookingRow | null> {
-  if (isEmployerRole(actor.role)) throw new BookingConflictError('errors.transitionNotAllowed')
+  if (!can(actor.role, 'speeddates:manage')) throw new BookingConflictError('errors.transitionNotAllowed')
   if (decision === 'decline' && !reason?.trim()) throw new FieldValidationError({ reason: { key: 'errors.required' } })
   const followUps = noFollowUps()
   const result = await db.transaction(async (tx) => {
@@ -275,7 +279,7 @@ export async function cancelBooking(
   reason: string | undefined,
   options: BookingOptions,
 ): Promise<BookingRow | null> {
-  const employer = isEmployerRole(actor.role)
+  const employer = scopeOf(actor).party === 'employer'
   if (!employer && !reason?.trim()) throw new FieldValidationError({ reason: { key: 'errors.required' } })
   const followUps = noFollowUps()
   const result = await db.transaction(async (tx) => {
@@ -308,7 +312,7 @@ export async function rescheduleBooking(
   options: BookingOptions,
 ): Promise<BookingRow | null> {
   const now = options.now ?? new Date()
-  const employer = isEmployerRole(actor.role)
+  const employer = scopeOf(actor).party === 'employer'
   try {
     return await db.transaction(async (tx) => {
       const current = await getBooking(tx, actor, bookingId)
@@ -319,7 +323,8 @@ export async function rescheduleBooking(
       const [target] = await tx.select().from(speeddateSlots).where(eq(speeddateSlots.id, toSlotId))
       if (!target || target.id === current.slotId) throw new FieldValidationError({ slotId: { key: 'errors.invalid' } })
       if (target.status !== 'open' || target.startsAt <= now) throw new BookingConflictError('errors.slotNotBookable')
-      if (!employer && actor.role !== 'admin' && target.intermediaryOrganisationId !== actor.organisationId) {
+      // The booking stays with its intermediary: another intermediary's slot is no place to move it.
+      if (target.intermediaryOrganisationId !== current.intermediaryOrganisationId) {
         throw new FieldValidationError({ slotId: { key: 'errors.invalid' } })
       }
       const [taken] = await tx
@@ -428,12 +433,12 @@ export async function notify(tx: Db, bookingId: string, kind: BookingNoticeKind,
  * with the reason, which the employer receives with a calendar cancellation.
  */
 export async function cancelSlot(db: Db, actor: Actor, slotId: string, reason: string, options: BookingOptions): Promise<boolean> {
-  if (isEmployerRole(actor.role)) return false
+  if (!can(actor.role, 'speeddates:manage')) return false
   if (!reason.trim()) throw new FieldValidationError({ reason: { key: 'errors.required' } })
   const followUps = noFollowUps()
   const result = await db.transaction(async (tx) => {
     const slot = await lockSlot(tx, slotId)
-    if (!slot || (actor.role !== 'admin' && slot.intermediaryOrganisationId !== actor.organisationId)) return false
+    if (!slot || !may(actor, 'speeddates:manage', { employerOrganisationId: null, intermediaryOrganisationId: slot.intermediaryOrganisationId })) return false
     if (slot.status === 'cancelled') throw new BookingConflictError('errors.transitionNotAllowed')
     await tx.update(speeddateSlots).set({ status: 'cancelled' }).where(eq(speeddateSlots.id, slotId))
     const activeBookings = await tx

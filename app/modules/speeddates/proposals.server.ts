@@ -4,8 +4,9 @@ import { organisations, receptionLocations, speeddateBookingEvents, speeddateBoo
 import { amsterdamLocalToUtc } from '~/lib/dates'
 import { FieldValidationError } from '~/lib/errors.server'
 import type { FieldErrors } from '~/lib/forms'
-import { isEmployerRole } from '~/lib/roles'
-import type { Actor } from '~/lib/scope.server'
+import type { Actor } from '~/modules/authorisation/actor'
+import { can } from '~/modules/authorisation/policy'
+import { scopeOf } from '~/modules/authorisation/scope.server'
 import { enqueueEmail } from '../email/outbox.server'
 import { BookingConflictError, notify, type BookingOptions } from './bookings.server'
 import { checkSlotTimes, createSlot } from './slots.server'
@@ -26,10 +27,10 @@ export async function proposeTimes(db: Db, actor: Actor, input: ProposalInput, o
     times.push({ startsAt: startText, endsAt: endText })
   }
   const [vacancy] = await db
-    .select({ id: vacancies.id, title: vacancies.title })
+    .select({ id: vacancies.id, title: vacancies.title, intermediaryOrganisationId: vacancies.intermediaryOrganisationId })
     .from(vacancies)
-    .where(and(eq(vacancies.id, input.vacancyId), eq(vacancies.organisationId, actor.organisationId), eq(vacancies.status, 'published')))
-  if (!vacancy) errors.vacancyId = { key: 'errors.vacancyNotBookable' }
+    .where(and(eq(vacancies.id, input.vacancyId), scopeOf(actor).vacancies(), eq(vacancies.status, 'published')))
+  if (!vacancy || !can(actor.role, 'speeddates:book')) errors.vacancyId = { key: 'errors.vacancyNotBookable' }
   if (Object.keys(errors).length > 0) throw new FieldValidationError(errors)
 
   return db.transaction(async (tx) => {
@@ -46,12 +47,12 @@ export async function proposeTimes(db: Db, actor: Actor, input: ProposalInput, o
         note: input.note || null,
       })
       .returning({ id: speeddateProposals.id })
-    // Nobody owns a proposal yet: every active intermediary hears of it.
+    // No consultant owns a proposal yet: the staff of the vacancy's intermediary hear of it.
     const [employer] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, actor.organisationId))
     const intermediaries = await tx
       .select({ email: users.email, locale: users.locale })
       .from(users)
-      .where(and(eq(users.role, 'intermediary'), isNull(users.disabledAt)))
+      .where(and(eq(users.organisationId, vacancy!.intermediaryOrganisationId), isNull(users.disabledAt)))
     const first = times[0]!
     for (const recipient of intermediaries) {
       await enqueueEmail(tx, {
@@ -100,13 +101,13 @@ export function listProposals(db: Db, actor: Actor) {
     .innerJoin(organisations, eq(organisations.id, speeddateProposals.organisationId))
     .innerJoin(vacancies, eq(vacancies.id, speeddateProposals.vacancyId))
     .leftJoin(receptionLocations, eq(receptionLocations.id, speeddateProposals.receptionLocationId))
-    .where(isEmployerRole(actor.role) ? eq(speeddateProposals.organisationId, actor.organisationId) : undefined)
+    .where(scopeOf(actor).proposals())
     .orderBy(desc(speeddateProposals.createdAt))
     .limit(50)
 }
 
-async function lockOpenProposal(tx: Db, id: string) {
-  const [proposal] = await tx.select().from(speeddateProposals).where(eq(speeddateProposals.id, id)).for('update')
+async function lockOpenProposal(tx: Db, actor: Actor, id: string) {
+  const [proposal] = await tx.select().from(speeddateProposals).where(and(eq(speeddateProposals.id, id), scopeOf(actor).proposals())).for('update')
   if (!proposal) return null
   if (proposal.status !== 'open') throw new BookingConflictError('errors.transitionNotAllowed')
   return proposal
@@ -123,9 +124,9 @@ export async function acceptProposal(
   choice: { timeIndex: number; seats: number },
   options: BookingOptions,
 ): Promise<string | null> {
-  if (isEmployerRole(actor.role)) return null
+  if (!can(actor.role, 'speeddates:manage')) return null
   return db.transaction(async (tx) => {
-    const proposal = await lockOpenProposal(tx, proposalId)
+    const proposal = await lockOpenProposal(tx, actor, proposalId)
     if (!proposal) return null
     const time = proposal.times[choice.timeIndex]
     if (!time) throw new FieldValidationError({ timeIndex: { key: 'errors.invalidChoice' } })
@@ -166,10 +167,10 @@ export async function acceptProposal(
 }
 
 export async function declineProposal(db: Db, actor: Actor, proposalId: string, reason: string, options: BookingOptions): Promise<boolean> {
-  if (isEmployerRole(actor.role)) return false
+  if (!can(actor.role, 'speeddates:manage')) return false
   if (!reason.trim()) throw new FieldValidationError({ reason: { key: 'errors.required' } })
   return db.transaction(async (tx) => {
-    const proposal = await lockOpenProposal(tx, proposalId)
+    const proposal = await lockOpenProposal(tx, actor, proposalId)
     if (!proposal) return false
     await tx
       .update(speeddateProposals)

@@ -2,7 +2,9 @@ import { and, asc, count, eq, isNotNull, lt, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { candidates, hires, speeddateBookings, speeddateSeats, speeddateSlots } from '#db/schema'
 import { FieldValidationError, isUniqueViolation, StateConflictError } from '~/lib/errors.server'
-import type { Actor } from '~/lib/scope.server'
+import type { Actor } from '~/modules/authorisation/actor'
+import { can } from '~/modules/authorisation/policy'
+import { scopeOf } from '~/modules/authorisation/scope.server'
 import { createHire } from '../twv/hires.server'
 import type { CandidateInput } from './speeddates.schema'
 
@@ -25,7 +27,7 @@ export function listCandidates(db: Db, actor: Actor) {
   return db
     .select({ id: candidates.id, referenceCode: candidates.referenceCode, firstName: candidates.firstName })
     .from(candidates)
-    .where(eq(candidates.intermediaryOrganisationId, actor.organisationId))
+    .where(scopeOf(actor).candidates())
     .orderBy(asc(candidates.referenceCode))
 }
 
@@ -34,14 +36,15 @@ export function listCandidates(db: Db, actor: Actor) {
  * written, so a 10-seat slot ends with at most 10 seats however many assignments race.
  */
 export async function assignSeat(db: Db, actor: Actor, slotId: string, candidateId: string): Promise<string | null> {
+  if (!can(actor.role, 'speeddates:manage')) return null
   try {
     return await db.transaction(async (tx) => {
       const [slot] = await tx
         .select({ seats: speeddateSlots.seats, organisationId: speeddateSlots.intermediaryOrganisationId })
         .from(speeddateSlots)
-        .where(eq(speeddateSlots.id, slotId))
+        .where(and(eq(speeddateSlots.id, slotId), scopeOf(actor).slots()))
         .for('update')
-      if (!slot || (actor.role !== 'admin' && slot.organisationId !== actor.organisationId)) return null
+      if (!slot) return null
       const [candidate] = await tx
         .select({ id: candidates.id })
         .from(candidates)
@@ -87,8 +90,8 @@ export async function recordSeatResult(
     .select({ id: speeddateSeats.id, startsAt: speeddateSlots.startsAt, organisationId: speeddateSlots.intermediaryOrganisationId })
     .from(speeddateSeats)
     .innerJoin(speeddateSlots, eq(speeddateSlots.id, speeddateSeats.slotId))
-    .where(eq(speeddateSeats.id, input.seatId))
-  if (!seat || (actor.role !== 'admin' && seat.organisationId !== actor.organisationId)) return false
+    .where(and(eq(speeddateSeats.id, input.seatId), scopeOf(actor).slots()))
+  if (!seat || !can(actor.role, 'speeddates:manage')) return false
   if (seat.startsAt > now) throw new StateConflictError('errors.sessionNotStarted')
   const outcome = input.attendance === 'attended' ? input.outcome : null
   await db.update(speeddateSeats).set({ attendance: input.attendance, outcome }).where(eq(speeddateSeats.id, input.seatId))
@@ -125,7 +128,7 @@ export async function showUpAdvice(db: Db, actor: Actor, seats: number, now = ne
     })
     .from(speeddateSeats)
     .innerJoin(speeddateSlots, eq(speeddateSlots.id, speeddateSeats.slotId))
-    .where(and(eq(speeddateSlots.intermediaryOrganisationId, actor.organisationId), isNotNull(speeddateSeats.attendance), lt(speeddateSlots.startsAt, now)))
+    .where(and(scopeOf(actor).slots(), isNotNull(speeddateSeats.attendance), lt(speeddateSlots.startsAt, now)))
   const recorded = Number(row?.recorded ?? 0)
   const attended = Number(row?.attended ?? 0)
   const own = recorded >= MIN_OWN_SAMPLE

@@ -4,8 +4,8 @@ import { organisations, receptionLocations, speeddateBookings, speeddateSeats, s
 import { amsterdamLocalToUtc } from '~/lib/dates'
 import { FieldValidationError } from '~/lib/errors.server'
 import type { FieldErrors, FieldMessage } from '~/lib/forms'
-import { isEmployerRole } from '~/lib/roles'
-import type { Actor } from '~/lib/scope.server'
+import type { Actor } from '~/modules/authorisation/actor'
+import { scopeOf } from '~/modules/authorisation/scope.server'
 import type { SlotInput, SlotListFilters } from './speeddates.schema'
 
 const MAX_SLOT_MS = 8 * 60 * 60 * 1000
@@ -99,8 +99,10 @@ export const slotColumns = {
  * they hold themselves; the intermediary sees its organisation's slots with whoever holds them.
  */
 export async function listSlots(db: Db, actor: Actor, filters: SlotListFilters & { freeOnly?: boolean }, now = new Date()) {
-  const employer = isEmployerRole(actor.role)
+  const scope = scopeOf(actor)
+  const employer = scope.party === 'employer'
   const conditions: (SQL | undefined)[] = [
+    scope.slots(),
     filters.from ? gte(speeddateSlots.startsAt, amsterdamLocalToUtc(`${filters.from}T00:00`) ?? new Date(filters.from)) : undefined,
     filters.to ? lt(speeddateSlots.startsAt, new Date(new Date(amsterdamLocalToUtc(`${filters.to}T00:00`) ?? filters.to).getTime() + 86_400_000)) : undefined,
     filters.receptionLocationId ? eq(speeddateSlots.receptionLocationId, filters.receptionLocationId) : undefined,
@@ -114,7 +116,6 @@ export async function listSlots(db: Db, actor: Actor, filters: SlotListFilters &
     )
     conditions.push(filters.freeOnly || !employer ? free : sql`(${free} or ${speeddateSlots.id} in (select b.slot_id from ${speeddateBookings} b where b.organisation_id = ${actor.organisationId}))`)
   }
-  if (!employer && actor.role !== 'admin') conditions.push(eq(speeddateSlots.intermediaryOrganisationId, actor.organisationId))
   return db
     .select({
       ...slotColumns,
@@ -142,9 +143,9 @@ export async function getSlot(db: Db, actor: Actor, id: string) {
     .from(speeddateSlots)
     .innerJoin(users, eq(users.id, speeddateSlots.consultantUserId))
     .leftJoin(receptionLocations, eq(receptionLocations.id, speeddateSlots.receptionLocationId))
-    .where(eq(speeddateSlots.id, id))
+    .where(and(eq(speeddateSlots.id, id), scopeOf(actor).slots()))
   if (!slot) return undefined
-  if (isEmployerRole(actor.role)) {
+  if (scopeOf(actor).party === 'employer') {
     const [own] = await db
       .select({ id: speeddateBookings.id })
       .from(speeddateBookings)
@@ -159,7 +160,6 @@ export async function getSlot(db: Db, actor: Actor, id: string) {
       .limit(1)
     return slot.status === 'open' && slot.startsAt > new Date() && !held ? slot : undefined
   }
-  if (actor.role !== 'admin' && slot.intermediaryOrganisationId !== actor.organisationId) return undefined
   return slot
 }
 
@@ -170,7 +170,7 @@ export function bookableVacancies(db: Db, actor: Actor) {
   return db
     .select({ id: vacancies.id, title: vacancies.title })
     .from(vacancies)
-    .where(and(eq(vacancies.organisationId, actor.organisationId), eq(vacancies.status, 'published')))
+    .where(and(scopeOf(actor).vacancies(), eq(vacancies.status, 'published')))
     .orderBy(asc(vacancies.title))
 }
 

@@ -4,8 +4,9 @@ import { candidates, hires, hireSteps, organisations, vacancies } from '#db/sche
 import { todayInAmsterdam, utcToAmsterdamLocal } from '~/lib/dates'
 import { FieldValidationError } from '~/lib/errors.server'
 import type { Locale } from '~/lib/i18n'
-import { isEmployerRole } from '~/lib/roles'
-import { organisationScope, type Actor } from '~/lib/scope.server'
+import type { Actor } from '~/modules/authorisation/actor'
+import { scopeOf } from '~/modules/authorisation/scope.server'
+import { can } from '~/modules/authorisation/policy'
 import { recordAudit } from '../audit/audit.server'
 import { chargePlacementFee } from '../payments/placement-fee.server'
 import { buildGuidance, type OwnDurations, type ResidenceStatus } from './guidance'
@@ -40,7 +41,7 @@ function selectHires(db: Db) {
 }
 
 export async function getHire(db: Db, actor: Actor, id: string) {
-  const [hire] = await selectHires(db).where(and(eq(hires.id, id), organisationScope(actor, hires.organisationId)))
+  const [hire] = await selectHires(db).where(and(eq(hires.id, id), scopeOf(actor).hires()))
   return hire
 }
 export type HireRow = NonNullable<Awaited<ReturnType<typeof getHire>>>
@@ -49,7 +50,7 @@ export function listHires(db: Db, actor: Actor, options: { limit: number; before
   return selectHires(db)
     .where(
       and(
-        organisationScope(actor, hires.organisationId),
+        scopeOf(actor).hires(),
         options.before ? sql`(${hires.createdAt}, ${hires.id}) < (${options.before.createdAt.toISOString()}::timestamptz, ${options.before.id}::uuid)` : undefined,
       ),
     )
@@ -69,9 +70,9 @@ export async function createHire(
   const [vacancy] = await db
     .select({ organisationId: vacancies.organisationId })
     .from(vacancies)
-    .where(and(eq(vacancies.id, input.vacancyId), eq(vacancies.status, 'published')))
+    .where(and(eq(vacancies.id, input.vacancyId), eq(vacancies.status, 'published'), scopeOf(actor).vacancies()))
   if (!vacancy) throw new FieldValidationError({ vacancyId: { key: 'errors.vacancyNotBookable' } })
-  const [candidate] = await db.select({ id: candidates.id }).from(candidates).where(eq(candidates.id, input.candidateId))
+  const [candidate] = await db.select({ id: candidates.id }).from(candidates).where(and(eq(candidates.id, input.candidateId), scopeOf(actor).candidates()))
   if (!candidate) throw new FieldValidationError({ candidateId: { key: 'errors.invalid' } })
   return db.transaction(async (tx) => {
     const [hire] = await tx
@@ -92,11 +93,11 @@ export async function createHire(
 
 /** The intermediary records what COA and the candidate told it. */
 export async function updateHireFacts(db: Db, actor: Actor, id: string, facts: HireFactsInput): Promise<boolean> {
-  if (isEmployerRole(actor.role)) return false
+  if (!can(actor.role, 'hires:manage')) return false
   const [updated] = await db
     .update(hires)
     .set(facts)
-    .where(and(eq(hires.id, id), organisationScope(actor, hires.organisationId)))
+    .where(and(eq(hires.id, id), scopeOf(actor).hires()))
     .returning({ id: hires.id, organisationId: hires.organisationId })
   if (!updated) return false
   await recordAudit(db, { actorUserId: actor.userId, organisationId: updated.organisationId, action: 'hire.facts_updated', subjectType: 'hire', subjectId: id })
@@ -173,7 +174,7 @@ export async function blankGuidance(db: Db, actor: Actor, vacancyId: string, loc
     .select({ id: vacancies.id, title: vacancies.title, candidateStatus: vacancies.candidateStatus, organisationName: organisations.name })
     .from(vacancies)
     .innerJoin(organisations, eq(organisations.id, vacancies.organisationId))
-    .where(and(eq(vacancies.id, vacancyId), organisationScope(actor, vacancies.organisationId)))
+    .where(and(eq(vacancies.id, vacancyId), scopeOf(actor).vacancies()))
   if (!vacancy) return null
   const rules = await listPolicyRules(db)
   const paths: ResidenceStatus[] = vacancy.candidateStatus === 'status_holders_only' ? ['status_holder'] : ['asylum_seeker', 'status_holder']

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { policyRules } from '#db/schema'
-import type { Actor } from '~/lib/scope.server'
+import type { Actor } from '~/modules/authorisation/actor'
 import { recordAudit } from '../audit/audit.server'
 import type { PolicyRule } from './policy'
 import { riskDefaults } from '../risks/risk-defaults'

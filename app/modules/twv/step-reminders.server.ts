@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { candidates, hires, hireStepReminders, hireSteps, users, vacancies } from '#db/schema'
 import { todayInAmsterdam } from '~/lib/dates'
@@ -30,6 +30,7 @@ export async function sendStepReminders(db: Db, appUrl: string, today = todayInA
       .select({
         hireId: hires.id,
         organisationId: hires.organisationId,
+        intermediaryOrganisationId: vacancies.intermediaryOrganisationId,
         since: hireSteps.doneOn,
         reference: candidates.referenceCode,
         vacancy: vacancies.title,
@@ -64,7 +65,8 @@ export async function sendStepReminders(db: Db, appUrl: string, today = todayInA
           .where(
             and(
               isNull(users.disabledAt),
-              sql`(${users.role} = 'intermediary' or (${users.organisationId} = ${hire.organisationId} and ${users.role} in ('employer_owner', 'employer_member')))`,
+              // The employer's people and the staff of the intermediary the vacancy is assigned to.
+              inArray(users.organisationId, [hire.organisationId, hire.intermediaryOrganisationId]),
             ),
           )
         for (const recipient of recipients) {

@@ -6,6 +6,8 @@ const vacancySchema = vacancyFieldsSchema.extend({
   id: z.uuid(),
   organisationId: z.uuid(),
   organisationName: z.string(),
+  intermediaryOrganisationId: z.uuid().describe('The intermediary that reviews the vacancy and runs its speeddates.'),
+  intermediaryName: z.string(),
   status: z.enum(vacancyStatuses),
   reviewComment: z.string().nullable(),
   createdAt: z.iso.datetime(),

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lte, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { organisations, receptionLocations, users, vacancies, vacancyEvents, vacancyTravelTimes } from '#db/schema'
-import { organisationScope, type Actor } from '~/lib/scope.server'
+import type { Actor } from '~/modules/authorisation/actor'
+import { scopeOf } from '~/modules/authorisation/scope.server'
 import type { VacancyFields, VacancyListFilters } from './vacancies.schema'
 
 // Travel times come along in the same query, as JSON, so a list page is one round trip.
@@ -14,6 +15,8 @@ export const vacancyColumns = {
   id: vacancies.id,
   organisationId: vacancies.organisationId,
   organisationName: sql<string>`(select o.name from ${organisations} o where o.id = ${vacancies.organisationId})`,
+  intermediaryOrganisationId: vacancies.intermediaryOrganisationId,
+  intermediaryName: sql<string>`(select o.name from ${organisations} o where o.id = ${vacancies.intermediaryOrganisationId})`,
   status: vacancies.status,
   title: vacancies.title,
   sector: vacancies.sector,
@@ -50,7 +53,7 @@ export async function selectVacancy(db: Db, actor: Actor, id: string, forUpdate 
   const query = db
     .select(vacancyColumns)
     .from(vacancies)
-    .where(and(eq(vacancies.id, id), organisationScope(actor, vacancies.organisationId)))
+    .where(and(eq(vacancies.id, id), scopeOf(actor).vacancies()))
   const [row] = forUpdate ? await query.for('update', { of: vacancies }) : await query
   return row
 }
@@ -65,7 +68,7 @@ export function selectVacancyPage(
   after: { createdAt: Date; id: string } | null,
 ) {
   const conditions: (SQL | undefined)[] = [
-    organisationScope(actor, vacancies.organisationId),
+    scopeOf(actor).vacancies(),
     filters.status ? eq(vacancies.status, filters.status) : undefined,
     filters.sector ? eq(vacancies.sector, filters.sector) : undefined,
     filters.municipality ? ilike(vacancies.municipality, escapeLike(filters.municipality)) : undefined,
@@ -87,7 +90,7 @@ function escapeLike(value: string): string {
 
 export async function insertVacancy(
   tx: Db,
-  values: VacancyFields & { organisationId: string; createdByUserId: string | null },
+  values: VacancyFields & { organisationId: string; intermediaryOrganisationId: string; createdByUserId: string | null },
 ) {
   const { travelTimes, ...columns } = values
   const [row] = await tx.insert(vacancies).values(columns).returning({ id: vacancies.id })

@@ -180,14 +180,17 @@ export function vacancyCreateSchema(today = todayInAmsterdam()) {
   return vacancyFieldsSchema
     .partial()
     .required({ title: true })
+    // Which of the employer's intermediaries reviews it; needed only when it works with several.
+    .extend({ intermediaryOrganisationId: z.uuid({ message: 'errors.invalid' }).optional() })
     .strict()
-    .transform((input) => ({ ...emptyVacancyFields, ...input }) as VacancyFields)
+    .transform(({ intermediaryOrganisationId, ...input }) => ({ fields: { ...emptyVacancyFields, ...input } as VacancyFields, intermediaryOrganisationId }))
     .superRefine((fields, ctx) => {
-      for (const issue of crossFieldIssues(fields, today)) {
+      for (const issue of crossFieldIssues(fields.fields, today)) {
         ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, params: issue.params })
       }
     })
 }
+export type VacancyCreateInput = z.output<ReturnType<typeof vacancyCreateSchema>>
 
 /** PATCH: any subset of the fields; merged with the stored vacancy, then checked as a whole. */
 export const vacancyPatchSchema = vacancyFieldsSchema.partial().strict()

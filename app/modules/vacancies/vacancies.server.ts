@@ -5,7 +5,9 @@ import { todayInAmsterdam } from '~/lib/dates'
 import { FieldValidationError, StateConflictError } from '~/lib/errors.server'
 import type { FieldErrors } from '~/lib/forms'
 import { parseWithSchema } from '~/lib/forms'
-import type { Actor } from '~/lib/scope.server'
+import type { Actor } from '~/modules/authorisation/actor'
+import { scopeOf } from '~/modules/authorisation/scope.server'
+import { linkedIntermediaries } from '~/modules/accounts/intermediaries.server'
 import {
   existingReceptionLocationIds,
   insertVacancy,
@@ -20,6 +22,7 @@ import {
 import {
   submitIssues,
   vacancyInputSchema,
+  type VacancyCreateInput,
   type VacancyFields,
   type VacancyListFilters,
   type VacancyPatch,
@@ -60,13 +63,30 @@ async function assertLocationsExist(db: Db, fields: Pick<VacancyFields, 'travelT
   if (Object.keys(errors).length > 0) throw new FieldValidationError(errors)
 }
 
+/**
+ * The intermediary that will review a new vacancy: the one asked for, which must be one the
+ * employer works with, or the only one it works with.
+ */
+async function assignedIntermediary(db: Db, actor: Actor, requested: string | undefined): Promise<string> {
+  const linked = await linkedIntermediaries(db, actor)
+  if (requested) {
+    if (linked.some((i) => i.id === requested)) return requested
+    throw new FieldValidationError({ intermediaryOrganisationId: { key: 'errors.invalid' } })
+  }
+  if (linked.length === 1) return linked[0]!.id
+  throw new FieldValidationError({ intermediaryOrganisationId: { key: linked.length === 0 ? 'errors.noIntermediary' : 'errors.required' } })
+}
+
 /** A new draft for the actor's organisation. Input has passed vacancyCreateSchema. */
-export async function createVacancy(db: Db, actor: Actor, fields: VacancyFields): Promise<string> {
+export async function createVacancy(db: Db, actor: Actor, input: VacancyCreateInput): Promise<string> {
+  const { fields } = input
   await assertLocationsExist(db, fields)
+  const intermediaryOrganisationId = await assignedIntermediary(db, actor, input.intermediaryOrganisationId)
   return db.transaction(async (tx) => {
     const id = await insertVacancy(tx, {
       ...normalise(fields),
       organisationId: actor.organisationId,
+      intermediaryOrganisationId,
       createdByUserId: actor.userId,
     })
     await insertVacancyEvent(tx, actor, {
@@ -127,7 +147,7 @@ export async function transitionVacancy(
   return db.transaction(async (tx) => {
     const current = await selectVacancy(tx, actor, id, true)
     if (!current) return null
-    const to = nextStatus(current.status, action, actor.role)
+    const to = nextStatus(current.status, action, scopeOf(actor).party)
     if (!to) throw new VacancyStateError('errors.transitionNotAllowed')
     if (action === 'submit') {
       const locations = await selectReceptionLocations(tx)
@@ -182,6 +202,7 @@ export async function duplicateVacancy(
     const copy = await insertVacancy(tx, {
       ...fields,
       organisationId: source.organisationId,
+      intermediaryOrganisationId: source.intermediaryOrganisationId,
       createdByUserId: actor.userId,
     })
     await insertVacancyEvent(tx, actor, {
@@ -223,7 +244,7 @@ export async function listVacancies(db: Db, actor: Actor, filters: VacancyListFi
 }
 
 function fieldsOf(row: VacancyRow): VacancyFields {
-  const { id: _id, organisationId: _o, organisationName: _on, status: _s, reviewComment: _r, createdAt: _c, updatedAt: _u, submittedAt: _sa, publishedAt: _p, ...fields } = row
+  const { id: _id, organisationId: _o, organisationName: _on, intermediaryOrganisationId: _io, intermediaryName: _in, status: _s, reviewComment: _r, createdAt: _c, updatedAt: _u, submittedAt: _sa, publishedAt: _p, ...fields } = row
   return fields as VacancyFields
 }
 

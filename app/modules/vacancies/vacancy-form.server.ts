@@ -1,7 +1,7 @@
 import type { Db } from '#db/client.server'
 import { FieldValidationError } from '~/lib/errors.server'
 import { formFailure, formValues, parseWithSchema, type FormFailure } from '~/lib/forms'
-import type { Actor } from '~/lib/scope.server'
+import type { Actor } from '~/modules/authorisation/actor'
 import { formToVacancyInput, toFormErrors } from './vacancy-form'
 import { vacancyCreateSchema } from './vacancies.schema'
 import { createVacancy, listReceptionLocations, updateVacancy } from './vacancies.server'
@@ -23,7 +23,7 @@ export async function saveVacancyForm(db: Db, actor: Actor, formData: FormData, 
   if (!parsed.success || Object.keys(preErrors).length > 0) return refuse(errors)
   try {
     if (!id) return { ok: true, id: await createVacancy(db, actor, parsed.data) }
-    const updated = await updateVacancy(db, actor, id, { replace: parsed.data })
+    const updated = await updateVacancy(db, actor, id, { replace: parsed.data.fields })
     return updated ? { ok: true, id } : { ok: false, notFound: true }
   } catch (error) {
     if (error instanceof FieldValidationError) return refuse(error.fieldErrors)

@@ -22,6 +22,8 @@ export function formToVacancyInput(values: Record<string, string>, shifts: strin
   input.shifts = shifts.filter((s) => (shiftKinds as readonly string[]).includes(s))
   input.forWorkersUnder21 = values.forWorkersUnder21 === 'on'
   input.trialPlacementOffered = values.trialPlacementOffered === 'on'
+  // Only the new-vacancy form asks which intermediary, and only of an employer with several.
+  if (values.intermediaryOrganisationId) input.intermediaryOrganisationId = values.intermediaryOrganisationId
   const wage = (values.hourlyWage ?? '').trim()
   if (wage === '') input.hourlyWageCents = null
   else if (/^\d{1,4}([.,]\d{1,2})?$/.test(wage)) input.hourlyWageCents = Math.round(Number(wage.replace(',', '.')) * 100)

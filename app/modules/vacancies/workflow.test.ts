@@ -3,23 +3,23 @@ import { availableActions, isEditable, nextStatus } from './workflow'
 
 describe('vacancy workflow', () => {
   it('lets the employer submit and the intermediary publish or return', () => {
-    expect(nextStatus('draft', 'submit', 'employer_member')).toBe('submitted')
+    expect(nextStatus('draft', 'submit', 'employer')).toBe('submitted')
     expect(nextStatus('submitted', 'publish', 'intermediary')).toBe('published')
     expect(nextStatus('submitted', 'return', 'intermediary')).toBe('returned')
-    expect(nextStatus('returned', 'submit', 'employer_owner')).toBe('submitted')
+    expect(nextStatus('returned', 'submit', 'employer')).toBe('submitted')
   })
 
   it('refuses the wrong party and the wrong order', () => {
-    expect(nextStatus('submitted', 'publish', 'employer_owner')).toBeNull()
+    expect(nextStatus('submitted', 'publish', 'employer')).toBeNull()
     expect(nextStatus('draft', 'submit', 'intermediary')).toBeNull()
-    expect(nextStatus('draft', 'publish', 'admin')).toBeNull()
-    expect(nextStatus('filled', 'submit', 'employer_owner')).toBeNull()
+    expect(nextStatus('draft', 'publish', 'platform')).toBeNull()
+    expect(nextStatus('filled', 'submit', 'employer')).toBeNull()
   })
 
   it('lists what each party can do next', () => {
-    expect(availableActions('published', 'employer_owner')).toEqual(['fill', 'close'])
+    expect(availableActions('published', 'employer')).toEqual(['fill', 'close'])
     expect(availableActions('published', 'intermediary')).toEqual(['return', 'fill', 'close'])
-    expect(availableActions('closed', 'employer_member')).toEqual(['reopen'])
+    expect(availableActions('closed', 'employer')).toEqual(['reopen'])
   })
 
   it('allows edits only in draft and returned', () => {

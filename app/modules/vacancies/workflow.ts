@@ -1,5 +1,4 @@
-import type { Role } from '~/lib/roles'
-import { isEmployerRole } from '~/lib/roles'
+import type { Party } from '~/modules/authorisation/roles'
 
 export const vacancyStatuses = ['draft', 'submitted', 'returned', 'published', 'filled', 'closed'] as const
 export type VacancyStatus = (typeof vacancyStatuses)[number]
@@ -28,16 +27,15 @@ export function isEditable(status: VacancyStatus): boolean {
 export function nextStatus(
   status: VacancyStatus,
   action: VacancyAction,
-  role: Role,
+  party: Party,
 ): VacancyStatus | null {
   const transition = transitions[action]
   if (!transition.from.includes(status)) return null
-  const employer = isEmployerRole(role)
-  if (transition.by === 'employer' && !employer) return null
-  if (transition.by === 'intermediary' && employer) return null
+  if (party === 'platform') return null
+  if (transition.by !== 'either' && transition.by !== party) return null
   return transition.to
 }
 
-export function availableActions(status: VacancyStatus, role: Role): VacancyAction[] {
-  return vacancyActions.filter((action) => nextStatus(status, action, role) !== null)
+export function availableActions(status: VacancyStatus, party: Party): VacancyAction[] {
+  return vacancyActions.filter((action) => nextStatus(status, action, party) !== null)
 }
