@@ -57,6 +57,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, 'payments:pay')
   const id = idSchema.safeParse(params.id)
   if (!id.success) throw notFound()
+  // Someone else's charge does not exist for this user, with or without online payment.
+  if (!(await getPayment(context.db, actorOf(user), id.data))) throw notFound()
   try {
     return await redirectToCheckout(request, context, user, id.data)
   } catch (error) {
