@@ -6,6 +6,7 @@ import { RegistrationExistsEmail, registrationExistsSubject, type RegistrationEx
 import { ResetNoAccountEmail, resetNoAccountSubject, type ResetNoAccountProps } from './reset-no-account'
 import { BookingNoticeEmail, bookingNoticeSubject, type BookingNoticeProps } from './booking-notice'
 import { InvitationEmail, invitationSubject, type InvitationEmailProps } from './invitation'
+import { PartnerInvitationEmail, partnerInvitationSubject, type PartnerInvitationProps } from './partner-invitation'
 import { PaymentDueEmail, paymentDueSubject, type PaymentDueProps } from './payment-due'
 import { PaymentReceiptEmail, paymentReceiptSubject, type PaymentReceiptProps } from './payment-receipt'
 import { PaymentRefundEmail, paymentRefundSubject, type PaymentRefundProps } from './payment-refund'
@@ -43,6 +44,10 @@ export const emailTemplates = {
     subject: invitationSubject,
     element: (locale, props) => <InvitationEmail locale={locale} {...props} />,
   } satisfies Template<InvitationEmailProps>,
+  'partner-invitation': {
+    subject: partnerInvitationSubject,
+    element: (locale, props) => <PartnerInvitationEmail locale={locale} {...props} />,
+  } satisfies Template<PartnerInvitationProps>,
   'booking-notice': {
     subject: bookingNoticeSubject,
     element: (locale, props) => <BookingNoticeEmail locale={locale} {...props} />,

@@ -1,6 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
-import { actorOf, requireUser } from '~/lib/auth.server'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { FormErrorSummary, Notice, TextField } from '~/components/field'
+import { actorOf, requirePermission, requireUser } from '~/lib/auth.server'
+import { handleForm } from '~/lib/form-action.server'
+import { asFormFailure } from '~/lib/form-failure'
+import { partnerInvitationSchema } from '~/modules/accounts/accounts.schema'
+import { linkedIntermediaries } from '~/modules/accounts/intermediaries.server'
+import { invitePartner } from '~/modules/accounts/partners.server'
 import { formatDate } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
 import { can } from '~/modules/authorisation/policy'
@@ -13,7 +19,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const employers = can(user.role, 'employers:view')
     ? await listEmployers(context.db, actorOf(user))
     : null
+  const intermediaries = can(user.role, 'intermediaries:link') || can(user.role, 'vacancies:edit') ? await linkedIntermediaries(context.db, actorOf(user)) : null
   return {
+    canInvite: can(user.role, 'employers:invite'),
+    intermediaries,
     user: {
       name: user.name,
       role: user.role,
@@ -24,10 +33,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
 }
 
+/** The intermediary asks an employer to work with it. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, context, 'employers:invite')
+  return handleForm(await request.formData(), partnerInvitationSchema, async (input) => {
+    await invitePartner(context.db, { ...actorOf(user), name: user.name, organisationName: user.organisationName, locale: user.locale }, { email: input.email, appUrl: context.env.APP_URL })
+    return { invitedPartner: input.email }
+  })
+}
+
 export default function Dashboard() {
   const t = useT()
   const locale = useLocale()
-  const { user, employers } = useLoaderData<typeof loader>()
+  const { user, employers, canInvite, intermediaries } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const failure = asFormFailure(actionData)
+  const invited = actionData && 'invitedPartner' in actionData ? actionData.invitedPartner : null
+  const [params] = useSearchParams()
   return (
     <section className="page">
       <h1>{t('dashboard.title', { name: user.name })}</h1>
@@ -43,6 +65,17 @@ export default function Dashboard() {
         <dt>{t('dashboard.role')}</dt>
         <dd>{t(`role.${user.role}`)}</dd>
       </dl>
+      {params.get('linked') ? <Notice>{t('dashboard.linked')}</Notice> : null}
+      {intermediaries ? (
+        <>
+          <h2>{t('dashboard.intermediaries')}</h2>
+          <ul>
+            {intermediaries.map((i) => (
+              <li key={i.id}>{i.name}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {employers ? (
         <>
           <h2>{t('dashboard.employers')}</h2>
@@ -76,6 +109,20 @@ export default function Dashboard() {
       ) : (
         <p>{t('dashboard.employerNext')}</p>
       )}
+      {canInvite ? (
+        <>
+          <h2>{t('dashboard.invitePartner')}</h2>
+          <p>{t('dashboard.invitePartnerIntro')}</p>
+          {invited ? <Notice>{t('dashboard.partnerInvited', { email: invited })}</Notice> : null}
+          <FormErrorSummary failure={failure} />
+          <Form method="post" noValidate key={invited ?? 'invite'}>
+            <TextField name="email" type="email" label={t('dashboard.partnerEmail')} failure={failure} required autoComplete="off" />
+            <button type="submit" className="button">
+              {t('dashboard.partnerSubmit')}
+            </button>
+          </Form>
+        </>
+      ) : null}
     </section>
   )
 }

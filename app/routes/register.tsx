@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormErrorSummary, Notice, SelectField, TextField } from '~/components/field'
 import { listIntermediaries } from '~/modules/accounts/intermediaries.server'
+import { findPartnerInvitation } from '~/modules/accounts/partners.server'
 import { requireAnonymous } from '~/lib/auth.server'
 import { formFailure } from '~/lib/forms'
 import { takeAttempt, waitMessage } from '~/lib/throttle.server'
@@ -16,7 +17,12 @@ export const meta: MetaFunction = () => [{ title: 'Werkbrug — registreren / re
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context)
-  return { intermediaries: await listIntermediaries(context.db) }
+  const partnerToken = new URL(request.url).searchParams.get('partner') ?? ''
+  const invitation = partnerToken ? await findPartnerInvitation(context.db, partnerToken) : null
+  return {
+    intermediaries: await listIntermediaries(context.db),
+    partner: invitation ? { token: partnerToken, name: invitation.intermediaryName } : null,
+  }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -37,7 +43,7 @@ export default function Register() {
   const t = useT()
   const actionData = useActionData<typeof action>()
   const failure = asFormFailure(actionData)
-  const { intermediaries } = useLoaderData<typeof loader>()
+  const { intermediaries, partner } = useLoaderData<typeof loader>()
   if (actionData && 'checkEmail' in actionData) {
     return (
       <section className="page narrow">
@@ -55,14 +61,22 @@ export default function Register() {
         <TextField name="organisationName" label={t('register.organisationName')} failure={failure} required autoComplete="organization" />
         <TextField name="kvkNumber" label={t('register.kvkNumber')} hint={t('register.kvkHint')} failure={failure} required inputMode="numeric" />
         <TextField name="contactName" label={t('register.contactName')} failure={failure} required autoComplete="name" />
+        {partner ? (
+          <>
+            <Notice>{t('register.partnerNotice', { intermediary: partner.name })}</Notice>
+            <input type="hidden" name="partnerToken" value={partner.token} />
+          </>
+        ) : (
         <SelectField
           name="intermediaryOrganisationId"
           label={t('register.intermediary')}
           hint={t('register.intermediaryHint')}
           failure={failure}
           required
-          options={intermediaries.map((i) => ({ value: i.id, label: i.name }))}
+          // With several intermediaries nobody is chosen for the employer by default.
+          options={[...(intermediaries.length > 1 ? [{ value: '', label: t('vacancy.choose') }] : []), ...intermediaries.map((i) => ({ value: i.id, label: i.name }))]}
         />
+        )}
         <TextField name="email" type="email" label={t('register.email')} failure={failure} required autoComplete="email" />
         <TextField name="password" type="password" label={t('register.password')} hint={t('register.passwordHint')} failure={failure} required autoComplete="new-password" />
         <div className="actions">

@@ -63,6 +63,31 @@ export const employerIntermediaries = pgTable(
   ],
 )
 
+/**
+ * An intermediary asks an employer to work with it: a link by email, accepted by the employer's
+ * owner (signed in, or while registering). The token is stored hashed, like every secret link.
+ */
+export const partnerInvitations = pgTable(
+  'partner_invitations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    intermediaryOrganisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    email: text().notNull(),
+    tokenHash: text().notNull(),
+    invitedByUserId: uuid(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    acceptedAt: timestamp({ withTimezone: true }),
+    acceptedByOrganisationId: uuid().references(() => organisations.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('partner_invitations_token_hash_key').on(t.tokenHash),
+    index('partner_invitations_intermediary_idx').on(t.intermediaryOrganisationId, t.createdAt),
+  ],
+)
+
 export const users = pgTable(
   'users',
   {

@@ -56,6 +56,8 @@ describe('an employer gets started', () => {
     await page.getByLabel('Naam organisatie').fill('Haven Distributie Almere BV')
     await page.getByLabel('KvK-nummer').fill('1234')
     await page.getByLabel('Contactpersoon (uw naam)').fill('Fatima El Amrani')
+    // The demo has two intermediaries: the employer chooses the one it works with.
+    await page.getByLabel('Bemiddelaar waarmee u werkt').selectOption({ label: 'Werkbrug Bemiddeling Almere' })
     await page.getByLabel('E-mailadres').fill('fatima@haven-distributie.example')
     await page.getByLabel('Wachtwoord').fill('pallets en vrachtwagens')
     await page.getByRole('button', { name: 'Registreren' }).click()
@@ -126,6 +128,7 @@ describe('an employer gets started', () => {
     await page.getByLabel('Naam organisatie').fill('Zonder Script BV')
     await page.getByLabel('KvK-nummer').fill('70999888')
     await page.getByLabel('Contactpersoon (uw naam)').fill('Noor')
+    await page.getByLabel('Bemiddelaar waarmee u werkt').selectOption({ label: 'Werkgeversservicepunt Gemeente Almere' })
     await page.getByLabel('E-mailadres').fill('noor@zonder-script.example')
     await page.getByLabel('Wachtwoord').fill('x')
     await page.getByRole('button', { name: 'Registreren' }).click()

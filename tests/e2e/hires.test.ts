@@ -41,6 +41,9 @@ describe('HR follows the TWV path of a hire', () => {
     await page.getByRole('link', { name: 'Regels' }).click()
     await page.waitForURL(/\/admin\/policy$/)
     await expectAccessible(page, '43-admin-policy')
+    await logOut(page, suite.url())
+    // Fees are the intermediary's own: its owner sets them.
+    await logIn(page, suite.url(), demoLogins[1].email, DEMO_PASSWORD)
     await page.getByRole('link', { name: 'Tarieven' }).click()
     await page.waitForURL(/\/admin\/fees$/)
     await expectAccessible(page, '44-admin-fees')

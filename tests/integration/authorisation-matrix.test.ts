@@ -2,7 +2,8 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { payments, speeddateProposals, vacancies } from '../../db/schema'
+import { partnerInvitations, payments, speeddateProposals, vacancies } from '../../db/schema'
+import { hashToken } from '../../app/lib/tokens.server'
 import type { Actor } from '../../app/modules/authorisation/actor'
 import { createApiKey } from '../../app/modules/api-keys/api-keys.server'
 import { createInvitation } from '../../app/modules/accounts/invitations.server'
@@ -47,6 +48,8 @@ type Call = {
   /** Who may use it: signed-in users (default; an anonymous 302 is the way to the login page), only anonymous visitors, or anyone. */
   audience?: 'signedIn' | 'anonymous' | 'public'
   api?: boolean
+  /** Undo what an allowed write did that would change later cells (e.g. a new link between organisations). */
+  cleanup?: () => Promise<void>
   /** A list: does the answer mention the side's record (by `marker`)? [own record, other record] per asker. */
   lists?: { marker: (r: Records) => Promise<string>; shows: Partial<Record<ActorName, [boolean, boolean]>> }
 }
@@ -110,7 +113,16 @@ const matrix: Record<string, Call[]> = {
     { method: 'POST', path: () => '/invitations/unknown-token', body: () => ({ name: 'Iemand', password: 'een lang genoeg wachtwoord' }), expect: everyone(200) },
   ],
   // The intermediary's overview lists the employers it works with.
-  'routes/dashboard': [{ method: 'GET', path: () => '/dashboard', expect: signedInOnly(200), lists: { marker: async (r) => r.employerName, shows: { linked: [true, false], linkedOwner: [true, false], otherIntermediary: [false, true], admin: [false, false] } } }],
+  'routes/dashboard': [
+    { method: 'GET', path: () => '/dashboard', expect: signedInOnly(200), lists: { marker: async (r) => r.employerName, shows: { linked: [true, false], linkedOwner: [true, false], otherIntermediary: [false, true], admin: [false, false] } } },
+    // An intermediary invites an employer to work with it.
+    { method: 'POST', path: () => '/dashboard', body: (r) => ({ email: `werkgever-${r.n}@matrix.example` }), expect: { anon: 302, owner: 403, member: 403, otherEmployer: 403, linked: 200, linkedOwner: 200, otherIntermediary: 200, admin: 403 }, writes: true },
+  ],
+  // An invitation of the side's intermediary: any employer's owner may accept it, nobody else.
+  'routes/partners.$token': [
+    { method: 'GET', path: async (r) => `/partners/${await r.partnerToken()}`, expect: everyone(200) },
+    { method: 'POST', path: async (r) => `/partners/${await r.partnerToken()}`, body: () => ({}), expect: { anon: 302, owner: [302, 302], member: 403, otherEmployer: [302, 302], linked: 403, linkedOwner: 403, otherIntermediary: 403, admin: 403 }, writes: true, cleanup: unlinkFromOtherIntermediary },
+  ],
   'routes/settings.security': [
     { method: 'GET', path: () => '/settings/security', expect: signedInOnly(200) },
     { method: 'POST', path: () => '/settings/security', body: () => ({ code: '000000' }), expect: signedInOnly(400) },
@@ -312,6 +324,11 @@ function recordMaker(side: Side) {
   const records = {
     n,
     employerName: employer.organisation.name,
+    partnerToken: once(async () => {
+      const token = `matrix-partner-${n}-${side}`
+      await db.insert(partnerInvitations).values({ intermediaryOrganisationId: world.intermediary[side].organisation.id, email: `partner-${n}@matrix.example`, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 86_400_000) })
+      return token
+    }),
     freshUser: once(async () => (await createUser(db, world.employer.own.organisation.id, 'employer_member', { email: `login-${n}@matrix.example` })).email),
     publishedVacancy,
     slot,
@@ -462,6 +479,7 @@ describe('the authorisation matrix', () => {
               }
             }
             if (routeId === 'routes/logout' && call.method === 'POST') await signInAgain(who)
+            await call.cleanup?.()
           }
         }
         expect(failures).toEqual([])
@@ -476,6 +494,12 @@ function isAllowedWrite(call: Call, who: ActorName, expected: number): boolean {
   if (audience === 'signedIn') return !(who === 'anon' && expected === 302)
   if (audience === 'anonymous') return who === 'anon'
   return true
+}
+
+/** The primary employers work with A only; an accepted invitation of B is undone after its cell. */
+async function unlinkFromOtherIntermediary() {
+  const employers = [world.employer.own.organisation.id, world.employer.second.organisation.id].map((id) => `'${id}'`).join(', ')
+  await app.database.query(`delete from employer_intermediaries where intermediary_organisation_id = '${world.intermediary.other.organisation.id}' and employer_organisation_id in (${employers})`)
 }
 
 async function signInAgain(who: ActorName) {

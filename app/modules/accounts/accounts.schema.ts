@@ -59,6 +59,8 @@ export const registrationSchema = z.object({
   password: passwordField,
   // The intermediary the employer works with; may be left out while there is only one.
   intermediaryOrganisationId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid({ message: 'errors.invalid' }).optional()),
+  // Registering from an intermediary's invitation: that intermediary, and the invitation is spent.
+  partnerToken: z.preprocess((v) => (v === '' ? undefined : v), z.string().max(200).optional()),
 })
 export type RegistrationInput = z.output<typeof registrationSchema>
 
@@ -78,6 +80,9 @@ export const passwordResetSchema = z.object({
 export function colleagueInvitationSchema(party: Party) {
   return z.object({ email: emailField, role: z.enum(colleagueRoles(party) as [Role, ...Role[]], { message: 'errors.roleNotAllowed' }) })
 }
+
+/** The intermediary invites an employer to work with it. */
+export const partnerInvitationSchema = z.object({ email: emailField })
 
 /** The platform admin opens an intermediary organisation and invites its first owner. */
 export const intermediaryOrganisationSchema = z.object({

@@ -10,6 +10,7 @@ import type { RegistrationInput } from './accounts.schema'
 import { sendEmailConfirmation } from './email-confirmation.server'
 import { kvkNumberIsTaken } from './organisations.server'
 import { linkEmployer, listIntermediaries } from './intermediaries.server'
+import { findPartnerInvitation, spendPartnerInvitation } from './partners.server'
 
 /**
  * Registers an employer organisation and its owner, who must confirm the email address before
@@ -37,7 +38,9 @@ export async function registerEmployer(db: Db, input: RegistrationInput, locale:
     .where(eq(users.email, input.email))
   if (existing) return noteExistingAccount(db, existing, appUrl)
   if (await kvkNumberIsTaken(db, input.kvkNumber)) throw new FieldValidationError({ kvkNumber: { key: 'errors.kvkTaken' } })
-  const intermediaryOrganisationId = await chosenIntermediary(db, input.intermediaryOrganisationId)
+  const invitation = input.partnerToken ? await findPartnerInvitation(db, input.partnerToken) : null
+  if (input.partnerToken && !invitation) throw new FieldValidationError({ _form: { key: 'errors.partnerInvitationClosed' } })
+  const intermediaryOrganisationId = invitation?.intermediaryOrganisationId ?? (await chosenIntermediary(db, input.intermediaryOrganisationId))
 
   try {
     await db.transaction(async (tx) => {
@@ -45,7 +48,11 @@ export async function registerEmployer(db: Db, input: RegistrationInput, locale:
         .insert(organisations)
         .values({ kind: 'employer', name: input.organisationName, kvkNumber: input.kvkNumber })
         .returning({ id: organisations.id })
-      await linkEmployer(tx, organisation!.id, intermediaryOrganisationId)
+      if (input.partnerToken) {
+        if (!(await spendPartnerInvitation(tx, input.partnerToken, organisation!.id, null))) throw new FieldValidationError({ _form: { key: 'errors.partnerInvitationClosed' } })
+      } else {
+        await linkEmployer(tx, organisation!.id, intermediaryOrganisationId)
+      }
       const [user] = await tx
         .insert(users)
         .values({

@@ -12,6 +12,9 @@ const grants = {
   'team:view': ['employer_owner', 'employer_member', 'intermediary_owner', 'intermediary'],
   'team:manage': ['employer_owner', 'intermediary_owner'],
   'employers:view': ['intermediary_owner', 'intermediary'],
+  // An intermediary asks an employer to work with it; the employer's owner says yes.
+  'employers:invite': ['intermediary_owner', 'intermediary'],
+  'intermediaries:link': ['employer_owner'],
   'vacancies:view': ['employer_owner', 'employer_member', 'intermediary_owner', 'intermediary'],
   'vacancies:edit': ['employer_owner', 'employer_member'],
   'vacancies:review': ['intermediary_owner', 'intermediary'],
