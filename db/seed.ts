@@ -57,10 +57,11 @@ export async function seedDemoData(db: Db): Promise<void> {
       .insert(organisations)
       .values([
         { kind: 'platform', name: 'Werkbrug (platform)' },
-        { kind: 'intermediary', name: 'Werkbrug Bemiddeling Almere' },
+        // Demo Stripe Connect accounts: used only with the local Stripe stand-in (npm run stripe:stand-in).
+        { kind: 'intermediary', name: 'Werkbrug Bemiddeling Almere', stripeAccountId: 'acct_demoWerkbrugBemiddeling' },
         { kind: 'employer', name: 'Flevo Logistiek BV', kvkNumber: '39012345' },
         { kind: 'employer', name: 'Almere Schoon Schoonmaakdiensten', kvkNumber: '39054321' },
-        { kind: 'intermediary', name: 'Werkgeversservicepunt Gemeente Almere' },
+        { kind: 'intermediary', name: 'Werkgeversservicepunt Gemeente Almere', stripeAccountId: 'acct_demoWspAlmere' },
         { kind: 'employer', name: 'Groen & Zorg Almere BV', kvkNumber: '39077889' },
       ])
       .returning({ id: organisations.id })

@@ -21,3 +21,8 @@ export function stripeClient(env: Env): Stripe | null {
   }
   return client
 }
+
+/** Requests about a charge go to the connected account it lives on (none: the platform's own, for charges made before Connect). */
+export function onAccount(payment: { stripeAccountId: string | null }): { stripeAccount?: string } {
+  return payment.stripeAccountId ? { stripeAccount: payment.stripeAccountId } : {}
+}

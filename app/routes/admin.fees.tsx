@@ -9,7 +9,7 @@ import { formatDate, formatEuros } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
 import { cancellationPolicyInForce, setCancellationPolicy } from '~/modules/payments/cancellation-policy.server'
 import { cancellationPolicyFormSchema, feeFormSchema } from '~/modules/payments/fees.schema'
-import { feeHistory, setFee } from '~/modules/payments/fees.server'
+import { feeHistory, setFee, stripeAccountOf } from '~/modules/payments/fees.server'
 import { vatCents } from '~/modules/payments/vat'
 
 export const meta: MetaFunction = () => [{ title: 'Werkbrug — tarieven / fees' }]
@@ -20,6 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     policy,
     paymentsEnabled: context.env.paymentsEnabled,
+    stripeAccount: await stripeAccountOf(context.db, user.organisationId),
     today: todayInAmsterdam(),
     history: history.map((f) => ({ ...f, vatCents: vatCents(f.amountCents, f.vatBasisPoints) })),
   }
@@ -43,13 +44,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Fees() {
   const t = useT()
   const locale = useLocale()
-  const { paymentsEnabled, today, history, policy } = useLoaderData<typeof loader>()
+  const { paymentsEnabled, stripeAccount, today, history, policy } = useLoaderData<typeof loader>()
   const failure = asFormFailure(useActionData<typeof action>())
   const [params] = useSearchParams()
   return (
     <section className="page">
       <h1>{t('fees.title')}</h1>
       <p>{t('fees.intro')}</p>
+      {paymentsEnabled && !stripeAccount ? (
+        <div className="alert alert--error" role="note">
+          {t('fees.noStripeAccount')}
+        </div>
+      ) : null}
+      {paymentsEnabled && stripeAccount ? <p>{t('fees.stripeAccount', { account: stripeAccount })}</p> : null}
       {paymentsEnabled ? null : (
         <div className="alert alert--error" role="note">
           {t('fees.paymentsOff')}

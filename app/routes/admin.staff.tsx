@@ -2,13 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { FormErrorSummary, Notice, TextField } from '~/components/field'
 import { InviteForm, PeopleTable } from '~/components/invite-form'
-import { actorOf, requirePermission } from '~/lib/auth.server'
+import { actorOf, notFound, requirePermission } from '~/lib/auth.server'
 import { handleForm } from '~/lib/form-action.server'
 import { asFormFailure } from '~/lib/form-failure'
 import { formatDate } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
-import { colleagueInvitationSchema, intermediaryOrganisationSchema } from '~/modules/accounts/accounts.schema'
-import { intermediaryOverview, openIntermediaryOrganisation } from '~/modules/accounts/intermediaries.server'
+import { colleagueInvitationSchema, intermediaryOrganisationSchema, stripeAccountSchema } from '~/modules/accounts/accounts.schema'
+import { intermediaryOverview, openIntermediaryOrganisation, setStripeAccount } from '~/modules/accounts/intermediaries.server'
 import { createInvitation } from '~/modules/accounts/invitations.server'
 import { listMembers } from '~/modules/accounts/team.server'
 
@@ -28,6 +28,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requirePermission(request, context, 'intermediaries:manage')
   const inviter = { ...actorOf(admin), name: admin.name, organisationName: admin.organisationName, locale: admin.locale }
   const formData = await request.formData()
+  if (formData.get('intent') === 'stripeAccount') {
+    return handleForm(formData, stripeAccountSchema, async (input) => {
+      if (!(await setStripeAccount(context.db, actorOf(admin), input))) throw notFound()
+      return { accountSaved: input.organisationId }
+    })
+  }
   if (formData.get('intent') === 'open') {
     return handleForm(formData, intermediaryOrganisationSchema, async (input) => {
       await openIntermediaryOrganisation(context.db, inviter, { ...input, appUrl: context.env.APP_URL })
@@ -47,7 +53,9 @@ export default function Intermediaries() {
   const actionData = useActionData<typeof action>()
   const failure = asFormFailure(actionData)
   const openFailure = failure?.values.intent === 'open' ? failure : null
-  const inviteFailure = openFailure ? null : failure
+  const accountFailure = failure?.values.intent === 'stripeAccount' ? failure : null
+  const inviteFailure = openFailure || accountFailure ? null : failure
+  const accountSaved = actionData && 'accountSaved' in actionData ? actionData.accountSaved : null
   const opened = actionData && 'opened' in actionData ? actionData.opened : null
   const invited = actionData && 'invited' in actionData ? actionData.invited : null
   return (
@@ -62,6 +70,7 @@ export default function Intermediaries() {
               <th scope="col">{t('staff.organisation')}</th>
               <th scope="col">{t('staff.employers')}</th>
               <th scope="col">{t('staff.staffCount')}</th>
+              <th scope="col">{t('staff.stripeAccount')}</th>
               <th scope="col">{t('team.since')}</th>
             </tr>
           </thead>
@@ -71,6 +80,24 @@ export default function Intermediaries() {
                 <td>{i.name}</td>
                 <td>{i.employers}</td>
                 <td>{i.staff}</td>
+                <td>
+                  <Form method="post" noValidate className="inline-form">
+                    <input type="hidden" name="intent" value="stripeAccount" />
+                    <input type="hidden" name="organisationId" value={i.id} />
+                    <TextField
+                      name="stripeAccountId"
+                      scope={i.id}
+                      label={t('staff.stripeAccountFor', { name: i.name })}
+                      failure={accountFailure?.values.organisationId === i.id ? accountFailure : null}
+                      defaultValue={i.stripeAccountId ?? ''}
+                      autoComplete="off"
+                    />
+                    <button type="submit" className="button button--secondary">
+                      {t('staff.stripeAccountSave')}
+                    </button>
+                    {accountSaved === i.id ? <span role="status">{t('staff.stripeAccountSaved')}</span> : null}
+                  </Form>
+                </td>
                 <td>{formatDate(locale, i.createdAt)}</td>
               </tr>
             ))}

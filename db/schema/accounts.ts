@@ -37,6 +37,9 @@ export const organisations = pgTable(
     name: text().notNull(),
     // KvK-nummer: Chamber of Commerce registration, 8 digits; only employers must have one.
     kvkNumber: text(),
+    // An intermediary's own Stripe account (Stripe Connect, "acct_…"): its fees are charged on it,
+    // so the money is the intermediary's from the start. Without one, its fees are not charged.
+    stripeAccountId: text(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('organisations_kvk_number_key').on(t.kvkNumber)],

@@ -84,6 +84,9 @@ export const payments = pgTable(
     bookingId: uuid().references(() => speeddateBookings.id, { onDelete: 'set null' }),
     hireId: uuid().references(() => hires.id, { onDelete: 'set null' }),
     description: text().notNull(),
+    // The connected account the charge lives on, copied when it is made (Stripe calls for this
+    // payment go there, even if the intermediary connects another account later).
+    stripeAccountId: text(),
     netCents: integer().notNull(),
     vatBasisPoints: integer().notNull(),
     vatCents: integer().notNull(),

@@ -145,6 +145,7 @@ const matrix: Record<string, Call[]> = {
   'routes/admin.staff': [
     { method: 'GET', path: () => '/admin/staff', expect: adminOnly(200) },
     { method: 'POST', path: () => '/admin/staff', body: (r) => ({ intent: 'open', name: `Bemiddelaar ${r.n}`, ownerEmail: `eigenaar-${r.n}@matrix.example` }), expect: adminOnly(200), writes: true },
+    { method: 'POST', path: () => '/admin/staff', body: (r) => ({ intent: 'stripeAccount', organisationId: world.intermediary.own.organisation.id, stripeAccountId: `acct_matrix${r.n}x` }), expect: adminOnly(200), writes: true },
   ],
   'routes/admin.fees': [
     { method: 'GET', path: () => '/admin/fees', expect: { anon: 302, owner: 403, member: 403, otherEmployer: 403, linked: 403, linkedOwner: 200, otherIntermediary: 403, admin: 403 } },

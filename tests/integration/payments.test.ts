@@ -125,12 +125,17 @@ describe('trusting Stripe events', () => {
     const { sessionId, booking } = await bookAndOpenCheckout(slotId)
     const payment = await paymentOf(booking.id)
     const session = stripe.sessions.get(sessionId)!
-    const completed = (changes: Record<string, unknown>) =>
-      stripe.event('checkout.session.completed', { ...session, status: 'complete', payment_status: 'paid', payment_intent: 'pi_test_crafted', metadata: { paymentId: payment.id }, ...changes })
+    // The charge lives on the intermediary's connected account; so do Stripe's events about it.
+    expect(session.account).toBe(staff.organisation.stripeAccountId)
+    const completed = (changes: Record<string, unknown>, account: string | null = session.account) =>
+      stripe.event('checkout.session.completed', { ...session, status: 'complete', payment_status: 'paid', payment_intent: 'pi_test_crafted', metadata: { paymentId: payment.id }, ...changes }, account)
     const crafted = [
       completed({ id: 'cs_test_someone_elses_session', amount_total: 1 }),
       completed({ amount_total: 1 }),
       completed({ currency: 'usd' }),
+      // The same session, but reported from another intermediary's account, or the platform's own.
+      completed({}, 'acct_testanotherintermediary'),
+      completed({}, null),
     ]
     for (const event of crafted) expect(await stripe.deliver(event)).toEqual([200])
 
@@ -144,6 +149,8 @@ describe('trusting Stripe events', () => {
       { reason: 'session', expected: sessionId, received: 'cs_test_someone_elses_session' },
       { reason: 'amount', expected: '9075', received: '1' },
       { reason: 'currency', expected: 'eur', received: 'usd' },
+      { reason: 'account', expected: staff.organisation.stripeAccountId, received: 'acct_testanotherintermediary' },
+      { reason: 'account', expected: staff.organisation.stripeAccountId, received: '(platform)' },
     ])
     const admin = await loggedIn(staff.admin.email)
     const page = await (await admin.get('/payments')).text()
@@ -535,6 +542,89 @@ describe('the booking API', () => {
     const cancelled = await api.post(`/api/v1/bookings/${created.json.id as string}/cancel`)
     expect(cancelled.json).toMatchObject({ status: 'cancelled', payment: { status: 'cancelled' } })
     expect(stripe.refundCalls().length).toBe(before)
+  })
+})
+
+describe('each intermediary is paid on its own Stripe account (Connect)', () => {
+  /** A second intermediary with its own fee, slot and employer. */
+  async function otherIntermediary(options: { connected: boolean }) {
+    const other = await createStaff(app.database.db)
+    if (!options.connected) await app.database.query(`update organisations set stripe_account_id = null where id = ${lit(other.organisation.id)}`)
+    const owner: Actor = { userId: other.owner.id, organisationId: other.organisation.id, role: 'intermediary_owner' }
+    await setFee(app.database.db, owner, { kind: 'speeddate_booking', amount: 5000, vatPercent: 2100, effectiveFrom: todayInAmsterdam() })
+    const slotId = await createSlot(app.database.db, { userId: other.intermediary.id, organisationId: other.organisation.id, role: 'intermediary' }, {
+      startsAt: localInDays(15, 10),
+      endsAt: localInDays(15, 11),
+      placeKind: 'employer_site',
+      receptionLocationId: null,
+      placeAddress: 'Stadhuisplein 1, Almere',
+      seats: 4,
+      note: null,
+    })
+    const employer = await createEmployer(app.database.db, { intermediaryOrganisationId: other.organisation.id })
+    const vacancyId = await createPublishedVacancy(app.database.db, employer.organisation.id, 'Hovenier')
+    const browser = await loggedIn(employer.owner.email)
+    return { other, slotId, employer, vacancyId, browser }
+  }
+
+  it("opens the checkout on the slot's intermediary's account, names it on the receipt, refunds there, and shows the payment to it alone", async () => {
+    const { other, slotId, employer, vacancyId, browser } = await otherIntermediary({ connected: true })
+    const response = await browser.post('/speeddates', { intent: 'book', slotId, vacancyId })
+    expect(response.status).toBe(302)
+    const sessionId = response.headers.get('location')!.split('/').at(-1)!
+    const created = stripe.calls.filter((c) => c.method === 'POST' && c.path === '/v1/checkout/sessions').at(-1)!
+    expect(created.account).toBe(other.organisation.stripeAccountId)
+    // The platform's own account does not have the session: it lives on the intermediary's.
+    expect(stripe.sessions.get(sessionId)!.account).toBe(other.organisation.stripeAccountId)
+    expect(await stripe.deliver(stripe.pay(sessionId))).toEqual([200])
+    const booking = await bookingOf(slotId, employer.organisation.id)
+    const payment = await paymentOf(booking.id)
+    expect(payment).toMatchObject({ status: 'paid', gross_cents: 6050 })
+
+    const receipt = (await (await browser.get(`/payments/${payment.id}`)).text()).replace(/\s+/g, ' ')
+    expect(receipt).toContain(other.organisation.name)
+    expect(await (await loggedIn(other.intermediary.email)).get('/payments').then((r) => r.text())).toContain(payment.id)
+    expect(await (await loggedIn(staff.intermediary.email)).get('/payments').then((r) => r.text())).not.toContain(payment.id)
+    expect((await (await loggedIn(staff.intermediary.email)).get(`/payments/${payment.id}`)).status).toBe(404)
+
+    // The intermediary cancels: the refund is asked of its own account.
+    const consultant = await loggedIn(other.intermediary.email)
+    expect((await consultant.post(`/speeddates/${slotId}`, { intent: 'cancel', bookingId: booking.id, cancelReason: 'Zaal niet beschikbaar' })).status).toBe(302)
+    const refund = stripe.refundCalls().at(-1)!
+    expect(refund.account).toBe(other.organisation.stripeAccountId)
+    expect(await paymentOf(booking.id)).toMatchObject({ refunded_cents: 6050 })
+  })
+
+  it('charges nothing for an intermediary without its own account, and says so to the employer and the intermediary', async () => {
+    const { other, slotId, employer, vacancyId, browser } = await otherIntermediary({ connected: false })
+    const page = (await (await browser.get('/speeddates')).text()).replace(/\s+/g, ' ')
+    expect(page).toContain('maar online betalen staat nu uit')
+    const sessionsBefore = stripe.sessions.size
+    const response = await browser.post('/speeddates', { intent: 'book', slotId, vacancyId })
+    expect(response.status).toBe(302)
+    expect(response.headers.get('location')).toBe(`/speeddates/${slotId}?done=requested`)
+    expect(stripe.sessions.size).toBe(sessionsBefore)
+    const booking = await bookingOf(slotId, employer.organisation.id)
+    expect(booking.status).toBe('requested')
+    expect(await app.database.query(`select id from payments where booking_id = ${lit(booking.id)}`)).toEqual([])
+    const fees = await (await loggedIn(other.owner.email)).get('/admin/fees')
+    expect(await fees.text()).toContain('nog geen eigen Stripe-account gekoppeld')
+  })
+
+  it('lets the platform admin record an account, refusing one that is not an account id and writing nothing', async () => {
+    const { other } = await otherIntermediary({ connected: false })
+    const admin = await loggedIn(staff.admin.email)
+    const before = await countRows(app.database, ['audit_log'])
+    const bad = await admin.post('/admin/staff', { intent: 'stripeAccount', organisationId: other.organisation.id, stripeAccountId: 'sk_live_oops' })
+    expect(bad.status).toBe(400)
+    expect(await bad.text()).toContain('Een Stripe-account-ID begint met acct_')
+    expect(await countRows(app.database, ['audit_log'])).toEqual(before)
+    expect((await admin.post('/admin/staff', { intent: 'stripeAccount', organisationId: other.organisation.id, stripeAccountId: 'acct_1AbCdEfGhIjK' })).status).toBe(200)
+    const [row] = await app.database.query<{ stripe_account_id: string }>(`select stripe_account_id from organisations where id = ${lit(other.organisation.id)}`)
+    expect(row!.stripe_account_id).toBe('acct_1AbCdEfGhIjK')
+    // An employer organisation is not an intermediary: nothing to connect there.
+    const { organisation } = await createEmployer(app.database.db)
+    expect((await admin.post('/admin/staff', { intent: 'stripeAccount', organisationId: organisation.id, stripeAccountId: 'acct_1AbCdEfGhIjK' })).status).toBe(404)
   })
 })
 

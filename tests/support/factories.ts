@@ -22,6 +22,8 @@ export async function createOrganisation(db: Db, kind: 'employer' | 'intermediar
     .insert(organisations)
     .values({
       kind,
+      // Test intermediaries have connected their own Stripe account (Connect); see decision 012.
+      stripeAccountId: kind === 'intermediary' ? `acct_test${unique()}${unique()}` : null,
       name: `${kind === 'employer' ? 'Werkgever' : kind === 'intermediary' ? 'Bemiddeling' : 'Platform'} ${unique()}`,
       kvkNumber: kind === 'employer' ? kvk() : null,
     })

@@ -30,10 +30,12 @@ export type StandInSession = {
   url: string
   line_items: { name: string; amount: number }[]
   payment_intent_metadata: Record<string, string>
+  /** The connected account it was created on (Stripe-Account header); null: the platform's own. */
+  account: string | null
 }
 
-type PaymentIntent = { id: string; amount: number; metadata: Record<string, string>; charge: string; amountRefunded: number }
-export type ApiCall = { method: string; path: string; body: FormTree; idempotencyKey: string | null }
+type PaymentIntent = { id: string; amount: number; metadata: Record<string, string>; charge: string; amountRefunded: number; account: string | null }
+export type ApiCall = { method: string; path: string; body: FormTree; idempotencyKey: string | null; account: string | null }
 
 /** A form-encoded Stripe request body: `a[b][0]=x` becomes { a: { b: { 0: 'x' } } }. */
 export type FormTree = { [key: string]: string | FormTree }
@@ -52,7 +54,7 @@ export async function startStripeStandIn(options: { refundStatus?: 'succeeded' |
   const sessions = new Map<string, StandInSession>()
   const intents = new Map<string, PaymentIntent>()
   const calls: ApiCall[] = []
-  const refunds: { id: string; payment_intent: string; amount: number; metadata: Record<string, string> }[] = []
+  const refunds: { id: string; payment_intent: string; amount: number; metadata: Record<string, string>; account: string | null }[] = []
   const idempotent = new Map<string, { status: number; body: unknown }>()
   let webhookUrl: string | null = null
   let failRefunds = 0
@@ -85,17 +87,19 @@ export async function startStripeStandIn(options: { refundStatus?: 'succeeded' |
     }
     const body = parseForm(req.method === 'GET' ? url.search.slice(1) : raw)
     const idempotencyKey = (req.headers['idempotency-key'] as string | undefined) ?? null
-    calls.push({ method: req.method ?? 'GET', path: url.pathname, body, idempotencyKey })
+    // Stripe Connect: a request on a connected account names it; objects live on one account only.
+    const account = (req.headers['stripe-account'] as string | undefined) ?? null
+    calls.push({ method: req.method ?? 'GET', path: url.pathname, body, idempotencyKey, account })
     if (idempotencyKey && idempotent.has(idempotencyKey)) {
       const cached = idempotent.get(idempotencyKey)!
       return send(res, cached.status, cached.body)
     }
-    const [status, answer] = api(req.method ?? 'GET', url.pathname, body)
+    const [status, answer] = api(req.method ?? 'GET', url.pathname, body, account)
     if (idempotencyKey && req.method === 'POST') idempotent.set(idempotencyKey, { status, body: answer })
     return send(res, status, answer)
   }
 
-  function api(method: string, path: string, body: FormTree): [number, unknown] {
+  function api(method: string, path: string, body: FormTree, account: string | null): [number, unknown] {
     if (method === 'POST' && path === '/v1/checkout/sessions') {
       const items = Object.values(node(body.line_items)).map((item) => {
         const price = node(node(item).price_data)
@@ -122,6 +126,7 @@ export async function startStripeStandIn(options: { refundStatus?: 'succeeded' |
         url: '',
         line_items: items.map((item) => ({ name: item.name, amount: item.amount })),
         payment_intent_metadata: texts(node(body.payment_intent_data).metadata),
+        account,
       }
       const lifetime = session.expires_at - session.created
       if (lifetime < 1800 || lifetime > 86_400) return [400, invalid('expires_at must be between 30 minutes and 24 hours from now', 'expires_at')]
@@ -132,7 +137,7 @@ export async function startStripeStandIn(options: { refundStatus?: 'succeeded' |
     const sessionPath = path.match(/^\/v1\/checkout\/sessions\/(\w+)(\/expire)?$/)
     if (sessionPath) {
       const session = sessions.get(sessionPath[1]!)
-      if (!session) return [404, invalid(`No such checkout.session: '${sessionPath[1]}'`)]
+      if (!session || session.account !== account) return [404, invalid(`No such checkout.session: '${sessionPath[1]}'`)]
       if (sessionPath[2] && method === 'POST') {
         if (session.status !== 'open') return [400, invalid(`Only Checkout Sessions with a status of open can be expired. This Checkout Session has a status of ${session.status}.`)]
         session.status = 'expired'
@@ -141,19 +146,20 @@ export async function startStripeStandIn(options: { refundStatus?: 'succeeded' |
     }
     if (method === 'GET' && path === '/v1/refunds') {
       const intent = text(body.payment_intent)
-      return [200, { object: 'list', url: '/v1/refunds', has_more: false, data: refunds.filter((r) => !intent || r.payment_intent === intent) }]
+      return [200, { object: 'list', url: '/v1/refunds', has_more: false, data: refunds.filter((r) => r.account === account && (!intent || r.payment_intent === intent)) }]
     }
     if (method === 'POST' && path === '/v1/refunds') {
       if (failRefunds > 0 && !refundThenFail) {
         failRefunds--
         return [500, { error: { type: 'api_error', message: 'stand-in: refund failure requested by the test' } }]
       }
-      const intent = intents.get(text(body.payment_intent) ?? '')
+      const found = intents.get(text(body.payment_intent) ?? '')
+      const intent = found && found.account === account ? found : undefined
       if (!intent) return [404, invalid(`No such payment_intent: '${body.payment_intent}'`, 'payment_intent')]
       const amount = body.amount === undefined ? intent.amount - intent.amountRefunded : Number(text(body.amount))
       if (amount <= 0 || amount > intent.amount - intent.amountRefunded) return [400, invalid('Refund amount is greater than the unrefunded amount', 'amount')]
       intent.amountRefunded += amount
-      const refund = { id: id('re'), object: 'refund', amount, currency: 'eur', payment_intent: intent.id, charge: intent.charge, status: options.refundStatus ?? 'succeeded', metadata: texts(body.metadata) }
+      const refund = { id: id('re'), object: 'refund', amount, currency: 'eur', payment_intent: intent.id, charge: intent.charge, status: options.refundStatus ?? 'succeeded', metadata: texts(body.metadata), account }
       refunds.push(refund)
       if (failRefunds > 0) {
         // The refund was made, but the answer is an error: as when Stripe fails after acting.
@@ -169,14 +175,15 @@ export async function startStripeStandIn(options: { refundStatus?: 'succeeded' |
   function pay(sessionId: string, method: 'ideal' | 'card' = 'ideal') {
     const session = sessions.get(sessionId)
     if (!session) throw new Error(`stand-in: no session ${sessionId}`)
-    const intent: PaymentIntent = { id: id('pi'), amount: session.amount_total, metadata: session.payment_intent_metadata, charge: id('ch'), amountRefunded: 0 }
+    const intent: PaymentIntent = { id: id('pi'), amount: session.amount_total, metadata: session.payment_intent_metadata, charge: id('ch'), amountRefunded: 0, account: session.account }
     intents.set(intent.id, intent)
     Object.assign(session, { status: 'complete', payment_status: 'paid', payment_intent: intent.id, payment_method_types: [method] })
-    return event('checkout.session.completed', publicSession(session))
+    return event('checkout.session.completed', publicSession(session), session.account)
   }
 
-  function event(type: string, object: unknown) {
-    return { id: id('evt'), object: 'event', api_version: '2025-08-27.basil', created: Math.floor(Date.now() / 1000), livemode: false, pending_webhooks: 1, type, data: { object } }
+  /** An event as Stripe sends it; one about a connected account's object names the account (Connect). */
+  function event(type: string, object: unknown, account: string | null = null) {
+    return { id: id('evt'), object: 'event', api_version: '2025-08-27.basil', created: Math.floor(Date.now() / 1000), livemode: false, pending_webhooks: 1, type, data: { object }, ...(account ? { account } : {}) }
   }
 
   /** Signs an event as Stripe would and posts it to the portal's webhook; returns the HTTP statuses. */
@@ -214,7 +221,7 @@ export async function startStripeStandIn(options: { refundStatus?: 'succeeded' |
     deliver,
     event,
     /** Stripe's event when a session runs out unpaid (sent whatever the session's state, as a late event would be). */
-    expiredEvent: (sessionId: string) => event('checkout.session.expired', { ...publicSession(sessions.get(sessionId)!), status: 'expired' }),
+    expiredEvent: (sessionId: string) => event('checkout.session.expired', { ...publicSession(sessions.get(sessionId)!), status: 'expired' }, sessions.get(sessionId)!.account),
     paymentFailedEvent: (sessionId: string, message: string) => {
       const session = sessions.get(sessionId)!
       return event('payment_intent.payment_failed', {
@@ -225,11 +232,11 @@ export async function startStripeStandIn(options: { refundStatus?: 'succeeded' |
         metadata: session.payment_intent_metadata,
         last_payment_error: { message, type: 'card_error' },
         status: 'requires_payment_method',
-      })
+      }, session.account)
     },
     chargeRefundedEvent: (paymentIntentId: string) => {
       const intent = intents.get(paymentIntentId)!
-      return event('charge.refunded', { id: intent.charge, object: 'charge', amount: intent.amount, currency: 'eur', amount_refunded: intent.amountRefunded, payment_intent: intent.id, metadata: {}, refunded: intent.amountRefunded === intent.amount })
+      return event('charge.refunded', { id: intent.charge, object: 'charge', amount: intent.amount, currency: 'eur', amount_refunded: intent.amountRefunded, payment_intent: intent.id, metadata: {}, refunded: intent.amountRefunded === intent.amount }, intent.account)
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
@@ -238,7 +245,7 @@ export async function startStripeStandIn(options: { refundStatus?: 'succeeded' |
 export type StripeStandIn = Awaited<ReturnType<typeof startStripeStandIn>>
 
 function publicSession(session: StandInSession) {
-  const { line_items: _items, payment_intent_metadata: _metadata, ...rest } = session
+  const { line_items: _items, payment_intent_metadata: _metadata, account: _account, ...rest } = session
   return { ...rest }
 }
 

@@ -84,6 +84,15 @@ export function colleagueInvitationSchema(party: Party) {
 /** The intermediary invites an employer to work with it. */
 export const partnerInvitationSchema = z.object({ email: emailField })
 
+/** An intermediary's connected Stripe account ("acct_…"); empty removes it. */
+export const stripeAccountSchema = z.object({
+  organisationId: z.uuid({ message: 'errors.invalid' }),
+  stripeAccountId: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
+    z.string().trim().regex(/^acct_[A-Za-z0-9]{6,64}$/, 'errors.stripeAccountInvalid').nullable(),
+  ),
+})
+
 /** The platform admin opens an intermediary organisation and invites its first owner. */
 export const intermediaryOrganisationSchema = z.object({
   name: requiredText(200),

@@ -50,6 +50,7 @@ export function intermediaryOverview(db: Db) {
       name: organisations.name,
       employers: sql<number>`(select count(*)::int from ${employerIntermediaries} l where l.intermediary_organisation_id = ${organisations.id})`,
       staff: sql<number>`(select count(*)::int from ${users} u where u.organisation_id = ${organisations.id} and u.disabled_at is null)`,
+      stripeAccountId: organisations.stripeAccountId,
       createdAt: organisations.createdAt,
     })
     .from(organisations)
@@ -73,5 +74,22 @@ export async function openIntermediaryOrganisation(db: Db, admin: Inviter, input
       throw error
     }
     return organisation!.id
+  })
+}
+
+/**
+ * The platform admin records the intermediary's own Stripe account (connected to Werkbrug's
+ * platform through Stripe Connect) — or removes it: from then on its fees are charged there, or not at all.
+ */
+export async function setStripeAccount(db: Db, admin: Actor, input: { organisationId: string; stripeAccountId: string | null }): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(organisations)
+      .set({ stripeAccountId: input.stripeAccountId })
+      .where(and(eq(organisations.id, input.organisationId), eq(organisations.kind, 'intermediary')))
+      .returning({ id: organisations.id })
+    if (!row) return false
+    await recordAudit(tx, { actorUserId: admin.userId, organisationId: row.id, action: 'intermediary.stripe_account_set', subjectType: 'organisation', subjectId: row.id, details: { stripeAccountId: input.stripeAccountId } })
+    return true
   })
 }

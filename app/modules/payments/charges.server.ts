@@ -9,14 +9,15 @@ import { confirmPaidBooking, expireUnpaidBooking, lockSlotAndBooking } from '../
 export class PaymentConflictError extends StateConflictError {}
 
 export type Payment = typeof payments.$inferSelect
-export type ChargeAmounts = { amountCents: number; vatBasisPoints: number; vatCents: number }
+/** A fee as charged: its amounts, and the intermediary's connected account the charge goes to. */
+export type ChargeAmounts = { amountCents: number; vatBasisPoints: number; vatCents: number; stripeAccountId: string }
 
 /** How long an unpaid booking holds its slot: Stripe's shortest Checkout Session. */
 export const BOOKING_PAYMENT_WINDOW_MS = 30 * 60_000
 
 /** What must happen at Stripe once the transaction that decided it has committed. */
-export type StripeFollowUps = { refundPaymentIds: string[]; expireSessionIds: string[] }
-export const noFollowUps = (): StripeFollowUps => ({ refundPaymentIds: [], expireSessionIds: [] })
+export type StripeFollowUps = { refundPaymentIds: string[]; expireSessions: { sessionId: string; stripeAccountId: string | null }[] }
+export const noFollowUps = (): StripeFollowUps => ({ refundPaymentIds: [], expireSessions: [] })
 
 export async function lockPayment(tx: Db, id: string): Promise<Payment | undefined> {
   const [payment] = await tx.select().from(payments).where(eq(payments.id, id)).for('update')
@@ -64,6 +65,7 @@ export async function createCharge(
       bookingId: input.bookingId ?? null,
       hireId: input.hireId ?? null,
       description: input.description,
+      stripeAccountId: input.fee.stripeAccountId,
       netCents: input.fee.amountCents,
       vatBasisPoints: input.fee.vatBasisPoints,
       vatCents: input.fee.vatCents,
@@ -144,7 +146,7 @@ export async function recordPaymentFailure(tx: Db, paymentId: string, message: s
 export async function cancelOpenCharge(tx: Db, payment: Payment, followUps: StripeFollowUps): Promise<void> {
   if (payment.status !== 'open') return
   await tx.update(payments).set({ status: 'cancelled', updatedAt: new Date() }).where(eq(payments.id, payment.id))
-  if (payment.stripeCheckoutSessionId) followUps.expireSessionIds.push(payment.stripeCheckoutSessionId)
+  if (payment.stripeCheckoutSessionId) followUps.expireSessions.push({ sessionId: payment.stripeCheckoutSessionId, stripeAccountId: payment.stripeAccountId })
 }
 
 /**

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import type Stripe from 'stripe'
+import { onAccount } from '~/lib/stripe.server'
 import type { Db } from '#db/client.server'
 import { payments } from '#db/schema'
 import type { Locale } from '~/lib/i18n'
@@ -47,7 +48,7 @@ export async function checkoutUrl(db: Db, stripe: Stripe, actor: Actor, paymentI
       // Stripe fills in {CHECKOUT_SESSION_ID} itself.
       success_url: `${base}/payments/${payment.id}?checkout=success&session_id={CHECKOUT_SESSION_ID}`,
       cancel_url: `${base}/payments/${payment.id}?checkout=cancelled`,
-    })
+    }, onAccount(payment))
     if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a URL`)
     await tx
       .update(payments)
@@ -65,12 +66,12 @@ export async function checkoutUrl(db: Db, stripe: Stripe, actor: Actor, paymentI
 export async function reconcileCheckout(
   db: Db,
   stripe: Stripe,
-  payment: { id: string; status: string; stripeCheckoutSessionId: string | null; grossCents: number },
+  payment: { id: string; status: string; stripeCheckoutSessionId: string | null; grossCents: number; stripeAccountId: string | null },
   sessionId: string,
   options: { appUrl: string },
 ): Promise<StripeFollowUps | null> {
   if (payment.status !== 'open' || payment.stripeCheckoutSessionId !== sessionId) return null
-  const session = await stripe.checkout.sessions.retrieve(sessionId)
+  const session = await stripe.checkout.sessions.retrieve(sessionId, {}, onAccount(payment))
   if (session.metadata?.paymentId !== payment.id || session.payment_status !== 'paid') return null
   // The same test as the webhook's: this session, this amount, in euros (see stripe-trust).
   if (session.amount_total !== payment.grossCents || session.currency?.toLowerCase() !== 'eur') return null

@@ -1,6 +1,6 @@
 import { and, desc, eq, lte } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
-import { fees, users } from '#db/schema'
+import { fees, organisations, users } from '#db/schema'
 import { todayInAmsterdam } from '~/lib/dates'
 import { FieldValidationError } from '~/lib/errors.server'
 import type { Actor } from '~/modules/authorisation/actor'
@@ -20,6 +20,23 @@ export async function feeInForce(db: Db, intermediaryOrganisationId: string, kin
     .limit(1)
   if (!fee || fee.amountCents === 0) return null
   return { ...fee, vatCents: vatCents(fee.amountCents, fee.vatBasisPoints) }
+}
+
+/** The intermediary's connected Stripe account, if it has connected one. */
+export async function stripeAccountOf(db: Db, intermediaryOrganisationId: string): Promise<string | null> {
+  const [row] = await db.select({ account: organisations.stripeAccountId }).from(organisations).where(eq(organisations.id, intermediaryOrganisationId))
+  return row?.account ?? null
+}
+
+/**
+ * The fee to charge now: the one in force, if the intermediary can be paid — i.e. has its own
+ * Stripe account. Werkbrug never takes an intermediary's money on its own account.
+ */
+export async function chargeableFee(db: Db, intermediaryOrganisationId: string, kind: FeeKind, date = todayInAmsterdam()) {
+  const stripeAccountId = await stripeAccountOf(db, intermediaryOrganisationId)
+  if (!stripeAccountId) return null
+  const fee = await feeInForce(db, intermediaryOrganisationId, kind, date)
+  return fee && { ...fee, stripeAccountId }
 }
 
 /** Sets a fee from a date (never in the past: charges already made keep their amounts). */

@@ -27,6 +27,7 @@ const columns = {
   receiptNumber: payments.receiptNumber,
   checkoutExpiresAt: payments.checkoutExpiresAt,
   stripeCheckoutSessionId: payments.stripeCheckoutSessionId,
+  stripeAccountId: payments.stripeAccountId,
   paidAt: payments.paidAt,
   failureMessage: payments.failureMessage,
   refundDueCents: payments.refundDueCents,

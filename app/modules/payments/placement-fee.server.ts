@@ -4,7 +4,7 @@ import { candidates, hires, payments, vacancies } from '#db/schema'
 import { employerOwners } from '../accounts/accounts.queries.server'
 import { enqueueEmail } from '../email/outbox.server'
 import { createCharge } from './charges.server'
-import { feeInForce } from './fees.server'
+import { chargeableFee, feeInForce } from './fees.server'
 
 /**
  * The intermediary's placement fee falls due when the hire's first working day is recorded. Once
@@ -21,7 +21,7 @@ export async function chargePlacementFee(tx: Db, hireId: string, options: { appU
   if (!hire) return null
   const [existing] = await tx.select({ id: payments.id }).from(payments).where(eq(payments.hireId, hireId))
   if (existing) return null
-  const fee = await feeInForce(tx, hire.intermediaryOrganisationId, 'placement', options.today)
+  const fee = await chargeableFee(tx, hire.intermediaryOrganisationId, 'placement', options.today)
   if (!fee) return null
   const description = `Plaatsing / placement ${hire.reference} — ${hire.vacancyTitle}`
   const paymentId = await createCharge(tx, {

@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, isNotNull, lt } from 'drizzle-orm'
 import type Stripe from 'stripe'
+import { onAccount } from '~/lib/stripe.server'
 import type { Db } from '#db/client.server'
 import { payments } from '#db/schema'
 import { recordRefunded, type StripeFollowUps } from './charges.server'
@@ -25,9 +26,9 @@ export function refundProgress(payment: { refundDueCents: number; refundedCents:
  */
 export async function settleFollowUps(db: Db, stripe: Stripe | null, followUps: StripeFollowUps, options: Options): Promise<void> {
   if (!stripe) return
-  for (const sessionId of followUps.expireSessionIds) {
+  for (const { sessionId, stripeAccountId } of followUps.expireSessions) {
     try {
-      await stripe.checkout.sessions.expire(sessionId)
+      await stripe.checkout.sessions.expire(sessionId, {}, onAccount({ stripeAccountId }))
     } catch (error) {
       // Already expired or completed: a late payment is refunded when its event arrives.
       logWarning('payments', `could not close checkout ${sessionId}`, error)
@@ -54,14 +55,14 @@ export async function settleRefund(db: Db, stripe: Stripe, paymentId: string, op
   if (payment.refundedCents >= payment.refundDueCents) return false
   let refund: Stripe.Refund | undefined
   if (payment.refundAttempts > 0) {
-    const earlier = await stripe.refunds.list({ payment_intent: payment.stripePaymentIntentId, limit: 100 })
+    const earlier = await stripe.refunds.list({ payment_intent: payment.stripePaymentIntentId, limit: 100 }, onAccount(payment))
     refund = earlier.data.find((r) => r.metadata?.paymentId === paymentId && r.status !== 'failed' && r.status !== 'canceled')
   }
   if (!refund) {
     try {
       refund = await stripe.refunds.create(
         { payment_intent: payment.stripePaymentIntentId, amount: payment.refundDueCents, reason: 'requested_by_customer', metadata: { paymentId } },
-        { idempotencyKey: `werkbrug-refund-${paymentId}-${payment.refundAttempts}` },
+        { idempotencyKey: `werkbrug-refund-${paymentId}-${payment.refundAttempts}`, ...onAccount(payment) },
       )
     } catch (error) {
       await db.update(payments).set({ refundAttempts: payment.refundAttempts + 1, updatedAt: new Date() }).where(eq(payments.id, paymentId))

@@ -4,7 +4,7 @@ import type { Db } from '#db/client.server'
 import { payments, stripeEvents } from '#db/schema'
 import { markCheckoutLapsed, markPaid, noFollowUps, recordPaymentFailure, recordRefunded, type Payment, type StripeFollowUps } from './charges.server'
 import { stripeId } from './checkout.server'
-import { checkoutSessionMismatch, paymentIntentMismatch, recordRefusal, type Mismatch } from './stripe-trust.server'
+import { accountMismatch, checkoutSessionMismatch, paymentIntentMismatch, recordRefusal, type Mismatch } from './stripe-trust.server'
 import { logWarning } from '~/lib/log.server'
 
 /**
@@ -47,7 +47,7 @@ async function applyStripeEvent(tx: Db, event: Stripe.Event, options: { appUrl: 
       const session = event.data.object
       const payment = await paymentFor(tx, session.metadata, { sessionId: session.id })
       // Only the session we opened can lapse: an unknown one would free a slot someone paid for.
-      if (!payment || payment.stripeCheckoutSessionId !== session.id) break
+      if (!payment || payment.stripeCheckoutSessionId !== session.id || accountMismatch(payment, event.account)) break
       await markCheckoutLapsed(tx, payment.id, session.id)
       break
     }
@@ -72,7 +72,8 @@ async function applyStripeEvent(tx: Db, event: Stripe.Event, options: { appUrl: 
   return noFollowUps()
 }
 
-async function refused(tx: Db, event: Stripe.Event, payment: Payment, mismatch: Mismatch | null): Promise<boolean> {
+async function refused(tx: Db, event: Stripe.Event, payment: Payment, objectMismatch: Mismatch | null): Promise<boolean> {
+  const mismatch = accountMismatch(payment, event.account) ?? objectMismatch
   if (!mismatch) return false
   await recordRefusal(tx, event, payment.id, mismatch)
   return true

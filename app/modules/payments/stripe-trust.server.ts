@@ -4,7 +4,7 @@ import { stripeEventRefusals } from '#db/schema'
 import { logWarning } from '~/lib/log.server'
 import type { Payment } from './charges.server'
 
-export type Mismatch = { reason: 'session' | 'payment_intent' | 'amount' | 'currency'; expected: string; received: string }
+export type Mismatch = { reason: 'account' | 'session' | 'payment_intent' | 'amount' | 'currency'; expected: string; received: string }
 
 /**
  * A signed event is not yet a payment for *this* charge: its metadata is whatever the session's
@@ -16,6 +16,16 @@ export function checkoutSessionMismatch(payment: Payment, session: Pick<Stripe.C
     return { reason: 'session', expected: payment.stripeCheckoutSessionId ?? '(none opened)', received: session.id }
   }
   return amountMismatch(payment, session.amount_total, session.currency)
+}
+
+/**
+ * A charge lives on the intermediary's connected account: an event about it must come from that
+ * account (Connect events carry `account`), not from another intermediary's or the platform's.
+ */
+export function accountMismatch(payment: Payment, account: string | null | undefined): Mismatch | null {
+  const expected = payment.stripeAccountId ?? null
+  const received = account ?? null
+  return expected === received ? null : { reason: 'account', expected: expected ?? '(platform)', received: received ?? '(platform)' }
 }
 
 /** A payment intent or charge names our charge only with the intent we recorded (once it is known). */

@@ -1,5 +1,6 @@
 import { and, eq, lt } from 'drizzle-orm'
 import type Stripe from 'stripe'
+import { onAccount } from '~/lib/stripe.server'
 import type { Db } from '#db/client.server'
 import { payments } from '#db/schema'
 import { markCheckoutLapsed, markPaid } from './charges.server'
@@ -18,7 +19,7 @@ const GRACE_MS = 2 * 60_000
 export async function sweepPayments(db: Db, stripe: Stripe, options: { appUrl: string; now?: Date }): Promise<{ lapsed: number; refunds: number }> {
   const now = options.now ?? new Date()
   const overdue = await db
-    .select({ id: payments.id, sessionId: payments.stripeCheckoutSessionId })
+    .select({ id: payments.id, sessionId: payments.stripeCheckoutSessionId, stripeAccountId: payments.stripeAccountId })
     .from(payments)
     .where(and(eq(payments.kind, 'speeddate_booking'), eq(payments.status, 'open'), lt(payments.checkoutExpiresAt, new Date(now.getTime() - GRACE_MS))))
     .limit(50)
@@ -26,7 +27,7 @@ export async function sweepPayments(db: Db, stripe: Stripe, options: { appUrl: s
   for (const payment of overdue) {
     try {
       if (payment.sessionId) {
-        const session = await closeSession(stripe, payment.sessionId)
+        const session = await closeSession(stripe, payment.sessionId, onAccount(payment))
         if (session.payment_status === 'paid') {
           const followUps = await db.transaction((tx) => markPaid(tx, payment.id, { sessionId: session.id, paymentIntentId: stripeId(session.payment_intent) }, options))
           await settleFollowUps(db, stripe, followUps, options)
@@ -42,11 +43,11 @@ export async function sweepPayments(db: Db, stripe: Stripe, options: { appUrl: s
   return { lapsed, refunds: await settlePendingRefunds(db, stripe, options) }
 }
 
-async function closeSession(stripe: Stripe, sessionId: string): Promise<Stripe.Checkout.Session> {
+async function closeSession(stripe: Stripe, sessionId: string, account: { stripeAccount?: string }): Promise<Stripe.Checkout.Session> {
   try {
-    return await stripe.checkout.sessions.expire(sessionId)
+    return await stripe.checkout.sessions.expire(sessionId, {}, account)
   } catch {
     // Only an open session can be expired; a completed or already expired one says what happened.
-    return stripe.checkout.sessions.retrieve(sessionId)
+    return stripe.checkout.sessions.retrieve(sessionId, {}, account)
   }
 }

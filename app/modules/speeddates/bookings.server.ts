@@ -31,7 +31,7 @@ import {
   requestRefund,
   type StripeFollowUps,
 } from '../payments/charges.server'
-import { feeInForce } from '../payments/fees.server'
+import { chargeableFee } from '../payments/fees.server'
 import { settleFollowUps } from '../payments/settlement.server'
 import { speeddateIcs } from './ics.server'
 
@@ -182,7 +182,7 @@ export async function bookSlot(db: Db, actor: Actor, slotId: string, vacancyId: 
       if (declined) throw new BookingConflictError('errors.slotDeclinedForYou')
       // With payments on, a slot with a fee is held for the employer while it pays; the
       // consultant hears of the booking once the money is in.
-      const fee = options.stripe ? await feeInForce(tx, slot.intermediaryOrganisationId, 'speeddate_booking', todayInAmsterdam(now)) : null
+      const fee = options.stripe ? await chargeableFee(tx, slot.intermediaryOrganisationId, 'speeddate_booking', todayInAmsterdam(now)) : null
       const status: BookingStatus = fee ? 'awaiting_payment' : 'requested'
       const [booking] = await tx
         .insert(speeddateBookings)
