@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { amsterdamLocalToUtc, todayInAmsterdam, utcToAmsterdamLocal } from './dates'
+import { amsterdamLocalToUtc, isIsoDate, todayInAmsterdam, utcToAmsterdamLocal } from './dates'
 
 describe('Amsterdam wall-clock times', () => {
   it('converts across the daylight-saving changes', () => {
@@ -18,5 +18,14 @@ describe('Amsterdam wall-clock times', () => {
 
   it('knows the Dutch date around midnight UTC', () => {
     expect(todayInAmsterdam(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01')
+  })
+})
+
+describe('isIsoDate', () => {
+  it('takes real dates a person means, and nothing PostgreSQL would refuse', () => {
+    for (const ok of ['2026-02-28', '2028-02-29', '1900-01-01', '2999-12-31']) expect(isIsoDate(ok), ok).toBe(true)
+    for (const bad of ['2026-02-30', '2027-02-29', '0000-01-01', '0001-01-01', '1899-12-31', '3000-01-01', '9999-12-31', '2026-1-01', ' 2026-01-01', '2026-01-01T00:00']) {
+      expect(isIsoDate(bad), bad).toBe(false)
+    }
   })
 })

@@ -8,8 +8,12 @@ export function todayInAmsterdam(now: Date = new Date()): string {
   }).format(now)
 }
 
+/**
+ * A real calendar date a person can mean here: YYYY-MM-DD, between 1900 and 2999. PostgreSQL has
+ * no year 0, and a year like 0001 or 9999 is always a typing error.
+ */
 export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
+  if (!/^(19|2\d)\d{2}-\d{2}-\d{2}$/.test(value)) return false
   const date = new Date(`${value}T00:00:00Z`)
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
 }

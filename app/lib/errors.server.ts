@@ -76,5 +76,7 @@ export const RETRY_AFTER_SECONDS = 5
  */
 export function isUnreadableInput(error: unknown): boolean {
   const { code } = postgresErrorCode(error)
-  return code === '22P02' || code === '22021' || code === '22P05'
+  // 22P02 invalid text, 22021 bad encoding, 22P05 untranslatable, 22007/22008 impossible date or
+  // time, 22003 number out of range: input the schemas should have caught — a 400, never a 500.
+  return ['22P02', '22021', '22P05', '22007', '22008', '22003'].includes(code ?? '')
 }

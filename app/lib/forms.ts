@@ -33,10 +33,17 @@ export function parseWithSchema<S extends z.ZodType>(
   return { success: false, fieldErrors }
 }
 
-// A NUL byte cannot be stored in PostgreSQL text at all, and the other C0 controls (tab, line feed
-// and carriage return aside) are never typed by a person: refuse them at the door, in forms and API.
+// The one policy for text that reaches Werkbrug, in forms and in the API (decision 013):
+// - a NUL byte cannot be stored in PostgreSQL text at all, and the other C0 controls (tab, line
+//   feed and carriage return aside), DEL and the C1 controls are never typed by a person — ESC
+//   among them, so no ANSI escape sequence gets into a log, an email or a calendar file;
+// - the bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) make text
+//   read differently from what it is ("Trojan Source"): a name or a title never needs them. The
+//   marks LRM, RLM and ALM, which Arabic and Hebrew text does use, stay allowed.
+// Line breaks in fields shown on one line are harmless in HTML and escaped where they matter
+// (email headers by the mailer, calendar files in ics.server.ts).
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/
 
 // Half of a UTF-16 surrogate pair cannot be encoded as UTF-8: PostgreSQL refuses it, in text and
 // in jsonb alike. Invalid UTF-8 in a request arrives here as U+FFFD and is stored as such.

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { z } from 'zod'
 import { FormErrorSummary, Notice, SelectField, TextAreaField, TextField } from '~/components/field'
 import { When } from '~/components/when'
+import { recordIdOrNotFound } from '~/lib/ids.server'
 import { actorOf, notFound, requirePermission } from '~/lib/auth.server'
 import { FieldValidationError, StateConflictError } from '~/lib/errors.server'
 import { formFailure, formValues, parseWithSchema } from '~/lib/forms'
@@ -90,13 +91,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case 'approve':
       case 'decline':
         needs(manages)
-        if (!(await decideBooking(context.db, actor, values.bookingId ?? '', intent, reason, options))) throw notFound()
+        if (!(await decideBooking(context.db, actor, recordIdOrNotFound(values.bookingId), intent, reason, options))) throw notFound()
         return done(intent === 'approve' ? 'approved' : 'declined')
       case 'cancel':
-        if (!(await cancelBooking(context.db, actor, values.bookingId ?? '', reason, options))) throw notFound()
+        if (!(await cancelBooking(context.db, actor, recordIdOrNotFound(values.bookingId), reason, options))) throw notFound()
         return done('cancelled')
       case 'reschedule':
-        if (!(await rescheduleBooking(context.db, actor, values.bookingId ?? '', values.toSlotId ?? '', options))) throw notFound()
+        if (!(await rescheduleBooking(context.db, actor, recordIdOrNotFound(values.bookingId), recordIdOrNotFound(values.toSlotId), options))) throw notFound()
         return redirect(`/speeddates/${values.toSlotId}?done=rescheduled`)
       case 'cancelSlot':
         needs(manages)

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormErrorSummary, Notice, SelectField, TextAreaField, TextField } from '~/components/field'
 import { When } from '~/components/when'
+import { recordIdOrNotFound } from '~/lib/ids.server'
 import { actorOf, notFound, requirePermission } from '~/lib/auth.server'
 import { FieldValidationError, StateConflictError } from '~/lib/errors.server'
 import { formFailure, formValues, parseWithSchema } from '~/lib/forms'
@@ -65,7 +66,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         needs('speeddates:book')
         const parsed = bookingCreateSchema.safeParse({ vacancyId: formData.get('vacancyId') })
         if (!parsed.success) throw new FieldValidationError({ vacancyId: { key: 'errors.vacancyNotBookable' } })
-        const id = await bookSlot(context.db, actor, values.slotId ?? '', parsed.data.vacancyId, options)
+        const id = await bookSlot(context.db, actor, recordIdOrNotFound(values.slotId), parsed.data.vacancyId, options)
         if (!id) throw notFound()
         // A slot with a fee: straight on to Stripe's checkout; the booking holds the slot meanwhile.
         const paymentId = await paymentIdForBooking(context.db, id)
@@ -83,13 +84,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
         needs('speeddates:manage')
         const seats = Number(values.seats)
         if (!Number.isInteger(seats) || seats < 1 || seats > 50) throw new FieldValidationError({ seats: { key: 'errors.seatsRange' } })
-        const slotId = await acceptProposal(context.db, actor, values.proposalId ?? '', { timeIndex: Number(values.timeIndex ?? 0), seats }, options)
+        const slotId = await acceptProposal(context.db, actor, recordIdOrNotFound(values.proposalId), { timeIndex: Number(values.timeIndex ?? 0), seats }, options)
         if (!slotId) throw notFound()
         return redirect(`/speeddates/${slotId}?done=proposalAccepted`)
       }
       case 'declineProposal': {
         needs('speeddates:manage')
-        if (!(await declineProposal(context.db, actor, values.proposalId ?? '', values.proposalReason ?? '', options))) throw notFound()
+        if (!(await declineProposal(context.db, actor, recordIdOrNotFound(values.proposalId), values.proposalReason ?? '', options))) throw notFound()
         return redirect('/speeddates?done=proposalDeclined')
       }
       default:

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { calendarDate } from '~/lib/schema-fields'
 
 /** A fee as the admin enters it: euros and a VAT percentage, from a date. */
 export const feeFormSchema = z.object({
@@ -15,7 +16,7 @@ export const feeFormSchema = z.object({
     .regex(/^\d{1,3}([.,]\d{1,2})?$/, 'errors.invalid')
     .transform((v) => Math.round(Number(v.replace(',', '.')) * 100))
     .pipe(z.int().min(0, 'errors.numberRange').max(10_000, 'errors.numberRange')),
-  effectiveFrom: z.iso.date({ message: 'errors.dateInvalid' }),
+  effectiveFrom: calendarDate(),
 })
 export type FeeInput = z.output<typeof feeFormSchema>
 
@@ -34,6 +35,6 @@ export const cancellationPolicyFormSchema = z
       .regex(/^\d{1,3}$/, 'errors.numberRange')
       .transform(Number)
       .pipe(z.int().min(0, 'errors.numberRange').max(100, 'errors.numberRange')),
-    policyEffectiveFrom: z.iso.date({ message: 'errors.dateInvalid' }),
+    policyEffectiveFrom: calendarDate(),
   })
   .transform((v) => ({ fullRefundHoursBefore: v.policyHours, lateRefundPercent: v.policyPercent, effectiveFrom: v.policyEffectiveFrom }))

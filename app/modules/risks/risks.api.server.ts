@@ -1,10 +1,11 @@
 import { z } from 'zod'
+import { calendarDate } from '~/lib/schema-fields'
 import { FieldValidationError } from '~/lib/errors.server'
 import { parseWithSchema } from '~/lib/forms'
 import { isLocale, type Locale } from '~/lib/i18n'
 
 const querySchema = z.object({
-  date: z.iso.date({ message: 'errors.dateInvalid' }).optional(),
+  date: calendarDate().optional(),
   lang: z.enum(['nl', 'en'], { message: 'errors.invalidChoice' }).optional(),
 })
 

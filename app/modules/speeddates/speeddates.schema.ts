@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { calendarDate } from '~/lib/schema-fields'
 
 const text = (max: number) => z.string({ message: 'errors.required' }).trim().max(max, 'errors.tooLong')
 const localDateTime = z
@@ -56,8 +57,8 @@ export const seatResultSchema = z.object({
 })
 
 export const slotListFiltersSchema = z.object({
-  from: z.iso.date({ message: 'errors.dateInvalid' }).optional(),
-  to: z.iso.date({ message: 'errors.dateInvalid' }).optional(),
+  from: calendarDate().optional(),
+  to: calendarDate().optional(),
   receptionLocationId: z.uuid({ message: 'errors.invalid' }).optional(),
   placeKind: z.enum(['reception_location', 'employer_site'], { message: 'errors.invalidChoice' }).optional(),
 })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
+import { calendarDate } from '~/lib/schema-fields'
 
-const optionalDate = z.union([z.iso.date({ message: 'errors.dateInvalid' }), z.literal('').transform(() => null)]).nullable().default(null)
+const optionalDate = z.union([calendarDate(), z.literal('').transform(() => null)]).nullable().default(null)
 const triState = z
   .enum(['', 'yes', 'no'], { message: 'errors.invalidChoice' })
   .default('')
@@ -26,7 +27,7 @@ export const directMatchSchema = z.object({
 
 export const stepTickSchema = z.object({
   stepKey: z.string().regex(/^step\.[a-z_]+$/, 'errors.invalid'),
-  doneOn: z.iso.date({ message: 'errors.dateInvalid' }),
+  doneOn: calendarDate(),
 })
 
 export const policyEditSchema = z.object({
@@ -37,6 +38,6 @@ export const policyEditSchema = z.object({
   source: z.string().trim().min(1, 'errors.required').max(500, 'errors.tooLong'),
   effectiveFrom: optionalDate,
   effectiveTo: optionalDate,
-  reviewedOn: z.iso.date({ message: 'errors.dateInvalid' }),
+  reviewedOn: calendarDate(),
   status: z.enum(['in_force', 'announced', 'struck_down'], { message: 'errors.invalidChoice' }),
 })
