@@ -10,7 +10,7 @@ import type { MessageKey } from '~/lib/i18n'
 import { useT } from '~/lib/i18n/react'
 import { resolveLocale } from '~/lib/locale.server'
 import { coachProviders, languageSupports, payers, paymentMoments, travelModes, trialKinds } from '~/modules/risks/arrangements'
-import { arrangementsFromForm, arrangementsSchema } from '~/modules/risks/arrangements.schema'
+import { arrangementsFromForm, arrangementsToForm, arrangementsSchema } from '~/modules/risks/arrangements.schema'
 import { getArrangements, saveArrangements } from '~/modules/risks/risks.server'
 import { getVacancy } from '~/modules/vacancies/vacancies.server'
 
@@ -24,12 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const vacancy = id.success ? await getVacancy(context.db, actorOf(user), id.data) : undefined
   if (!vacancy) throw notFound()
   const current = await getArrangements(context.db, actorOf(user), vacancy.id)
-  const values: Record<string, string> = {}
-  for (const [key, value] of Object.entries(current ?? {})) {
-    if (value === null) continue
-    values[key] = key.endsWith('Cents') ? (Number(value) / 100).toFixed(2).replace('.', ',') : String(value)
-  }
-  return { title: vacancy.title, values }
+  return { title: vacancy.title, values: arrangementsToForm(current) }
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

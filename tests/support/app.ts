@@ -77,6 +77,11 @@ export class Browser {
     })
   }
 
+  /** A form post exactly as built, repeated names included (checkbox groups). */
+  async postForm(path: string, body: URLSearchParams) {
+    return this.request(path, { method: 'POST', body, headers: { origin: this.baseUrl, 'content-type': 'application/x-www-form-urlencoded' } })
+  }
+
   /** Logs in through the real login form, and the second-factor step when it comes. */
   async logIn(email: string, password: string) {
     const response = await this.post('/login', { email, password })

@@ -1,15 +1,22 @@
 import { z } from 'zod'
 import { calendarDate } from '~/lib/schema-fields'
+import { parseEuroCents } from '~/lib/money'
 
 /** A fee as the admin enters it: euros and a VAT percentage, from a date. */
 export const feeFormSchema = z.object({
   kind: z.enum(['speeddate_booking', 'placement'], { message: 'errors.invalidChoice' }),
   amount: z
     .string({ message: 'errors.required' })
-    .trim()
-    .regex(/^-?\d{1,6}([.,]\d{1,2})?$/, 'errors.amountInvalid')
-    .transform((v) => Math.round(Number(v.replace(',', '.')) * 100))
-    .pipe(z.int().min(0, 'errors.amountNegative')),
+    .min(1, 'errors.required')
+    .transform((v, ctx) => {
+      const cents = parseEuroCents(v)
+      if (cents === undefined || cents === null) {
+        ctx.addIssue({ code: 'custom', message: cents === null ? 'errors.required' : 'errors.amountInvalid' })
+        return z.NEVER
+      }
+      return cents
+    })
+    .pipe(z.int().min(0, 'errors.amountNegative').max(100_000_000, 'errors.amountInvalid')),
   vatPercent: z
     .string({ message: 'errors.required' })
     .trim()

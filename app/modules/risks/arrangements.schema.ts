@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { centsToFormValue, parseEuroCents } from '~/lib/money'
 import { coachProviders, languageSupports, payers, paymentMoments, travelModes, trialKinds } from './arrangements'
 
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { message: 'errors.invalidChoice' }).nullable().default(null)
@@ -34,6 +35,21 @@ export type ArrangementsInput = z.output<typeof arrangementsSchema>
 const numberFields = ['travelPaidDaysAfter', 'travelDistanceKm', 'coachHoursPerWeek', 'coachWeeks'] as const
 const moneyFields = ['travelAmountCents', 'travelFareCentsPerDay'] as const
 
+/** The fields that hold cents and are typed (and shown) as euros. */
+export function isMoneyField(key: string): key is (typeof moneyFields)[number] {
+  return (moneyFields as readonly string[]).includes(key)
+}
+
+/** Stored arrangements → the strings the form shows; arrangementsFromForm reads them back unchanged. */
+export function arrangementsToForm(current: Record<string, unknown> | null): Record<string, string> {
+  const values: Record<string, string> = {}
+  for (const [key, value] of Object.entries(current ?? {})) {
+    if (value === null || value === undefined) continue
+    values[key] = isMoneyField(key) ? centsToFormValue(Number(value)) : String(value)
+  }
+  return values
+}
+
 /** Form strings → the schema's input: empty is null, euros become cents, text stays for errors. */
 export function arrangementsFromForm(values: Record<string, string>): Record<string, unknown> {
   const input: Record<string, unknown> = {}
@@ -41,7 +57,7 @@ export function arrangementsFromForm(values: Record<string, string>): Record<str
     const raw = (values[key] ?? '').trim()
     if (raw === '') input[key] = null
     else if ((numberFields as readonly string[]).includes(key)) input[key] = /^-?\d+$/.test(raw) ? Number(raw) : raw
-    else if ((moneyFields as readonly string[]).includes(key)) input[key] = /^-?\d+([.,]\d{1,2})?$/.test(raw) ? Math.round(Number(raw.replace(',', '.')) * 100) : raw
+    else if (isMoneyField(key)) input[key] = parseEuroCents(raw) ?? raw
     else input[key] = raw
   }
   return input

@@ -65,10 +65,13 @@ export async function saveArrangements(
   return db.transaction(async (tx) => {
     const hireId = target.hire?.id ?? null
     const [existing] = await tx
-      .select({ id: arrangements.id })
+      .select({ id: arrangements.id, ...arrangementColumns })
       .from(arrangements)
       .where(and(eq(arrangements.vacancyId, target.vacancyId), hireId ? eq(arrangements.hireId, hireId) : isNull(arrangements.hireId)))
       .for('update')
+    // Saved unchanged: nothing to record, not even who last saved it.
+    const changed = !existing || (Object.keys(input) as (keyof ArrangementsInput)[]).some((key) => existing[key as keyof typeof existing] !== input[key])
+    if (!changed) return true
     const values = { ...input, updatedByUserId: actor.userId, updatedAt: new Date() }
     if (existing) await tx.update(arrangements).set(values).where(eq(arrangements.id, existing.id))
     else await tx.insert(arrangements).values({ ...values, organisationId: vacancy.organisationId, vacancyId: target.vacancyId, hireId })

@@ -1,3 +1,4 @@
+import { centsToFormValue, parseEuroCents } from '~/lib/money'
 import type { FieldErrors } from '~/lib/forms'
 import { emptyVacancyFields, shiftKinds, type VacancyFields } from './vacancies.schema'
 
@@ -24,10 +25,9 @@ export function formToVacancyInput(values: Record<string, string>, shifts: strin
   input.trialPlacementOffered = values.trialPlacementOffered === 'on'
   // Only the new-vacancy form asks which intermediary, and only of an employer with several.
   if (values.intermediaryOrganisationId) input.intermediaryOrganisationId = values.intermediaryOrganisationId
-  const wage = (values.hourlyWage ?? '').trim()
-  if (wage === '') input.hourlyWageCents = null
-  else if (/^\d{1,4}([.,]\d{1,2})?$/.test(wage)) input.hourlyWageCents = Math.round(Number(wage.replace(',', '.')) * 100)
-  else preErrors.hourlyWage = { key: 'errors.amountInvalid' }
+  const wage = parseEuroCents(values.hourlyWage)
+  if (wage === undefined) preErrors.hourlyWage = { key: 'errors.amountInvalid' }
+  else input.hourlyWageCents = wage
   input.travelTimes = locationIds
     .map((id) => ({ receptionLocationId: id, minutes: toNumber(values[travelField(id)]) }))
     .filter((t) => t.minutes !== null)
@@ -58,7 +58,7 @@ export function vacancyToFormValues(fields: VacancyFields): Record<string, strin
   const values: Record<string, string> = { title: fields.title }
   for (const field of [...textFields, ...choiceFields]) values[field] = (fields[field] as string | null) ?? ''
   for (const field of numberFields) values[field] = fields[field] === null ? '' : String(fields[field])
-  values.hourlyWage = fields.hourlyWageCents === null ? '' : (fields.hourlyWageCents / 100).toFixed(2).replace('.', ',')
+  values.hourlyWage = centsToFormValue(fields.hourlyWageCents)
   if (fields.forWorkersUnder21) values.forWorkersUnder21 = 'on'
   if (fields.trialPlacementOffered) values.trialPlacementOffered = 'on'
   for (const t of fields.travelTimes) values[travelField(t.receptionLocationId)] = String(t.minutes)
