@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react'
+import { useEffect, useRef, useState, type InputHTMLAttributes, type MouseEvent, type ReactNode, type TextareaHTMLAttributes } from 'react'
 import type { FieldMessage, FormFailure } from '~/lib/forms'
 import { useT } from '~/lib/i18n/react'
 
@@ -34,7 +34,7 @@ function FieldShell({
   children: (control: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode
 }) {
   const error = failure?.fieldErrors[name]
-  const id = `field-${scope ? `${scope}-` : ''}${name}`
+  const id = fieldId(name, scope)
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ')
   return (
     <div className={error ? 'field field--error' : 'field'}>
@@ -131,16 +131,61 @@ export function FieldError({ id, message }: { id: string; message: FieldMessage 
 }
 
 /** Announced once after a refused submit, so screen-reader users know to look at the fields. */
-export function FormErrorSummary({ failure }: { failure?: FormFailure | null }) {
+/**
+ * The error summary at the top of a form (the GOV.UK pattern): what went wrong, and a link to
+ * each field that needs attention. Without JavaScript each link names the problem and jumps to
+ * the field; with it, the links also name the field (read from its label) and the summary takes
+ * focus, so a keyboard or screen-reader user starts from it.
+ */
+export function FormErrorSummary({ failure, scope }: { failure?: FormFailure | null; scope?: string }) {
   const t = useT()
-  if (!failure) return null
-  const hasFieldErrors = Object.keys(failure.fieldErrors).length > 0
-  if (!hasFieldErrors && !failure.formError) return null
+  const summary = useRef<HTMLDivElement>(null)
+  const [labels, setLabels] = useState<Record<string, string>>({})
+  const fields = failure ? Object.entries(failure.fieldErrors) : []
+  useEffect(() => {
+    if (!failure) return
+    const found: Record<string, string> = {}
+    for (const name of Object.keys(failure.fieldErrors)) {
+      const label = document.querySelector(`label[for="${CSS.escape(fieldId(name, scope))}"]`)
+      if (!label) continue
+      const copy = label.cloneNode(true) as HTMLElement
+      copy.querySelectorAll('.field__required').forEach((mark) => mark.remove())
+      found[name] = copy.textContent?.trim() ?? ''
+    }
+    setLabels(found)
+    summary.current?.focus()
+  }, [failure, scope])
+  if (!failure || (fields.length === 0 && !failure.formError)) return null
   return (
-    <div className="alert alert--error" role="alert">
-      {failure.formError ? t(failure.formError.key, failure.formError.params) : t('common.formHasErrors')}
+    <div className="alert alert--error error-summary" role="alert" tabIndex={-1} ref={summary}>
+      <p className="error-summary__title">{failure.formError ? t(failure.formError.key, failure.formError.params) : t('common.formHasErrors')}</p>
+      {fields.length > 0 ? (
+        <ul className="error-summary__list">
+          {fields.map(([name, message]) => (
+            <li key={name}>
+              <a href={`#${fieldId(name, scope)}`} onClick={(event) => focusField(event, fieldId(name, scope))}>
+                {labels[name] ? `${labels[name]}: ` : ''}
+                {t(message.key, message.params)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   )
+}
+
+/** Following the link puts the cursor in the field, not just the field in view. */
+function focusField(event: MouseEvent, id: string) {
+  const field = document.getElementById(id)
+  if (!field) return
+  event.preventDefault()
+  field.focus()
+  field.scrollIntoView({ block: 'center' })
+}
+
+function fieldId(name: string, scope?: string) {
+  return `field-${scope ? `${scope}-` : ''}${name}`
 }
 
 export function Notice({ children }: { children: ReactNode }) {
