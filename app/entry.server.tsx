@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream'
 import type { AppLoadContext, EntryContext } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
-import { RemixServer } from '@remix-run/react'
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { loadEnv } from './lib/env.server'
@@ -58,6 +58,9 @@ export default function handleRequest(
  */
 export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
   if (request.signal.aborted) return
+  // A 404 or 405 that Remix itself answers (no such route, no action) is the visitor's mistake,
+  // not an error of ours: no log line with a stack.
+  if (isRouteErrorResponse(error) && error.status < 500) return
   const where = `${request.method} ${new URL(request.url).pathname}`
   if (isDatabaseUnavailable(error)) {
     context.failure.databaseUnavailable = true

@@ -61,5 +61,18 @@ describe('error pages in the demo', () => {
     expect(logged.join('\n')).toContain('[http] (support-case-7) GET /vacancies failed')
     expectNoLeak(logged.join('\n'), LOG_LEAKS)
     expect(logged.join('\n')).not.toContain(owner.email)
+    vi.restoreAllMocks()
+  })
+
+  it('logs no error for a page that does not exist or a post to a page without a form', async () => {
+    const logged: string[] = []
+    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')))
+    try {
+      expect((await app.browser().get('/bestaat-niet')).status).toBe(404)
+      expect((await app.browser().post('/', {})).status).toBe(405)
+    } finally {
+      vi.restoreAllMocks()
+    }
+    expect(logged.filter((line) => line.includes('[http]'))).toEqual([])
   })
 })
