@@ -1,12 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { FormErrorSummary, Notice, SelectField, TextAreaField, TextField } from '~/components/field'
 import { When } from '~/components/when'
-import { recordIdOrNotFound } from '~/lib/ids.server'
 import { actorOf, notFound, requirePermission } from '~/lib/auth.server'
-import { FieldValidationError, StateConflictError } from '~/lib/errors.server'
-import { formFailure, formValues, parseWithSchema } from '~/lib/forms'
+import { handleIntents, intent } from '~/lib/form-action.server'
 import { formatDate, type MessageKey } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
 import { bookingOptions } from '~/lib/payments.server'
@@ -70,73 +68,84 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
 }
 
-// Each form on the page has its own reason field, so labels and error ids stay unique.
-const reasonField: Record<string, string> = { decline: 'declineReason', cancel: 'cancelReason', cancelSlot: 'slotReason' }
+// Each form on the page has its own reason field (declineReason, cancelReason, slotReason), so
+// labels and error ids stay unique; the module's `reason` errors are renamed to it.
+const uuid = z.uuid({ message: 'errors.invalid' })
+const reasonText = z.string().max(1000, 'errors.tooLong').default('')
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, slot } = await load(request, context, params.id)
   const actor = actorOf(user)
-  const formData = await request.formData()
-  const values = formValues(formData)
-  const intent = values.intent ?? ''
   const options = bookingOptions(context)
-  const reason = values[reasonField[intent] ?? ''] ?? ''
   const manages = can(user.role, 'speeddates:manage')
   const needs = (allowed: boolean) => {
     if (!allowed) throw new Response('Forbidden', { status: 403 })
   }
   const done = (what: string) => redirect(`/speeddates/${slot.id}?done=${what}`)
-  try {
-    switch (intent) {
-      case 'approve':
-      case 'decline':
+  const decide = (decision: 'approve' | 'decline') =>
+    intent({
+      schema: z.object({ bookingId: uuid, declineReason: reasonText }),
+      rename: { reason: 'declineReason' },
+      run: async ({ bookingId, declineReason }) => {
         needs(manages)
-        if (!(await decideBooking(context.db, actor, recordIdOrNotFound(values.bookingId), intent, reason, options))) throw notFound()
-        return done(intent === 'approve' ? 'approved' : 'declined')
-      case 'cancel':
-        if (!(await cancelBooking(context.db, actor, recordIdOrNotFound(values.bookingId), reason, options))) throw notFound()
+        if (!(await decideBooking(context.db, actor, bookingId, decision, declineReason, options))) throw notFound()
+        return done(decision === 'approve' ? 'approved' : 'declined')
+      },
+    })
+  return handleIntents(await request.formData(), {
+    approve: decide('approve'),
+    decline: decide('decline'),
+    cancel: intent({
+      schema: z.object({ bookingId: uuid, cancelReason: reasonText }),
+      rename: { reason: 'cancelReason' },
+      run: async ({ bookingId, cancelReason }) => {
+        if (!(await cancelBooking(context.db, actor, bookingId, cancelReason, options))) throw notFound()
         return done('cancelled')
-      case 'reschedule':
-        if (!(await rescheduleBooking(context.db, actor, recordIdOrNotFound(values.bookingId), recordIdOrNotFound(values.toSlotId), options))) throw notFound()
-        return redirect(`/speeddates/${values.toSlotId}?done=rescheduled`)
-      case 'cancelSlot':
+      },
+    }),
+    reschedule: intent({
+      schema: z.object({ bookingId: uuid, toSlotId: uuid }),
+      rename: { slotId: 'toSlotId' },
+      run: async ({ bookingId, toSlotId }) => {
+        if (!(await rescheduleBooking(context.db, actor, bookingId, toSlotId, options))) throw notFound()
+        return redirect(`/speeddates/${toSlotId}?done=rescheduled`)
+      },
+    }),
+    cancelSlot: intent({
+      schema: z.object({ slotReason: reasonText }),
+      rename: { reason: 'slotReason' },
+      run: async ({ slotReason }) => {
         needs(manages)
-        if (!(await cancelSlot(context.db, actor, slot.id, reason, options))) throw notFound()
+        if (!(await cancelSlot(context.db, actor, slot.id, slotReason, options))) throw notFound()
         return done('slotCancelled')
-      case 'seat': {
+      },
+    }),
+    seat: intent({
+      schema: z.object({ candidateId: z.uuid({ message: 'errors.required' }) }),
+      run: async ({ candidateId }) => {
         needs(manages)
-        const candidateId = idSchema.safeParse(values.candidateId)
-        if (!candidateId.success) throw new FieldValidationError({ candidateId: { key: 'errors.required' } })
-        if (!(await assignSeat(context.db, actor, slot.id, candidateId.data))) throw notFound()
+        if (!(await assignSeat(context.db, actor, slot.id, candidateId))) throw notFound()
         return done('seated')
-      }
-      case 'candidate': {
+      },
+    }),
+    candidate: intent({
+      schema: candidateSchema,
+      run: async (input) => {
         needs(manages)
-        const parsed = parseWithSchema(candidateSchema, values)
-        if (!parsed.success) throw new FieldValidationError(parsed.fieldErrors)
-        const candidateId = await createCandidate(context.db, actor, parsed.data)
+        const candidateId = await createCandidate(context.db, actor, input)
         await assignSeat(context.db, actor, slot.id, candidateId)
         return done('seated')
-      }
-      case 'result': {
+      },
+    }),
+    result: intent({
+      schema: seatResultSchema,
+      run: async (input) => {
         needs(manages)
-        const parsed = parseWithSchema(seatResultSchema, values)
-        if (!parsed.success) throw new FieldValidationError(parsed.fieldErrors)
-        if (!(await recordSeatResult(context.db, actor, parsed.data))) throw notFound()
+        if (!(await recordSeatResult(context.db, actor, input))) throw notFound()
         return done('result')
-      }
-      default:
-        throw new Response('Bad request', { status: 400 })
-    }
-  } catch (error) {
-    if (error instanceof FieldValidationError) {
-      const { reason: reasonError, ...rest } = error.fieldErrors
-      const fieldErrors = reasonError ? { ...rest, [reasonField[intent] ?? 'reason']: reasonError } : rest
-      return data({ intent, ...formFailure(fieldErrors, values) }, { status: 400 })
-    }
-    if (error instanceof StateConflictError) return data({ intent, ...formFailure({ _form: { key: error.key } }, values) }, { status: 409 })
-    throw error
-  }
+      },
+    }),
+  })
 }
 
 export default function Slot() {

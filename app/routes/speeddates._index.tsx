@@ -1,11 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
 import { FormErrorSummary, Notice, SelectField, TextAreaField, TextField } from '~/components/field'
 import { When } from '~/components/when'
 import { recordIdOrNotFound } from '~/lib/ids.server'
 import { actorOf, notFound, requirePermission } from '~/lib/auth.server'
-import { FieldValidationError, StateConflictError } from '~/lib/errors.server'
-import { formFailure, formValues, parseWithSchema } from '~/lib/forms'
+import { handleIntents, intent } from '~/lib/form-action.server'
 import { amsterdamLocalToUtc } from '~/lib/dates'
 import { formatDate, type MessageKey } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
@@ -16,7 +16,7 @@ import { paymentIdForBooking } from '~/modules/payments/payments.queries.server'
 import { bookSlot, listBookings } from '~/modules/speeddates/bookings.server'
 import { bookableVacancies, listSlots } from '~/modules/speeddates/slots.server'
 import { acceptProposal, declineProposal, listProposals, proposeTimes } from '~/modules/speeddates/proposals.server'
-import { bookingCreateSchema, proposalSchema } from '~/modules/speeddates/speeddates.schema'
+import { proposalSchema } from '~/modules/speeddates/speeddates.schema'
 import { listReceptionLocations } from '~/modules/vacancies/vacancies.server'
 
 export const meta: MetaFunction = () => [{ title: 'Werkbrug — speeddates' }]
@@ -50,63 +50,68 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
 }
 
+const uuid = z.uuid({ message: 'errors.invalid' })
+const proposalDecisionSchema = z.object({
+  proposalId: uuid,
+  timeIndex: z.coerce.number({ message: 'errors.invalidChoice' }).int('errors.invalidChoice').min(0, 'errors.invalidChoice').max(2, 'errors.invalidChoice').default(0),
+  seats: z.coerce.number({ message: 'errors.seatsRange' }).int('errors.seatsRange').min(1, 'errors.seatsRange').max(50, 'errors.seatsRange'),
+})
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, 'speeddates:view')
   const actor = actorOf(user)
-  const formData = await request.formData()
-  const values = formValues(formData)
-  const intent = values.intent ?? 'book'
   const options = bookingOptions(context)
   const needs = (permission: 'speeddates:book' | 'speeddates:manage') => {
     if (!can(user.role, permission)) throw new Response('Forbidden', { status: 403 })
   }
-  try {
-    switch (intent) {
-      case 'book': {
-        needs('speeddates:book')
-        const parsed = bookingCreateSchema.safeParse({ vacancyId: formData.get('vacancyId') })
-        if (!parsed.success) throw new FieldValidationError({ vacancyId: { key: 'errors.vacancyNotBookable' } })
-        const id = await bookSlot(context.db, actor, recordIdOrNotFound(values.slotId), parsed.data.vacancyId, options)
-        if (!id) throw notFound()
-        // A slot with a fee: straight on to Stripe's checkout; the booking holds the slot meanwhile.
-        const paymentId = await paymentIdForBooking(context.db, id)
-        if (paymentId) return redirectToCheckout(request, context, user, paymentId)
-        return redirect(`/speeddates/${values.slotId}?done=requested`)
-      }
-      case 'propose': {
-        needs('speeddates:book')
-        const parsed = parseWithSchema(proposalSchema, values)
-        if (!parsed.success) throw new FieldValidationError(parsed.fieldErrors)
-        await proposeTimes(context.db, actor, parsed.data, options)
-        return redirect('/speeddates?done=proposed')
-      }
-      case 'acceptProposal': {
-        needs('speeddates:manage')
-        const seats = Number(values.seats)
-        if (!Number.isInteger(seats) || seats < 1 || seats > 50) throw new FieldValidationError({ seats: { key: 'errors.seatsRange' } })
-        const slotId = await acceptProposal(context.db, actor, recordIdOrNotFound(values.proposalId), { timeIndex: Number(values.timeIndex ?? 0), seats }, options)
-        if (!slotId) throw notFound()
-        return redirect(`/speeddates/${slotId}?done=proposalAccepted`)
-      }
-      case 'declineProposal': {
-        needs('speeddates:manage')
-        if (!(await declineProposal(context.db, actor, recordIdOrNotFound(values.proposalId), values.proposalReason ?? '', options))) throw notFound()
-        return redirect('/speeddates?done=proposalDeclined')
-      }
-      default:
-        throw new Response('Bad request', { status: 400 })
-    }
-  } catch (error) {
-    if (error instanceof FieldValidationError) {
-      const { reason, ...rest } = error.fieldErrors
-      const fieldErrors = reason ? { ...rest, proposalReason: reason } : rest
-      return data({ intent, slotId: values.slotId, proposalId: values.proposalId, ...formFailure(fieldErrors, values) }, { status: 400 })
-    }
-    if (error instanceof StateConflictError) {
-      return data({ intent, slotId: values.slotId, proposalId: values.proposalId, ...formFailure({ _form: { key: error.key } }, values) }, { status: 409 })
-    }
-    throw error
-  }
+  return handleIntents(
+    await request.formData(),
+    {
+      book: intent({
+        schema: z.object({
+          // A slot id that is not a UUID names no slot: the same answer as a slot one may not see.
+          slotId: z.string().default('').transform((v) => recordIdOrNotFound(v)),
+          vacancyId: z.uuid({ message: 'errors.vacancyNotBookable' }),
+        }),
+        run: async ({ slotId, vacancyId }) => {
+          needs('speeddates:book')
+          const id = await bookSlot(context.db, actor, slotId, vacancyId, options)
+          if (!id) throw notFound()
+          // A slot with a fee: straight on to Stripe's checkout; the booking holds the slot meanwhile.
+          const paymentId = await paymentIdForBooking(context.db, id)
+          if (paymentId) return redirectToCheckout(request, context, user, paymentId)
+          return redirect(`/speeddates/${slotId}?done=requested`)
+        },
+      }),
+      propose: intent({
+        schema: proposalSchema,
+        run: async (input) => {
+          needs('speeddates:book')
+          await proposeTimes(context.db, actor, input, options)
+          return redirect('/speeddates?done=proposed')
+        },
+      }),
+      acceptProposal: intent({
+        schema: proposalDecisionSchema,
+        run: async ({ proposalId, timeIndex, seats }) => {
+          needs('speeddates:manage')
+          const slotId = await acceptProposal(context.db, actor, proposalId, { timeIndex, seats }, options)
+          if (!slotId) throw notFound()
+          return redirect(`/speeddates/${slotId}?done=proposalAccepted`)
+        },
+      }),
+      declineProposal: intent({
+        schema: z.object({ proposalId: uuid, proposalReason: z.string().max(2000, 'errors.tooLong').default('') }),
+        rename: { reason: 'proposalReason' },
+        run: async ({ proposalId, proposalReason }) => {
+          needs('speeddates:manage')
+          if (!(await declineProposal(context.db, actor, proposalId, proposalReason, options))) throw notFound()
+          return redirect('/speeddates?done=proposalDeclined')
+        },
+      }),
+    },
+    'book',
+  )
 }
 
 export default function Speeddates() {
@@ -117,7 +122,7 @@ export default function Speeddates() {
   const bookRefusal = actionData?.intent === 'book' ? (actionData.formError ?? Object.values(actionData.fieldErrors)[0]) : undefined
   const refusal = actionData?.formError ?? bookRefusal
   const proposeFailure = actionData?.intent === 'propose' ? actionData : null
-  const proposalFailure = (id: string) => (actionData?.proposalId === id ? actionData : null)
+  const proposalFailure = (id: string) => (actionData?.values.proposalId === id ? actionData : null)
   const doneKey = done && ['proposed', 'proposalDeclined'].includes(done) ? (`sd.done.${done}` as MessageKey) : null
   const free = slots.filter((s) => !s.bookingId && s.status === 'open')
   return (
