@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { FormErrorSummary, Notice, SelectField, TextField } from '~/components/field'
@@ -6,8 +6,7 @@ import { RiskPanel } from '~/components/risk-panel'
 import { WeekChart } from '~/components/week-chart'
 import { actorOf, notFound, requirePermission } from '~/lib/auth.server'
 import { todayInAmsterdam } from '~/lib/dates'
-import { FieldValidationError } from '~/lib/errors.server'
-import { formFailure, formValues, parseWithSchema } from '~/lib/forms'
+import { handleIntents, intent } from '~/lib/form-action.server'
 import { type MessageKey } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
 import { resolveLocale } from '~/lib/locale.server'
@@ -42,25 +41,29 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, 'hires:view')
   const id = idSchema.safeParse(params.id)
   if (!id.success) throw notFound()
-  const values = formValues(await request.formData())
   const actor = actorOf(user)
-  try {
-    if (values.intent === 'facts') {
-      if (!can(user.role, 'hires:manage')) throw new Response('Forbidden', { status: 403 })
-      const parsed = parseWithSchema(hireFactsSchema, values)
-      if (!parsed.success) throw new FieldValidationError(parsed.fieldErrors)
-      if (!(await updateHireFacts(context.db, actor, id.data, parsed.data))) throw notFound()
-      return redirect(`/hires/${id.data}?done=saved`)
-    }
-    const parsed = parseWithSchema(stepTickSchema, values)
-    if (!parsed.success) throw new FieldValidationError(parsed.fieldErrors)
-    const placementFee = context.env.paymentsEnabled ? { appUrl: context.env.APP_URL } : null
-    if (!(await tickStep(context.db, actor, id.data, parsed.data.stepKey, parsed.data.doneOn, { placementFee }))) throw notFound()
-    return redirect(`/hires/${id.data}?done=ticked`)
-  } catch (error) {
-    if (error instanceof FieldValidationError) return data({ intent: values.intent, stepKey: values.stepKey, ...formFailure(error.fieldErrors, values) }, { status: 400 })
-    throw error
-  }
+  return handleIntents(
+    await request.formData(),
+    {
+      facts: intent({
+        schema: hireFactsSchema,
+        run: async (facts) => {
+          if (!can(user.role, 'hires:manage')) throw new Response('Forbidden', { status: 403 })
+          if (!(await updateHireFacts(context.db, actor, id.data, facts))) throw notFound()
+          return redirect(`/hires/${id.data}?done=saved`)
+        },
+      }),
+      tick: intent({
+        schema: stepTickSchema,
+        run: async ({ stepKey, doneOn }) => {
+          const placementFee = context.env.paymentsEnabled ? { appUrl: context.env.APP_URL } : null
+          if (!(await tickStep(context.db, actor, id.data, stepKey, doneOn, { placementFee }))) throw notFound()
+          return redirect(`/hires/${id.data}?done=ticked`)
+        },
+      }),
+    },
+    'tick',
+  )
 }
 
 const yesNo = (value: boolean | null) => (value === null ? '' : value ? 'yes' : 'no')
@@ -73,7 +76,7 @@ export default function Hire() {
   const [params] = useSearchParams()
   const done = params.get('done')
   const factsFailure = actionData?.intent === 'facts' ? actionData : null
-  const stepFailure = (key: string) => (actionData?.intent !== 'facts' && actionData?.stepKey === key ? actionData : null)
+  const stepFailure = (key: string) => (actionData?.intent !== 'facts' && actionData?.values.stepKey === key ? actionData : null)
   const triOptions = [
     { value: '', label: t('twv.unknown') },
     { value: 'yes', label: t('twv.yes') },

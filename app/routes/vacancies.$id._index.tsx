@@ -1,15 +1,15 @@
-import { partyOf } from '~/modules/authorisation/roles'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { Notice, TextAreaField } from '~/components/field'
 import { RiskPanel } from '~/components/risk-panel'
 import { actorOf, notFound, requirePermission } from '~/lib/auth.server'
-import { FieldValidationError, StateConflictError } from '~/lib/errors.server'
-import { formFailure, type FieldErrors } from '~/lib/forms'
+import { handleIntents, intent } from '~/lib/form-action.server'
+import type { FieldErrors } from '~/lib/forms'
 import { formatDate, formatEuros, type MessageKey } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
 import { can } from '~/modules/authorisation/policy'
+import { partyOf } from '~/modules/authorisation/roles'
 import { resolveLocale } from '~/lib/locale.server'
 import { arrangementHistory, risksOfVacancy } from '~/modules/risks/risks.server'
 import {
@@ -54,31 +54,32 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
 }
 
+const commentSchema = z.object({ comment: z.string().max(2000, 'errors.tooLong').default('') })
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, vacancy } = await load(request, context, params.id)
-  const formData = await request.formData()
-  const intent = String(formData.get('intent') ?? '')
   const actor = actorOf(user)
-  if (intent === 'duplicate') {
-    if (!can(user.role, 'vacancies:edit')) throw new Response('Forbidden', { status: 403 })
-    const copy = await duplicateVacancy(context.db, actor, vacancy.id)
-    if (!copy) throw notFound()
-    return redirect(`/vacancies/${copy}/edit?duplicated=1`)
-  }
-  if (!(vacancyActions as readonly string[]).includes(intent)) throw new Response('Bad request', { status: 400 })
-  const comment = String(formData.get('comment') ?? '')
-  try {
-    await transitionVacancy(context.db, actor, vacancy.id, intent as VacancyAction, { comment })
-    return redirect(`/vacancies/${vacancy.id}?done=${intent}`)
-  } catch (error) {
-    if (error instanceof FieldValidationError) {
-      return data({ intent, ...formFailure(error.fieldErrors, { comment }) }, { status: 400 })
-    }
-    if (error instanceof StateConflictError) {
-      return data({ intent, ...formFailure({ _form: { key: error.key } }, {}) }, { status: 409 })
-    }
-    throw error
-  }
+  // Each workflow step is an intent of its own; the workflow module decides who may take it.
+  const step = (action: VacancyAction) =>
+    intent({
+      schema: commentSchema,
+      run: async ({ comment }) => {
+        await transitionVacancy(context.db, actor, vacancy.id, action, { comment })
+        return redirect(`/vacancies/${vacancy.id}?done=${action}`)
+      },
+    })
+  return handleIntents(await request.formData(), {
+    ...Object.fromEntries(vacancyActions.map((action) => [action, step(action)])),
+    duplicate: intent({
+      schema: z.object({}),
+      run: async () => {
+        if (!can(user.role, 'vacancies:edit')) throw new Response('Forbidden', { status: 403 })
+        const copy = await duplicateVacancy(context.db, actor, vacancy.id)
+        if (!copy) throw notFound()
+        return redirect(`/vacancies/${copy}/edit?duplicated=1`)
+      },
+    }),
+  })
 }
 
 export default function VacancyDetail() {
