@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, demoLogins } from '../../db/seed'
 import { expectAccessible, launchChromium } from './support/browser'
 import { startPortal, type RunningPortal } from './support/server'
 import { startSmtpServer } from '../support/smtp'
-import { demoStaffCode, logIn as logInAs, newPage as openPage } from './support/session'
+import { demoStaffCode, logIn as logInAs, logOut, newPage as openPage } from './support/session'
 
 // Registering needs the confirmation email: this portal sends over SMTP to a local server. The
 // demo's mailbox (no SMTP) is tried on a portal of its own below.
@@ -40,6 +40,46 @@ async function confirmAddress(page: Page, email: string, options: { checkAccessi
 
 const newPage = () => openPage(browser)
 const logIn = (page: Page, email: string, password: string) => logInAs(page, portal.url, email, password)
+
+describe('an intermediary invites an employer', () => {
+  it('the municipal adviser invites by email; the employer registers from the link and works with that adviser only; every page accessible', async () => {
+    const page = await newPage()
+    await logIn(page, demoLogins[4].email, DEMO_PASSWORD)
+    await page.getByRole('heading', { name: 'Een werkgever uitnodigen' }).waitFor()
+    await page.getByLabel('E-mailadres van de werkgever').fill('info@bloemenkwekerij.example')
+    await page.getByRole('button', { name: 'Uitnodiging versturen' }).click()
+    await page.getByText('Uitnodiging verstuurd naar info@bloemenkwekerij.example.').waitFor()
+    await logOut(page, portal.url)
+
+    let link: string | undefined
+    for (let i = 0; i < 100 && !link; i++) {
+      link = smtp.received.filter((m) => m.to.includes('info@bloemenkwekerij.example')).at(-1)?.text.match(/http:\/\/\S+\/partners\/[\w-]+/)?.[0]
+      if (!link) await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    expect(link, 'the invitation email').toBeDefined()
+    await page.goto(link!)
+    await page.getByText('Werkgeversservicepunt Gemeente Almere wil via Werkbrug met uw organisatie samenwerken', { exact: false }).waitFor()
+    await expectAccessible(page, '05-partner-invitation')
+    await page.getByRole('link', { name: 'Mijn organisatie registreren' }).click()
+    await page.getByText('U registreert uw organisatie om samen te werken met Werkgeversservicepunt Gemeente Almere.').waitFor()
+    // The invitation chose the intermediary: no need to pick one.
+    expect(await page.getByLabel('Bemiddelaar waarmee u werkt').count()).toBe(0)
+    await expectAccessible(page, '05b-register-from-invitation')
+    await page.getByLabel('Naam organisatie').fill('Bloemenkwekerij Het Weerwater')
+    await page.getByLabel('KvK-nummer').fill('7123 4567')
+    await page.getByLabel('Contactpersoon (uw naam)').fill('Joris Bloem')
+    await page.getByLabel('E-mailadres').fill('info@bloemenkwekerij.example')
+    await page.getByLabel('Wachtwoord').fill('tulpen en dahlia’s in de kas')
+    await page.getByRole('button', { name: 'Registreren' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Kijk in uw e-mail' }).waitFor()
+    await confirmAddress(page, 'info@bloemenkwekerij.example', { checkAccessibility: false })
+    const overview = (await page.locator('main').textContent())!.replace(/\s+/g, ' ')
+    expect(overview).toContain('Bemiddelaars met wie u samenwerkt')
+    expect(overview).toContain('Werkgeversservicepunt Gemeente Almere')
+    expect(overview).not.toContain('Werkbrug Bemiddeling Almere')
+    await page.context().close()
+  })
+})
 
 describe('an employer gets started', () => {
   it('registers, logs out, logs in and switches the language, with every page accessible', async () => {
