@@ -17,7 +17,6 @@ const grants = {
   'intermediaries:link': ['employer_owner'],
   'vacancies:view': ['employer_owner', 'employer_member', 'intermediary_owner', 'intermediary'],
   'vacancies:edit': ['employer_owner', 'employer_member'],
-  'vacancies:review': ['intermediary_owner', 'intermediary'],
   'apiKeys:manage': ['employer_owner'],
   'speeddates:view': ['employer_owner', 'employer_member', 'intermediary_owner', 'intermediary'],
   'speeddates:book': ['employer_owner', 'employer_member'],
