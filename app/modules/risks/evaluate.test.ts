@@ -72,6 +72,16 @@ describe('risk rules', () => {
     expect(risk!.mitigation).toContain('COA')
   })
 
+  it('raises the BSN wait only for a hire without a BSN', () => {
+    const asylumSeeker = (hasBsn: boolean | null) => ({ residenceStatus: 'asylum_seeker' as const, hasBsn, expectedMedian: null })
+    expect(codes({ candidateStatus: 'asylum_seekers_welcome' }, null, '2026-11-27', asylumSeeker(true))).not.toContain('bsn-wait')
+    expect(codes({ candidateStatus: 'asylum_seekers_welcome' }, null, '2026-11-27', asylumSeeker(false))).toContain('bsn-wait')
+    expect(codes({ candidateStatus: 'asylum_seekers_welcome' }, null, '2026-11-27', asylumSeeker(null))).toContain('bsn-wait')
+    const statusHolder = (hasBsn: boolean | null) => ({ residenceStatus: 'status_holder' as const, hasBsn, expectedMedian: null })
+    expect(codes({ candidateStatus: 'asylum_seekers_welcome' }, null, '2026-11-27', statusHolder(false))).toContain('bsn-wait')
+    expect(codes({ candidateStatus: 'asylum_seekers_welcome' }, null, '2026-11-27', statusHolder(true))).not.toContain('bsn-wait')
+  })
+
   it('applies the hire’s own status and expected date', () => {
     const hire = { residenceStatus: 'status_holder' as const, hasBsn: true, expectedMedian: null }
     expect(codes({ candidateStatus: 'asylum_seekers_welcome' }, null, '2026-11-27', hire)).not.toContain('twv-required')

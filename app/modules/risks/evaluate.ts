@@ -95,7 +95,9 @@ export function evaluateRisks(input: {
   const leadTimes = leadTimeSummary(rules)
 
   if (asylum && active('twv-required')) raise('twv-required', { asylumSeekersWelcome: true }, { twvMedianDays: leadTimes.twvMedianDays })
-  if ((asylum || (hire?.residenceStatus === 'status_holder' && hire.hasBsn === false)) && active('bsn-wait')) raise('bsn-wait', { hasBsn: hire?.hasBsn ?? null })
+  // No BSN wait for a hire the intermediary recorded as having one, whatever the status.
+  const waitsForBsn = hire ? hire.hasBsn !== true && (hire.residenceStatus !== 'status_holder' || hire.hasBsn === false) : asylum
+  if (waitsForBsn && active('bsn-wait')) raise('bsn-wait', { hasBsn: hire?.hasBsn ?? null })
   if (asylum && active('azc-relocation')) raise('azc-relocation', { asylumSeekersWelcome: true })
 
   const threshold = Number(rules.find((r) => r.key === 'risk.municipal-linkage-24h')?.data.hoursThreshold ?? 24)

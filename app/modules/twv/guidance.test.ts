@@ -90,6 +90,14 @@ describe('guidance', () => {
     expect(g.documents.map((d) => d.key)).not.toContain('doc.twv_decision')
   })
 
+  it('adds no BSN wait for an asylum seeker who already has a BSN', () => {
+    const waiting = guidance(eligibleAsylumSeeker)
+    const hasOne = guidance({ ...eligibleAsylumSeeker, hasBsn: true })
+    expect(hasOne.expected!.median < waiting.expected!.median).toBe(true)
+    const own = { 'lead.twv': Array.from({ length: 20 }, () => 10), 'lead.bsn': Array.from({ length: 20 }, () => 5) }
+    expect(guidance({ ...eligibleAsylumSeeker, hasBsn: true }, '2026-11-27', {}, own).expected).toMatchObject({ median: '2026-12-07' })
+  })
+
   it('switches to its own durations once there are 20 of them', () => {
     const own = { 'lead.twv': Array.from({ length: 20 }, () => 10), 'lead.bsn': Array.from({ length: 20 }, () => 5) }
     const g = guidance(eligibleAsylumSeeker, '2026-11-27', {}, own)

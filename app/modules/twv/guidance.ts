@@ -137,8 +137,9 @@ function expectedStart(
       if (done['step.twv_application']) anchor = done['step.twv_application']
       add('lead.twv')
     } else anchor = done['step.twv_decision']
-    if (!done['step.bsn_registration']) add('lead.bsn')
-    else anchor = done['step.bsn_registration'] > anchor ? done['step.bsn_registration'] : anchor
+    // Someone who already has a BSN (an earlier registration) does not wait for one again.
+    if (done['step.bsn_registration']) anchor = done['step.bsn_registration'] > anchor ? done['step.bsn_registration'] : anchor
+    else if (hire.hasBsn !== true) add('lead.bsn')
   } else if (hire.hasBsn !== true && !done['step.bsn_check']) {
     add('lead.bsn')
   }
