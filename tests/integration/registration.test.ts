@@ -147,6 +147,25 @@ describe('employer registration', () => {
     }
   })
 
+  it('lets a business register when an unconfirmed registration has held its KvK number for over a week', async () => {
+    const kvk = '5566 7788'
+    const first = { ...valid, email: 'typfout@groente.example', kvkNumber: kvk, organisationName: 'Groente BV (typfout)', intermediaryOrganisationId: agency.id }
+    expect((await app.browser().post('/register', first)).status).toBe(200)
+    // Within the week the number is taken, even though nobody confirmed.
+    const second = { ...valid, email: 'juist@groente.example', kvkNumber: kvk, organisationName: 'Groente BV', intermediaryOrganisationId: agency.id }
+    expect(fieldError(await registerExpectingRefusal(second), 'kvkNumber')).toBe('Deze organisatie (KvK-nummer) is al geregistreerd. Vraag de eigenaar om een uitnodiging.')
+    await app.database.query(`update organisations set created_at = now() - interval '8 days' where kvk_number = '55667788'`)
+    expect((await app.browser().post('/register', second)).status).toBe(200)
+    const [holder] = await app.database.query<{ name: string }>(`select name from organisations where kvk_number = '55667788'`)
+    expect(holder!.name).toBe('Groente BV')
+    expect(await app.database.query(`select id from users where email = 'typfout@groente.example'`)).toEqual([])
+    // A confirmed organisation keeps its number, however old.
+    const { organisation } = await createEmployer(app.database.db)
+    await app.database.query(`update organisations set created_at = now() - interval '400 days' where id = '${organisation.id}'`)
+    const taken = { ...valid, email: 'ander@groente.example', kvkNumber: organisation.kvkNumber!, intermediaryOrganisationId: agency.id }
+    expect(fieldError(await registerExpectingRefusal(taken), 'kvkNumber')).toBe('Deze organisatie (KvK-nummer) is al geregistreerd. Vraag de eigenaar om een uitnodiging.')
+  })
+
   it('limits registrations from one address', async () => {
     const limited = await startTestApp()
     await createOrganisation(limited.database.db, 'intermediary')

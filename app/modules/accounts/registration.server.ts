@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit.server'
 import { enqueueEmail } from '../email/outbox.server'
 import type { RegistrationInput } from './accounts.schema'
 import { sendEmailConfirmation } from './email-confirmation.server'
-import { kvkNumberIsTaken } from './organisations.server'
+import { kvkNumberIsTaken, releaseUnconfirmedKvk } from './organisations.server'
 import { linkEmployer, listIntermediaries } from './intermediaries.server'
 import { findPartnerInvitation, spendPartnerInvitation } from './partners.server'
 
@@ -37,6 +37,9 @@ export async function registerEmployer(db: Db, input: RegistrationInput, locale:
     .from(users)
     .where(eq(users.email, input.email))
   if (existing) return noteExistingAccount(db, existing, appUrl)
+  if (await releaseUnconfirmedKvk(db, input.kvkNumber)) {
+    await recordAudit(db, { actorUserId: null, organisationId: null, action: 'organisation.unconfirmed_released', subjectType: 'kvk', subjectId: input.kvkNumber })
+  }
   if (await kvkNumberIsTaken(db, input.kvkNumber)) throw new FieldValidationError({ kvkNumber: { key: 'errors.kvkTaken' } })
   const invitation = input.partnerToken ? await findPartnerInvitation(db, input.partnerToken) : null
   if (input.partnerToken && !invitation) throw new FieldValidationError({ _form: { key: 'errors.partnerInvitationClosed' } })
