@@ -26,14 +26,6 @@ export function listIntermediaries(db: Db) {
     .orderBy(asc(organisations.name))
 }
 
-export async function isIntermediary(db: Db, organisationId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(and(eq(organisations.id, organisationId), eq(organisations.kind, 'intermediary')))
-  return Boolean(row)
-}
-
 /** Links an employer to an intermediary; linking twice is the same link. */
 export async function linkEmployer(db: Db, employerOrganisationId: string, intermediaryOrganisationId: string) {
   await db
