@@ -118,6 +118,15 @@ describe('forms opened and saved unchanged change nothing', () => {
     expect(values.travelFareCentsPerDay).toBe('11,05')
   })
 
+  it("the admin's record of an intermediary's Stripe account", async () => {
+    await roundTrip(
+      await loggedIn(staff.admin.email),
+      '/admin/staff',
+      (forms) => forms.find((f) => f.querySelector(`input[name="organisationId"][value="${staff.organisation.id}"]`)),
+      rows(`select o.stripe_account_id, (select count(*) from audit_log l where l.subject_id = o.id::text) audits from organisations o where o.id = '${staff.organisation.id}'`),
+    )
+  })
+
   it("the intermediary's record of a hire's facts", async () => {
     const vacancyId = await createPublishedVacancy(app.database.db, employer.organisation.id, 'Productiemedewerker')
     const candidateId = await createCandidate(app.database.db, consultant, { referenceCode: 'RT-1', firstName: 'Samir', languages: 'Arabisch', experience: '' })

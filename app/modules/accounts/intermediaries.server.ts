@@ -75,13 +75,16 @@ export async function openIntermediaryOrganisation(db: Db, admin: Inviter, input
  */
 export async function setStripeAccount(db: Db, admin: Actor, input: { organisationId: string; stripeAccountId: string | null }): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(organisations)
-      .set({ stripeAccountId: input.stripeAccountId })
+    const [current] = await tx
+      .select({ stripeAccountId: organisations.stripeAccountId })
+      .from(organisations)
       .where(and(eq(organisations.id, input.organisationId), eq(organisations.kind, 'intermediary')))
-      .returning({ id: organisations.id })
-    if (!row) return false
-    await recordAudit(tx, { actorUserId: admin.userId, organisationId: row.id, action: 'intermediary.stripe_account_set', subjectType: 'organisation', subjectId: row.id, details: { stripeAccountId: input.stripeAccountId } })
+      .for('update')
+    if (!current) return false
+    // Saved unchanged: nothing to record.
+    if (current.stripeAccountId === input.stripeAccountId) return true
+    await tx.update(organisations).set({ stripeAccountId: input.stripeAccountId }).where(eq(organisations.id, input.organisationId))
+    await recordAudit(tx, { actorUserId: admin.userId, organisationId: input.organisationId, action: 'intermediary.stripe_account_set', subjectType: 'organisation', subjectId: input.organisationId, details: { stripeAccountId: input.stripeAccountId } })
     return true
   })
 }
