@@ -2,7 +2,7 @@
 import { loadEnv } from '../app/lib/env.server'
 import { databaseConfigFromEnv, openDatabase } from './client.server'
 import { migrateDatabase } from './migrate.server'
-import { syncPolicyDefaults } from '../app/modules/twv/policy.server'
+import { syncPolicyDefaults } from '../app/modules/policy/policy.server'
 
 const env = loadEnv()
 const handle = openDatabase(databaseConfigFromEnv(env))

@@ -287,6 +287,7 @@ async function seedDemoHires(tx: Db, intermediary: Actor, published: { flevo: st
       dublinClaimant: false,
       medicalResidenceGround: false,
       hasBsn: false,
+      permitChance: null,
     })
     await tickStep(tx, intermediary, asylum, 'step.eligibility', earlier(10), { today })
     await tickStep(tx, intermediary, asylum, 'step.draft_contract', earlier(6), { today })
@@ -299,6 +300,7 @@ async function seedDemoHires(tx: Db, intermediary: Actor, published: { flevo: st
       dublinClaimant: null,
       medicalResidenceGround: null,
       hasBsn: true,
+      permitChance: null,
     })
   }
 }
@@ -320,7 +322,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const { migrateDatabase } = await import('./migrate.server')
   const handle = openDatabase(databaseConfigFromEnv(loadEnv()))
   await migrateDatabase(handle)
-  const { syncPolicyDefaults } = await import('../app/modules/twv/policy.server')
+  const { syncPolicyDefaults } = await import('../app/modules/policy/policy.server')
   await syncPolicyDefaults(handle.db)
   if (await databaseIsEmpty(handle.db)) {
     await seedDemoData(handle.db)

@@ -10,6 +10,7 @@ import { PartnerInvitationEmail, partnerInvitationSubject, type PartnerInvitatio
 import { PaymentDueEmail, paymentDueSubject, type PaymentDueProps } from './payment-due'
 import { PaymentReceiptEmail, paymentReceiptSubject, type PaymentReceiptProps } from './payment-receipt'
 import { PaymentRefundEmail, paymentRefundSubject, type PaymentRefundProps } from './payment-refund'
+import { PolicyChangeEmail, policyChangeSubject, type PolicyChangeProps } from './policy-change'
 import { StepOverdueEmail, stepOverdueSubject, type StepOverdueProps } from './step-overdue'
 import {
   PasswordResetEmail,
@@ -56,6 +57,10 @@ export const emailTemplates = {
     subject: stepOverdueSubject,
     element: (locale, props) => <StepOverdueEmail locale={locale} {...props} />,
   } satisfies Template<StepOverdueProps>,
+  'policy-change': {
+    subject: policyChangeSubject,
+    element: (locale, props) => <PolicyChangeEmail locale={locale} {...props} />,
+  } satisfies Template<PolicyChangeProps>,
   'payment-receipt': {
     subject: paymentReceiptSubject,
     element: (locale, props) => <PaymentReceiptEmail locale={locale} {...props} />,

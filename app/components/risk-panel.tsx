@@ -1,5 +1,7 @@
 import { Link } from '@remix-run/react'
 import { useT } from '~/lib/i18n/react'
+import type { PolicySource } from '~/modules/policy/schemas'
+import { SourceList } from './source-list'
 
 type PanelRisk = {
   code: string
@@ -7,7 +9,7 @@ type PanelRisk = {
   title: string
   explanation: string
   mitigation: string
-  sources: { title: string; reference: string }[]
+  sources: PolicySource[]
   ruleStatus: 'in_force' | 'announced' | 'struck_down'
 }
 
@@ -31,7 +33,10 @@ export function RiskPanel({ title, risks }: { title: string; risks: PanelRisk[] 
                 <strong>{t('risk.mitigation')}:</strong> {risk.mitigation}
               </p>
               <p className="field__hint">
-                {t('risk.sources')}: {risk.sources.map((s) => s.reference).join('; ')} — {t('risk.ruleStatus')}: {t(`twv.policyStatus.${risk.ruleStatus}`)} —{' '}
+                {t('risk.sources')} — {t('risk.ruleStatus')}: {t(`twv.policyStatus.${risk.ruleStatus}`)}
+              </p>
+              <SourceList sources={risk.sources} compact />
+              <p className="field__hint">
                 <Link to={`/risks/${risk.code}`}>{t('risk.readMore')}</Link>
               </p>
             </li>

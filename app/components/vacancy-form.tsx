@@ -15,6 +15,8 @@ type Props = {
   values: Record<string, string>
   shifts: string[]
   locations: { id: string; name: string }[]
+  /** The minimum wage the check uses today, and an indexation whose amounts are missing. */
+  wageNotice?: { minimumCents: number; sinceDate: string; dueDate: string | null } | null
   failure: FormFailure | null
   submitLabel: string
   // New vacancies of an employer that works with several intermediaries: which one reviews it.
@@ -22,7 +24,7 @@ type Props = {
 }
 
 /** The vacancy profile form, shared by "new" and "edit"; keeps what was typed after an error. */
-export function VacancyForm({ values, shifts, locations, failure, submitLabel, intermediaries }: Props) {
+export function VacancyForm({ values, shifts, locations, failure, submitLabel, intermediaries, wageNotice }: Props) {
   const t = useT()
   const current = failure ? failure.values : values
   const currentShifts = failure ? (failure.values.shifts ?? '').split(',') : shifts
@@ -85,7 +87,15 @@ export function VacancyForm({ values, shifts, locations, failure, submitLabel, i
             </label>
           ))}
         </fieldset>
-        <TextField {...field('hourlyWage')} label={t('vacancy.field.hourlyWage')} hint={t('vacancy.wageHint')} inputMode="decimal" />
+        <TextField {...field('hourlyWage')} label={t('vacancy.field.hourlyWage')} hint={[
+            t('vacancy.wageHint'),
+            wageNotice ? t('vacancy.minimumWageNotice', { minimumCents: wageNotice.minimumCents, sinceDate: wageNotice.sinceDate }) : '',
+            wageNotice?.dueDate ? t('vacancy.minimumWageStale', { dueDate: wageNotice.dueDate, minimumCents: wageNotice.minimumCents }) : '',
+          ]
+            .filter(Boolean)
+            .join(' ')}
+          inputMode="decimal"
+        />
         <CheckboxField name="forWorkersUnder21" label={t('vacancy.field.forWorkersUnder21')} defaultChecked={current.forWorkersUnder21 === 'on'} />
         <SelectField
           {...field('youngestAge')}

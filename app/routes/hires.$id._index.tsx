@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { FormErrorSummary, Notice, SelectField, TextField } from '~/components/field'
+import { SourceList } from '~/components/source-list'
 import { RiskPanel } from '~/components/risk-panel'
 import { WeekChart } from '~/components/week-chart'
 import { actorOf, notFound, requirePermission } from '~/lib/auth.server'
@@ -15,6 +16,8 @@ import { hireFactsSchema, stepTickSchema } from '~/modules/twv/hires.schema'
 import { placementFeeView } from '~/modules/payments/placement-fee.server'
 import { hireGuidance, tickStep, updateHireFacts } from '~/modules/twv/hires.server'
 import { risksOfHire } from '~/modules/risks/risks.server'
+import { noticesFor } from '~/modules/risks/rule-changes.server'
+import { PolicyNotices } from '~/components/policy-notices'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Werkbrug — ${data?.hire.reference ?? ''}` }]
 
@@ -26,9 +29,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, user.locale)
   const result = id.success ? await hireGuidance(context.db, actorOf(user), id.data, locale) : null
   if (!result) throw notFound()
-  const [risks, placementFee] = await Promise.all([risksOfHire(context.db, actorOf(user), result, locale), placementFeeView(context.db, result.hire.id)])
+  const [risks, placementFee, notices] = await Promise.all([
+    risksOfHire(context.db, actorOf(user), result, locale),
+    placementFeeView(context.db, result.hire.id),
+    noticesFor(context.db, { hireId: result.hire.id }),
+  ])
   return {
     ...result,
+    notices,
     risks: risks?.risks ?? [],
     manages: can(user.role, 'hires:manage'),
     today: todayInAmsterdam(),
@@ -71,7 +79,7 @@ const yesNo = (value: boolean | null) => (value === null ? '' : value ? 'yes' : 
 export default function Hire() {
   const t = useT()
   const locale = useLocale()
-  const { hire, guidance, manages, today, risks, placementFee, paymentsEnabled } = useLoaderData<typeof loader>()
+  const { hire, guidance, manages, today, risks, placementFee, paymentsEnabled, notices } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
   const done = params.get('done')
@@ -121,15 +129,17 @@ export default function Hire() {
       {guidance.expected ? (
         <>
           <p>
-            {t('twv.expectedRange', { medianDate: guidance.expected.median, p80Date: guidance.expected.p80 })} —{' '}
+            {t(guidance.expected.p80AtLeast ? 'twv.expectedRangeAtLeast' : 'twv.expectedRange', { medianDate: guidance.expected.median, p80Date: guidance.expected.p80 })} —{' '}
             {t(`twv.basis.${guidance.expected.basis}` as MessageKey)}
           </p>
+          {guidance.expected.basis === 'pilot' ? <p className="field__hint">{t('twv.expectedAssumptions', { openPercent: Math.round(guidance.expected.open * 100) })}</p> : null}
           {guidance.expected.weeks.length > 0 ? <WeekChart weeks={guidance.expected.weeks} label={t('twv.chart')} weekLabel={(n) => t('twv.week', { n })} /> : null}
         </>
       ) : (
         <p>{hire.residenceStatus === 'unknown' ? t('twv.noDateUnknown') : t('twv.noDate')}</p>
       )}
 
+      <PolicyNotices notices={notices} />
       <RiskPanel title={t('risk.panelHireTitle')} risks={risks} />
 
       {guidance.eligibility ? (
@@ -159,10 +169,13 @@ export default function Hire() {
               {step.doneOn ? ` — ${t('twv.doneOn', { doneDate: step.doneOn })}` : ''}
             </p>
             <p>{step.body}</p>
-            {step.waitingDays !== null && step.p80Days !== null ? <p>{t('twv.waiting', { days: step.waitingDays, p80: step.p80Days })}</p> : null}
-            <p className="field__hint">
-              {step.source} — {t('twv.reviewed', { reviewedDate: step.reviewedOn })}
-            </p>
+            {step.waitingDays !== null && step.decisionTermDays !== null ? (
+              <p>{t('twv.waitingTerm', { days: step.waitingDays, term: step.decisionTermDays })}</p>
+            ) : step.waitingDays !== null && step.p80Days !== null ? (
+              <p>{t(step.p80AtLeast ? 'twv.waitingAtLeast' : 'twv.waiting', { days: step.waitingDays, p80: step.p80Days })}</p>
+            ) : null}
+            <SourceList sources={step.sources} compact />
+            <p className="field__hint">{t('twv.reviewed', { reviewedDate: step.reviewedOn })}</p>
             <Form method="post" className="filters" noValidate>
               <input type="hidden" name="intent" value="tick" />
               <input type="hidden" name="stepKey" value={step.key} />
@@ -204,6 +217,18 @@ export default function Hire() {
             <SelectField name="dublinClaimant" label={t('twv.dublin')} failure={factsFailure} defaultValue={yesNo(hire.dublinClaimant)} options={triOptions} />
             <SelectField name="medicalResidenceGround" label={t('twv.medical')} failure={factsFailure} defaultValue={yesNo(hire.medicalResidenceGround)} options={triOptions} />
             <SelectField name="hasBsn" label={t('twv.hasBsn')} failure={factsFailure} defaultValue={yesNo(hire.hasBsn)} options={triOptions} />
+            <SelectField
+              name="permitChance"
+              label={t('twv.permitChance')}
+              hint={t('twv.permitChanceHint')}
+              failure={factsFailure}
+              defaultValue={hire.permitChance ?? ''}
+              options={[
+                { value: '', label: t('twv.permitChance.unknown') },
+                { value: 'high', label: t('twv.permitChance.high') },
+                { value: 'low', label: t('twv.permitChance.low') },
+              ]}
+            />
             <button type="submit" className="button">
               {t('twv.saveFacts')}
             </button>
@@ -212,10 +237,11 @@ export default function Hire() {
       ) : null}
 
       <h2>{t('twv.sources')}</h2>
-      <ul className="field__hint">
+      <ul>
         {guidance.rulesUsed.map((r) => (
           <li key={r.key}>
-            {r.title} ({t(`twv.policyStatus.${r.status}`)}): {r.source} — {t('twv.reviewed', { reviewedDate: r.reviewedOn })}
+            {r.title} ({t(`twv.policyStatus.${r.status}`)}, {t('twv.reviewed', { reviewedDate: r.reviewedOn })})
+            <SourceList sources={r.sources} compact />
           </li>
         ))}
       </ul>

@@ -6,6 +6,7 @@ import type { MessageKey } from '~/lib/i18n'
 import { useT } from '~/lib/i18n/react'
 import { resolveLocale } from '~/lib/locale.server'
 import { hireGuidance } from '~/modules/twv/hires.server'
+import { SourceList } from '~/components/source-list'
 
 export const meta: MetaFunction = () => [{ title: 'Werkbrug — TWV-checklist' }]
 
@@ -56,7 +57,8 @@ export default function PrintableChecklist() {
       <ul>
         {guidance.rulesUsed.map((r) => (
           <li key={r.key}>
-            {r.title}: {r.source} — {t('twv.reviewed', { reviewedDate: r.reviewedOn })}
+            {r.title} ({t(`twv.policyStatus.${r.status}`)}, {t('twv.reviewed', { reviewedDate: r.reviewedOn })})
+            <SourceList sources={r.sources} compact />
           </li>
         ))}
       </ul>

@@ -193,7 +193,7 @@ export default function Slot() {
         <p>
           {t('sd.showUp', {
             percent: Math.round(showUp.rate * 100),
-            source: showUp.source === 'own' ? t('sd.showUp.own', { recorded: showUp.recorded }) : t('sd.showUp.pilot'),
+            source: showUp.source === 'own' ? t('sd.showUp.own', { recorded: showUp.recorded }) : t('sd.showUp.pilot', { attended: showUp.pilot?.attended ?? 0, announced: showUp.pilot?.announced ?? 0, events: showUp.pilot?.events ?? 0 }),
             invite: showUp.invite,
             seats: slot.seats,
           })}

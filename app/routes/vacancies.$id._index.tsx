@@ -12,6 +12,8 @@ import { can } from '~/modules/authorisation/policy'
 import { partyOf } from '~/modules/authorisation/roles'
 import { resolveLocale } from '~/lib/locale.server'
 import { arrangementHistory, risksOfVacancy } from '~/modules/risks/risks.server'
+import { noticesFor } from '~/modules/risks/rule-changes.server'
+import { PolicyNotices } from '~/components/policy-notices'
 import {
   duplicateVacancy,
   getVacancy,
@@ -35,11 +37,12 @@ async function load(request: Request, context: LoaderFunctionArgs['context'], ra
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, vacancy } = await load(request, context, params.id)
-  const [history, locations, risks, arrangementChanges] = await Promise.all([
+  const [history, locations, risks, arrangementChanges, notices] = await Promise.all([
     vacancyHistory(context.db, vacancy),
     listReceptionLocations(context.db),
     risksOfVacancy(context.db, actorOf(user), vacancy, await resolveLocale(request, user.locale)),
     arrangementHistory(context.db, vacancy),
+    noticesFor(context.db, { vacancyId: vacancy.id }),
   ])
   return {
     vacancy,
@@ -51,6 +54,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     risks: risks.risks,
     arrangements: risks.arrangements,
     arrangementChanges,
+    notices,
   }
 }
 
@@ -85,7 +89,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function VacancyDetail() {
   const t = useT()
   const locale = useLocale()
-  const { vacancy: v, history, locations, actions, canEdit, canDuplicate, risks, arrangements: arr, arrangementChanges } = useLoaderData<typeof loader>()
+  const { vacancy: v, history, locations, actions, canEdit, canDuplicate, risks, arrangements: arr, arrangementChanges, notices } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
   const done = params.get('done') as VacancyAction | null
@@ -168,6 +172,7 @@ export default function VacancyDetail() {
         </a>
         {canDuplicate ? <Link to={`/vacancies/${v.id}/arrangements`}>{t('arr.edit')}</Link> : null}
       </p>
+      <PolicyNotices notices={notices} />
       <RiskPanel title={t('risk.panelTitle')} risks={risks} />
 
       <h2>{t('vacancy.section.job')}</h2>

@@ -7,7 +7,7 @@ import { asFormFailure } from '~/lib/form-failure'
 import { useT } from '~/lib/i18n/react'
 import { vacancyToFormValues } from '~/modules/vacancies/vacancy-form'
 import { saveVacancyForm } from '~/modules/vacancies/vacancy-form.server'
-import { getVacancy, listReceptionLocations } from '~/modules/vacancies/vacancies.server'
+import { getVacancy, listReceptionLocations, minimumWageNotice } from '~/modules/vacancies/vacancies.server'
 import { isEditable } from '~/modules/vacancies/workflow'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Werkbrug — ${data?.title ?? ''}` }]
@@ -25,6 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     values: vacancyToFormValues(vacancy),
     shifts: vacancy.shifts,
     locations: await listReceptionLocations(context.db),
+    wageNotice: await minimumWageNotice(context.db),
   }
 }
 
@@ -40,13 +41,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function EditVacancy() {
   const t = useT()
-  const { title, values, shifts, locations } = useLoaderData<typeof loader>()
+  const { title, values, shifts, locations, wageNotice } = useLoaderData<typeof loader>()
   const failure = asFormFailure(useActionData<typeof action>())
   return (
     <section className="page">
       <h1>{t('vacancy.editTitle', { title })}</h1>
       <p>{t('vacancy.formIntro')}</p>
-      <VacancyForm values={values} shifts={shifts} locations={locations} failure={failure} submitLabel={t('common.save')} />
+      <VacancyForm values={values} shifts={shifts} locations={locations} wageNotice={wageNotice} failure={failure} submitLabel={t('common.save')} />
     </section>
   )
 }

@@ -6,15 +6,15 @@ import { asFormFailure } from '~/lib/form-failure'
 import { useT } from '~/lib/i18n/react'
 import { blankVacancyForm } from '~/modules/vacancies/vacancy-form'
 import { saveVacancyForm } from '~/modules/vacancies/vacancy-form.server'
-import { listReceptionLocations } from '~/modules/vacancies/vacancies.server'
+import { listReceptionLocations, minimumWageNotice } from '~/modules/vacancies/vacancies.server'
 import { linkedIntermediaries } from '~/modules/accounts/intermediaries.server'
 
 export const meta: MetaFunction = () => [{ title: 'Werkbrug — nieuwe vacature / new vacancy' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, 'vacancies:edit')
-  const [locations, intermediaries] = await Promise.all([listReceptionLocations(context.db), linkedIntermediaries(context.db, actorOf(user))])
-  return { locations, intermediaries }
+  const [locations, intermediaries, wageNotice] = await Promise.all([listReceptionLocations(context.db), linkedIntermediaries(context.db, actorOf(user)), minimumWageNotice(context.db)])
+  return { locations, intermediaries, wageNotice }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -27,13 +27,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewVacancy() {
   const t = useT()
-  const { locations, intermediaries } = useLoaderData<typeof loader>()
+  const { locations, intermediaries, wageNotice } = useLoaderData<typeof loader>()
   const failure = asFormFailure(useActionData<typeof action>())
   return (
     <section className="page">
       <h1>{t('vacancy.newTitle')}</h1>
       <p>{t('vacancy.formIntro')}</p>
-      <VacancyForm values={blankVacancyForm} shifts={[]} locations={locations} intermediaries={intermediaries} failure={failure} submitLabel={t('vacancy.saveDraft')} />
+      <VacancyForm values={blankVacancyForm} shifts={[]} locations={locations} intermediaries={intermediaries} wageNotice={wageNotice} failure={failure} submitLabel={t('vacancy.saveDraft')} />
     </section>
   )
 }

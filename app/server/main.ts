@@ -10,7 +10,7 @@ import { databaseIsEmpty, demoLoginLines, isDemoDatabase, seedDemoData } from '#
 import { EnvError, loadEnv, type Env } from '~/lib/env.server'
 import { startEmailDispatcher } from '~/modules/email/dispatcher.server'
 import { createEmailTransport } from '~/modules/email/transport.server'
-import { syncPolicyDefaults } from '~/modules/twv/policy.server'
+import { syncPolicyDefaults } from '~/modules/policy/policy.server'
 import { sendStepReminders } from '~/modules/twv/step-reminders.server'
 import { anyFeeSet } from '~/modules/payments/fees.server'
 import { sweepPayments } from '~/modules/payments/sweep.server'

@@ -20,6 +20,10 @@ import { vacancies } from './vacancies'
 export const residenceStatus = pgEnum('residence_status', ['asylum_seeker', 'status_holder', 'unknown'])
 export const policyStatus = pgEnum('policy_status', ['in_force', 'announced', 'struck_down'])
 
+// Whether the asylum seeker is likely to be granted asylum ("kansrijk"), as the intermediary hears
+// it from COA: the announced shorter waiting period depends on it. Null: not known.
+export const permitChance = pgEnum('permit_chance', ['high', 'low'])
+
 /**
  * A match that is being turned into a job. Only what the TWV/BSN path needs is kept, as the
  * intermediary reports it: no date of birth (only whether the person is 18+), no nationality.
@@ -45,6 +49,7 @@ export const hires = pgTable(
     dublinClaimant: boolean(),
     medicalResidenceGround: boolean(),
     hasBsn: boolean(),
+    permitChance: permitChance(),
     firstWorkingDay: date({ mode: 'string' }),
     createdByUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -82,26 +87,64 @@ export const hireStepReminders = pgTable(
 )
 
 /**
- * Policy and legal content as data: TWV steps, documents, eligibility conditions and lead-time
- * tables, each with its source, dates and status. Defaults come from the code on start-up (only
- * missing keys are added); from then on an admin edits them here, and every edit is audited.
+ * Policy and legal content as data: TWV steps, documents, eligibility conditions, lead-time
+ * tables, risk rules and parameters, each with structured sources, dates, a status and a review
+ * date. Defaults come from the code (decision 014); an admin edits them, and every edit is audited.
  */
-export const policyRules = pgTable(
-  'policy_rules',
+export const policyRules = pgTable('policy_rules', {
+  key: text().primaryKey(),
+  kind: text().notNull(),
+  titleNl: text().notNull(),
+  titleEn: text().notNull(),
+  bodyNl: text().notNull(),
+  bodyEn: text().notNull(),
+  sources: jsonb().$type<unknown[]>().notNull().default([]),
+  effectiveFrom: date({ mode: 'string' }),
+  effectiveTo: date({ mode: 'string' }),
+  reviewedOn: date({ mode: 'string' }).notNull(),
+  reviewBy: date({ mode: 'string' }).notNull(),
+  status: policyStatus().notNull(),
+  data: jsonb().$type<unknown>().notNull().default({}),
+  sortOrder: integer().notNull().default(0),
+  // The default's revision this row holds; an admin's edit sets editedAt and ends the updates.
+  revision: integer().notNull().default(0),
+  editedAt: timestamp({ withTimezone: true }),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+})
+
+/** One change of a rule (an admin's edit or a corrected default), kept to tell the people it affects. */
+export const policyRuleChanges = pgTable(
+  'policy_rule_changes',
   {
-    key: text().primaryKey(),
-    kind: text().notNull(),
-    titleNl: text().notNull(),
-    titleEn: text().notNull(),
-    bodyNl: text().notNull(),
-    bodyEn: text().notNull(),
-    source: text().notNull(),
-    effectiveFrom: date({ mode: 'string' }),
-    effectiveTo: date({ mode: 'string' }),
-    reviewedOn: date({ mode: 'string' }).notNull(),
-    status: policyStatus().notNull().default('in_force'),
-    data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
-    sortOrder: integer().notNull().default(0),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    id: uuid().primaryKey().defaultRandom(),
+    ruleKey: text()
+      .notNull()
+      .references(() => policyRules.key, { onDelete: 'cascade' }),
+    changedByUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    fields: jsonb().$type<string[]>().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
+  (t) => [index('policy_rule_changes_rule_idx').on(t.ruleKey, t.createdAt)],
+)
+
+/**
+ * What a rule change did to one open vacancy or hire: risks that now apply or no longer apply,
+ * or a changed text of a risk or step it has. Shown on its page and mailed to its employer.
+ */
+export const policyNotices = pgTable(
+  'policy_notices',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    changeId: uuid()
+      .notNull()
+      .references(() => policyRuleChanges.id, { onDelete: 'cascade' }),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    vacancyId: uuid().references(() => vacancies.id, { onDelete: 'cascade' }),
+    hireId: uuid().references(() => hires.id, { onDelete: 'cascade' }),
+    effect: text({ enum: ['added', 'removed', 'changed'] }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('policy_notices_vacancy_idx').on(t.vacancyId, t.createdAt), index('policy_notices_hire_idx').on(t.hireId, t.createdAt)],
 )

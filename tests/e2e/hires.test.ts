@@ -11,7 +11,7 @@ describe('HR follows the TWV path of a hire', () => {
   it('opens a hire, ticks a step, downloads the checklist PDF; every page accessible', async () => {
     const page = await newPage(suite.browser())
     await logIn(page, suite.url(), demoLogins[2].email, DEMO_PASSWORD)
-    await page.getByRole('link', { name: 'Plaatsingen' }).click()
+    await page.getByRole('link', { name: 'Matches', exact: true }).click()
     await page.waitForURL(/\/hires$/)
     await expectAccessible(page, '40-hires')
     await page.getByRole('link', { name: /AZC-1042/ }).click()

@@ -15,7 +15,9 @@ describe('the employer sees hiring risks on its own vacancy', () => {
     await page.waitForURL(/\/vacancies\/[0-9a-f-]{36}$/)
     const linkage = page.locator('[data-risk="municipal-linkage-24h"]')
     await linkage.waitFor()
-    expect(await linkage.textContent()).toContain('2716–2718')
+    expect(await linkage.textContent()).toContain('§4.6')
+    // Its sources are links an employer can follow.
+    expect(await linkage.getByRole('link', { name: /Huisvesting van statushouders/ }).getAttribute('href')).toBe('https://www.coa.nl/nl/huisvesting-van-statushouders')
     expect(await page.locator('[data-risk="travel-cost-gap"]').count()).toBe(1)
     await expectAccessible(page, '50-vacancy-risks')
     const vacancyUrl = page.url()

@@ -52,7 +52,7 @@ describe('employer registers a vacancy online, the intermediary publishes it', (
     await page.getByRole('button', { name: 'Concept opslaan' }).click()
     const wageError = page.locator('#field-hourlyWage-error')
     await wageError.waitFor()
-    expect((await wageError.textContent())?.replace(/\s/g, ' ')).toContain('onder het wettelijk minimumloon van € 14,71')
+    expect((await wageError.textContent())?.replace(/\s/g, ' ')).toContain('onder het minimumloon van € 14,71 per uur dat sinds')
     expect(await page.getByLabel('Functietitel').inputValue()).toBe('Inpakker webshop')
     await expectAccessible(page, '22-vacancy-new-error')
 

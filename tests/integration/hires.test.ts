@@ -29,6 +29,7 @@ async function employerWithHire(reference: string): Promise<Side> {
     dublinClaimant: false,
     medicalResidenceGround: false,
     hasBsn: false,
+    permitChance: null,
   })
   return { ...employer, vacancyId, hireId, reference }
 }
@@ -86,7 +87,7 @@ describe('the guidance and its checklist', () => {
     expect(text).toContain(a.organisation.name)
     expect(text).toContain('AZC-A1')
     for (const step of steps) expect(text).toContain(step.title)
-    for (const rule of guidance.json.rulesUsed as { source: string }[]) expect(text.replace(/\s/g, '')).toContain(rule.source.replace(/\s/g, ''))
+    for (const rule of guidance.json.rulesUsed as { sources: { title: string }[] }[]) for (const source of rule.sources) expect(text.replace(/\s/g, '')).toContain(source.title.replace(/\s/g, ''))
 
     const browser = await loggedIn(a.owner.email)
     const dutch = await browser.get(`/hires/${a.hireId}/checklist.pdf?lang=nl`)
@@ -131,34 +132,57 @@ describe('policy rules as data', () => {
       titleEn: 'After 3 months (now in force)',
       bodyNl: 'x',
       bodyEn: 'x',
-      source: 'Staatscourant (test)',
+      'sources.0.kind': 'official',
+      'sources.0.title': 'Staatscourant (test)',
+      'sources.0.url': 'https://zoek.officielebekendmakingen.nl/test',
+      'sources.0.section': '',
+      'sources.0.readOn': '2026-11-27',
+      'sources.0.verified': 'on',
+      'sources.1.kind': 'official',
+      'sources.1.title': '',
+      'sources.1.url': '',
       effectiveFrom: '2026-06-12',
       effectiveTo: '',
       reviewedOn: '2026-11-27',
+      reviewBy: '2027-05-27',
       status: 'in_force',
+      data: JSON.stringify({ months: 3, appliesTo: 'high_permit_chance' }),
     }
-    const before = await countRows(app.database, ['audit_log'])
-    const bad = await admin.post('/admin/policy', { ...form, reviewedOn: 'gisteren' })
-    expect(bad.status).toBe(400)
-    expect(await countRows(app.database, ['audit_log'])).toEqual(before)
+    const before = await countRows(app.database, ['audit_log', 'policy_rules', 'policy_rule_changes'])
+    for (const bad of [
+      { reviewedOn: 'gisteren' },
+      { 'sources.0.url': 'http://insecure.example/' },
+      { 'sources.0.url': '' },
+      { data: '{"months": "drie"}' },
+      { data: 'not json' },
+      { bodyEn: 'After {months} months' },
+      { 'sources.0.title': '' },
+    ]) {
+      const response = await admin.post('/admin/policy', { ...form, ...bad })
+      expect(response.status, JSON.stringify(bad)).toBe(400)
+      expect(await response.text()).toContain('error-summary')
+    }
+    expect(await countRows(app.database, ['audit_log', 'policy_rules', 'policy_rule_changes'])).toEqual(before)
     expect((await admin.post('/admin/policy', form)).status).toBe(302)
     const [audit] = await app.database.query<{ details: Record<string, { from: unknown; to: unknown }> }>(
       `select details from audit_log where action = 'policy_rule.updated' order by id desc limit 1`,
     )
     expect(audit!.details.status).toEqual({ from: 'announced', to: 'in_force' })
     const guidance = await apiClient(app.url, a.apiKey).get(`/api/v1/hires/${a.hireId}/twv-guidance`)
-    const rule = (guidance.json.rulesUsed as { key: string; status: string; source: string }[]).find((r) => r.key === 'condition.application_period_pact')
-    expect(rule).toMatchObject({ status: 'in_force', source: 'Staatscourant (test)' })
+    const rule = (guidance.json.rulesUsed as { key: string; status: string; sources: { title: string; url: string }[] }[]).find((r) => r.key === 'condition.application_period_pact')
+    expect(rule).toMatchObject({ status: 'in_force', sources: [{ title: 'Staatscourant (test)', url: 'https://zoek.officielebekendmakingen.nl/test' }] })
   })
 })
 
 describe('overdue steps', () => {
-  it('emails the employer and the intermediary once when the TWV decision takes longer than 80% of cases', async () => {
+  it('emails the employer and the intermediary once when the TWV decision passes its legal term of five weeks', async () => {
     const c = await employerWithHire('AZC-C1')
     const hr = await loggedIn(c.owner.email)
     await hr.post(`/hires/${c.hireId}`, { intent: 'tick', stepKey: 'step.twv_application', doneOn: '2026-09-01' })
-    expect(await sendStepReminders(app.database.db, app.url, '2026-09-20')).toBe(0)
-    expect(await sendStepReminders(app.database.db, app.url, '2026-11-27')).toBe(1)
+    // Day 30 was the old trigger (the 80th percentile of the pilot); the legal term is 35 days.
+    expect(await sendStepReminders(app.database.db, app.url, '2026-10-01')).toBe(0)
+    expect(await sendStepReminders(app.database.db, app.url, '2026-10-06')).toBe(0)
+    expect(await sendStepReminders(app.database.db, app.url, '2026-10-07')).toBe(1)
     expect(await sendStepReminders(app.database.db, app.url, '2026-11-28')).toBe(0)
     const mails = await app.database.query<{ to_address: string; subject: string }>(`select to_address, subject from email_outbox where template = 'step-overdue' and text like '%AZC-C1%'`)
     const to = mails.map((m) => m.to_address)

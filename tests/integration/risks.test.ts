@@ -51,8 +51,9 @@ describe('arrangements and risks', () => {
     const id = await vacancyOf(employer, { hoursMin: 16, hoursMax: 16 })
     const codes = async (query = '') => ((await api.get(`/api/v1/vacancies/${id}/risks${query}`)).json.data as { code: string }[]).map((r) => r.code)
     expect(await codes()).toEqual(expect.arrayContaining(['municipal-linkage-24h', 'travel-cost-gap', 'twv-required', '24-week-rule']))
-    const risk = ((await api.get(`/api/v1/vacancies/${id}/risks?lang=en`)).json.data as { code: string; sources: { reference: string }[]; ruleStatus: string }[]).find((r) => r.code === 'municipal-linkage-24h')!
-    expect(risk.sources.some((s) => s.reference.includes('2716–2718'))).toBe(true)
+    const risk = ((await api.get(`/api/v1/vacancies/${id}/risks?lang=en`)).json.data as { code: string; sources: { section: string | null; url: string | null }[]; ruleStatus: string }[]).find((r) => r.code === 'municipal-linkage-24h')!
+    expect(risk.sources.some((s) => s.section === '§4.6')).toBe(true)
+    expect(risk.sources.some((s) => s.url?.startsWith('https://'))).toBe(true)
     expect(((await api.get(`/api/v1/vacancies/${id}/risks?date=2023-06-01`)).json.data as { code: string; ruleStatus: string }[]).find((r) => r.code === '24-week-rule')!.ruleStatus).toBe('in_force')
 
     await api.patch(`/api/v1/vacancies/${id}`, { hoursMin: 24, hoursMax: 24 })

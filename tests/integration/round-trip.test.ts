@@ -131,7 +131,7 @@ describe('forms opened and saved unchanged change nothing', () => {
     const vacancyId = await createPublishedVacancy(app.database.db, employer.organisation.id, 'Productiemedewerker')
     const candidateId = await createCandidate(app.database.db, consultant, { referenceCode: 'RT-1', firstName: 'Samir', languages: 'Arabisch', experience: '' })
     const hireId = await createHire(app.database.db, consultant, { vacancyId, candidateId, residenceStatus: 'asylum_seeker' })
-    await updateHireFacts(app.database.db, consultant, hireId, { residenceStatus: 'asylum_seeker', isAdult: true, asylumApplicationDate: '2026-03-01', wDocumentValidUntil: '2027-03-01', dublinClaimant: false, medicalResidenceGround: null, hasBsn: false })
+    await updateHireFacts(app.database.db, consultant, hireId, { residenceStatus: 'asylum_seeker', isAdult: true, asylumApplicationDate: '2026-03-01', wDocumentValidUntil: '2027-03-01', dublinClaimant: false, medicalResidenceGround: null, hasBsn: false, permitChance: 'high' })
     await roundTrip(
       await loggedIn(staff.intermediary.email),
       `/hires/${hireId}`,

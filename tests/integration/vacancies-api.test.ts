@@ -30,7 +30,8 @@ describe('POST /api/v1/vacancies', () => {
   })
 
   it.each([
-    ['wage below the minimum', { hourlyWageCents: 1400 }, 'hourlyWageCents', 'wageBelowMinimum'],
+    // A start after 1 July 2026, whose amounts are not entered: refused against January's, saying so.
+    ['wage below the minimum', { hourlyWageCents: 1400 }, 'hourlyWageCents', 'wageBelowMinimumStale'],
     ['0 hours', { hoursMin: 0 }, 'hoursMin', 'hoursRange'],
     ['60 hours', { hoursMax: 60 }, 'hoursMax', 'hoursRange'],
     ['postcode 12345', { postcode: '12345' }, 'postcode', 'postcodeInvalid'],
@@ -58,7 +59,7 @@ describe('POST /api/v1/vacancies', () => {
     const api = apiClient(app.url, a.apiKey, { 'accept-language': 'en-GB,en;q=0.9' })
     const refused = await api.post('/api/v1/vacancies', await validVacancyBody(app.database.db, { forWorkersUnder21: true, youngestAge: 18, hourlyWageCents: 700 }))
     expect(refused.status).toBe(400)
-    expect(refused.json.errors![0]!.message).toMatch(/youth minimum wage of €7\.36 per hour for age 18/)
+    expect(refused.json.errors![0]!.message).toMatch(/youth minimum wage of €7\.36 per hour for age 18 in force since 1 Jan 2026\. The amounts from 1 Jul 2026 have not been entered yet/)
     const accepted = await api.post('/api/v1/vacancies', await validVacancyBody(app.database.db, { forWorkersUnder21: true, youngestAge: 18, hourlyWageCents: 800 }))
     expect(accepted.status).toBe(201)
   })

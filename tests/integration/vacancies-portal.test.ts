@@ -54,7 +54,7 @@ function completeForm(overrides: Record<string, string> = {}) {
 
 describe('vacancy forms in the portal', () => {
   it.each([
-    ['a wage below the minimum', { hourlyWage: '12,00' }, 'hourlyWage', 'onder het wettelijk minimumloon van € 14,71'],
+    ['a wage below the minimum', { hourlyWage: '12,00' }, 'hourlyWage', 'onder het minimumloon van € 14,71 per uur dat sinds'],
     ['0 hours', { hoursMin: '0' }, 'hoursMin', 'tussen 1 en 48'],
     ['60 hours', { hoursMax: '60' }, 'hoursMax', 'tussen 1 en 48'],
     ['postcode 12345', { postcode: '12345' }, 'postcode', 'postcode in zoals 1311 AB'],

@@ -5,7 +5,7 @@ import postgres from 'postgres'
 import type { TestProject } from 'vitest/node'
 import { openDatabase } from '../../db/client.server'
 import { migrateDatabase } from '../../db/migrate.server'
-import { syncPolicyDefaults } from '../../app/modules/twv/policy.server'
+import { syncPolicyDefaults } from '../../app/modules/policy/policy.server'
 import { adminUrl, databaseUrl } from './postgres-urls'
 
 declare module 'vitest' {

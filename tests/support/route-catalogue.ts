@@ -14,6 +14,8 @@ import { vacancyCreateSchema } from '../../app/modules/vacancies/vacancies.schem
 import { createVacancy } from '../../app/modules/vacancies/vacancies.server'
 import type { Browser, TestApp } from './app'
 import { createEmployer, createPublishedVacancy, createStaff, createUser, localInDays, TEST_PASSWORD, validVacancyBody } from './factories'
+import { listPolicyRules } from '../../app/modules/policy/policy.server'
+import { ruleToFormValues } from '../../app/modules/policy/policy-form'
 
 /**
  * Every route of the build × who asks × whose record. The expected statuses below are written
@@ -73,6 +75,8 @@ export const matrix: Record<string, Call[]> = {
   'routes/readyz': [{ method: 'GET', path: () => '/readyz', expect: everyone(200) }],
   'routes/api-docs': [{ method: 'GET', path: () => '/api-docs', expect: everyone(200) }],
   'routes/api.v1.openapi[.]json': [{ method: 'GET', path: () => '/api/v1/openapi.json', expect: everyone(200), api: true }],
+  'routes/api.v1.policy-rules': [{ method: 'GET', path: () => '/api/v1/policy-rules', expect: everyone(200), api: true }],
+  'routes/api.v1.policy-rules.$key': [{ method: 'GET', path: () => '/api/v1/policy-rules/risk.bsn-wait', expect: everyone(200), api: true }],
   'routes/language': [
     { method: 'GET', path: () => '/language', expect: everyone(302) },
     { method: 'POST', path: () => '/language', body: () => ({ locale: 'nl', redirectTo: '/' }), expect: everyone(302), writes: true, changes: false, audience: 'public' },
@@ -384,11 +388,12 @@ export function recordMaker(side: Side) {
       return { id }
     }),
     registration: () => ({ organisationName: `Matrix BV ${n}`, kvkNumber: String(60_000_000 + n), contactName: 'Matrix', email: `registratie-${n}@matrix.example`, password: 'een lang genoeg wachtwoord', intermediaryOrganisationId: world.intermediary.own.organisation.id }),
+    // The first rule's form as the page shows it, with its English title changed.
     policyEdit: async () => {
-      const [rule] = await app.database.query<{ key: string; title_nl: string; title_en: string; body_nl: string; body_en: string; source: string; reviewed_on: string; status: string }>(
-        `select key, title_nl, title_en, body_nl, body_en, source, reviewed_on::text, status from policy_rules order by key limit 1`,
-      )
-      return { key: rule!.key, titleNl: rule!.title_nl, titleEn: rule!.title_en, bodyNl: rule!.body_nl, bodyEn: rule!.body_en, source: rule!.source, effectiveFrom: '', effectiveTo: '', reviewedOn: rule!.reviewed_on, status: rule!.status }
+      const [rule] = (await listPolicyRules(db)).sort((a, b) => a.key.localeCompare(b.key))
+      const values = ruleToFormValues(rule!)
+      // A real edit each time (the matrix checks that an allowed call writes).
+      return { key: rule!.key, ...values, titleEn: `${values.titleEn!.replace(/ \(matrix \d+\)$/, '')} (matrix ${n})` }
     },
   }
   return records
@@ -399,7 +404,7 @@ export async function fingerprint(): Promise<string> {
   const parts = [
     'organisations', 'users', 'employer_intermediaries', 'invitations', 'vacancies', 'vacancy_events', 'vacancy_travel_times',
     'speeddate_slots', 'speeddate_bookings', 'speeddate_booking_events', 'speeddate_seats', 'speeddate_proposals', 'candidates',
-    'hires', 'hire_steps', 'arrangements', 'payments', 'fees', 'cancellation_policies', 'policy_rules', 'audit_log', 'email_outbox',
+    'hires', 'hire_steps', 'arrangements', 'payments', 'fees', 'cancellation_policies', 'policy_rules', 'policy_rule_changes', 'policy_notices', 'audit_log', 'email_outbox',
     'password_reset_tokens', 'email_confirmation_tokens',
   ].map((table) => `(select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from ${table} t)`)
   // API keys: their last use is noted on every authenticated call, refused or not.

@@ -30,12 +30,30 @@ export type ApiContext = {
 }
 
 type Handler = (api: ApiContext) => Promise<Response>
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 /**
  * Every /api/v1 endpoint goes through here: bearer-key authentication, the per-key rate limit
  * with RateLimit-* headers, the body size limit, and one mapping of errors to problem+json.
  */
-export function apiRoute(handlers: Partial<Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', Handler>>) {
+export function apiRoute(handlers: Partial<Record<Method, Handler>>) {
+  return route(handlers as Partial<Record<Method, (api: ApiContext | PublicApiContext) => Promise<Response>>>, authenticate)
+}
+
+export type PublicApiContext = Omit<ApiContext, 'actor'> & { actor: null }
+
+/**
+ * A read-only endpoint anyone may call (public rule data): no key, rate limited per client
+ * address, the same problem+json answers.
+ */
+export function publicApiRoute(handlers: Partial<Record<'GET', (api: PublicApiContext) => Promise<Response>>>) {
+  return route(handlers as Partial<Record<Method, (api: ApiContext | PublicApiContext) => Promise<Response>>>, async () => null)
+}
+
+function route(
+  handlers: Partial<Record<Method, (api: ApiContext | PublicApiContext) => Promise<Response>>>,
+  authenticateWith: (request: Request, context: AppLoadContext) => Promise<ApiKeyActor | null>,
+) {
   return async ({ request, params, context }: ActionFunctionArgs): Promise<Response> => {
     const locale = apiLocale(request)
     const instance = new URL(request.url).pathname
@@ -47,8 +65,8 @@ export function apiRoute(handlers: Partial<Record<'GET' | 'POST' | 'PUT' | 'PATC
           headers: { Allow: Object.keys(handlers).join(', ') },
         })
       }
-      const actor = await authenticate(request, context)
-      const rate = rateLimiter.hit(actor.apiKeyId, context.env.API_RATE_LIMIT_PER_MINUTE)
+      const actor = await authenticateWith(request, context)
+      const rate = rateLimiter.hit(actor ? actor.apiKeyId : `public:${context.clientIp}`, context.env.API_RATE_LIMIT_PER_MINUTE)
       rateHeaders = {
         'RateLimit-Limit': String(rate.limit),
         'RateLimit-Remaining': String(rate.remaining),
@@ -68,7 +86,7 @@ export function apiRoute(handlers: Partial<Record<'GET' | 'POST' | 'PUT' | 'PATC
         request,
         params,
         context,
-        actor,
+        actor: actor as ApiKeyActor,
         locale,
         body: async (schema) => parseJson(await readRaw(), request, schema),
         optionalBody: async (schema, absent) => {

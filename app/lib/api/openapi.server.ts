@@ -1,6 +1,7 @@
 import { speeddateOpenApi } from '~/modules/speeddates/speeddates.openapi'
 import { twvOpenApi } from '~/modules/twv/twv.openapi'
 import { riskOpenApi } from '~/modules/risks/risks.openapi'
+import { policyOpenApi } from '~/modules/policy/policy.openapi'
 import { vacancyOpenApi } from '~/modules/vacancies/vacancies.openapi'
 
 /** The OpenAPI 3.1 document of /api/v1; examples are passed in so they can be real and valid. */
@@ -8,6 +9,7 @@ export function buildOpenApiDocument(examples: { vacancyCreate: unknown; vacancy
   const vacancies = vacancyOpenApi({ create: examples.vacancyCreate, patch: examples.vacancyPatch })
   const twv = twvOpenApi()
   const risks = riskOpenApi()
+  const policy = policyOpenApi()
   const speeddates = speeddateOpenApi({ booking: examples.bookingCreate, cancel: { reason: 'Wij hebben de vacature al vervuld.' } })
   return {
     openapi: '3.1.0',
@@ -22,7 +24,7 @@ export function buildOpenApiDocument(examples: { vacancyCreate: unknown; vacancy
     },
     servers: [{ url: '/' }],
     security: [{ bearerAuth: [] }],
-    paths: { ...vacancies.paths, ...speeddates.paths, ...twv.paths, ...risks.paths },
+    paths: { ...vacancies.paths, ...speeddates.paths, ...twv.paths, ...risks.paths, ...policy.paths },
     components: {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
       schemas: {
@@ -30,6 +32,7 @@ export function buildOpenApiDocument(examples: { vacancyCreate: unknown; vacancy
         ...speeddates.schemas,
         ...twv.schemas,
         ...risks.schemas,
+        ...policy.schemas,
         Problem: {
           type: 'object',
           required: ['type', 'title', 'status'],

@@ -44,22 +44,14 @@ export const emptyArrangements: Arrangements = {
 export type ResidenceStatus = 'asylum_seeker' | 'status_holder'
 
 /**
- * Which trial arrangements fit which status. UWV proefplaatsing needs a UWV benefit, which
- * asylum seekers in an azc do not have; a municipal trial placement is for status holders.
+ * Daily commuting cost. A public-transport fare the user entered is the actual cost (reimbursable
+ * tax-free in full); without one the cost is unknown. For other transport only the tax-free
+ * maximum per km can be computed, which is a ceiling, not an estimate of what travel costs.
  */
-export const trialFits: Record<(typeof trialKinds)[number], ResidenceStatus[]> = {
-  none: ['asylum_seeker', 'status_holder'],
-  probation: ['asylum_seeker', 'status_holder'],
-  internship: ['asylum_seeker', 'status_holder'],
-  municipal_trial: ['status_holder'],
-  uwv_proefplaatsing: [],
-}
-
-/** Daily commuting cost: the fare the user entered, or return distance at the tax-free rate. */
-export function estimatedDailyTravelCents(a: Arrangements, ratePerKmCents: number): number | null {
-  if (a.travelFareCentsPerDay !== null) return a.travelFareCentsPerDay
-  if (a.travelDistanceKm !== null) return a.travelDistanceKm * 2 * ratePerKmCents
-  return null
+export function dailyTravelEstimate(a: Arrangements, ratePerKmCents: number): { cents: number | null; basis: 'fare' | 'distance_cap' | 'unknown' } {
+  if (a.travelFareCentsPerDay !== null) return { cents: a.travelFareCentsPerDay, basis: 'fare' }
+  if (a.travelMode !== 'public_transport' && a.travelDistanceKm !== null) return { cents: a.travelDistanceKm * 2 * ratePerKmCents, basis: 'distance_cap' }
+  return { cents: null, basis: 'unknown' }
 }
 
 /** What the arrangement pays per day, or everything when transport itself is arranged. */

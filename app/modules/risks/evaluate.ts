@@ -1,27 +1,11 @@
-import { formatDate, formatEuros, translate, type Locale, type MessageParams } from '~/lib/i18n'
-import { convolve, pmfFromBins, quantile, type LeadTimeBin } from '../twv/lead-times'
-import { addDays, inForce, type PolicyRule } from '../twv/policy'
-import {
-  coveredDailyTravelCents,
-  estimatedDailyTravelCents,
-  trialFits,
-  type Arrangements,
-  type ResidenceStatus,
-} from './arrangements'
+import { formatDate, formatEuros, translate, type Locale } from '~/lib/i18n'
+import { convolve, leadTimeFromBins, quantile, NO_WAIT } from '~/modules/policy/lead-times'
+import { riskCodes, type RiskCode } from '~/modules/policy/risk-codes'
+import { addDays, inForce, localised, ruleOf, type AnyPolicyRule, type PolicyRule } from '~/modules/policy/rule'
+import type { PolicySource } from '~/modules/policy/schemas'
+import { coveredDailyTravelCents, dailyTravelEstimate, type Arrangements, type ResidenceStatus } from './arrangements'
 
-export const riskCodes = [
-  'twv-required',
-  'bsn-wait',
-  'azc-relocation',
-  'municipal-linkage-24h',
-  '24-week-rule',
-  'travel-cost-gap',
-  'no-job-coach',
-  'inburgering-overlap',
-  'trial-arrangement-mismatch',
-  'start-date-unrealistic',
-] as const
-export type RiskCode = (typeof riskCodes)[number]
+export { riskCodes, type RiskCode }
 
 export type RiskVacancy = {
   hoursMin: number | null
@@ -36,30 +20,35 @@ export type RiskVacancy = {
 
 export type RiskHire = { residenceStatus: 'asylum_seeker' | 'status_holder' | 'unknown'; hasBsn: boolean | null; expectedMedian: string | null }
 
-export type Risk = {
+type ParamValue = string | number | null
+/** A risk as the evaluator finds it: a code and the values it rests on, no words yet. */
+export type RiskFinding = {
   code: RiskCode
   severity: 'high' | 'medium' | 'info'
+  ruleStatus: PolicyRule['status']
+  params: Record<string, ParamValue>
+}
+
+/** A finding in the reader's language, with the rule's sources and dates. */
+export type Risk = RiskFinding & {
   title: string
   explanation: string
   mitigation: string
-  sources: { title: string; reference: string }[]
-  ruleStatus: PolicyRule['status']
-  facts: Record<string, string | number | boolean | null>
+  sources: PolicySource[]
+  reviewedOn: string
+  ruleUpdatedAt: string
+  /** Kept for API clients of the first version: the same values as `params`. */
+  facts: Record<string, ParamValue>
 }
+
+type Rules = readonly AnyPolicyRule[]
 
 /**
  * The hiring risks of a vacancy — or of a hire, whose own status and dates then count — on a
- * date, from the risk rules as data. Pure: the same input always gives the same risks.
+ * date, from the risk rules as data. Pure: the same input always gives the same findings.
  */
-export function evaluateRisks(input: {
-  vacancy: RiskVacancy
-  arrangements: Arrangements | null
-  hire?: RiskHire | null
-  date: string
-  rules: PolicyRule[]
-  locale: Locale
-}): Risk[] {
-  const { vacancy, hire, date, rules, locale } = input
+export function findRisks(input: { vacancy: RiskVacancy; arrangements: Arrangements | null; hire?: RiskHire | null; date: string; rules: Rules }): RiskFinding[] {
+  const { vacancy, hire, date, rules } = input
   const a = input.arrangements
   const statuses: ResidenceStatus[] =
     hire && hire.residenceStatus !== 'unknown'
@@ -69,107 +58,166 @@ export function evaluateRisks(input: {
         : ['asylum_seeker', 'status_holder']
   const asylum = statuses.includes('asylum_seeker')
   const statusHolder = statuses.includes('status_holder')
-  const risks: Risk[] = []
-
-  const raise = (code: RiskCode, facts: Risk['facts'], params: MessageParams = {}, override?: { severity: Risk['severity']; status: Risk['ruleStatus'] }) => {
-    const rule = rules.find((r) => r.key === `risk.${code}`)
-    if (!rule) return
-    const fill = (text: string) =>
-      text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? formatValue(locale, name, params[name]!) : match))
-    const sources = ((rule.data.sources as string[] | undefined) ?? [rule.source]).map((reference) => ({ title: locale === 'nl' ? rule.titleNl : rule.titleEn, reference }))
-    risks.push({
-      code,
-      severity: override?.severity ?? (rule.data.severity as Risk['severity']) ?? 'medium',
-      title: locale === 'nl' ? rule.titleNl : rule.titleEn,
-      explanation: fill(locale === 'nl' ? rule.bodyNl : rule.bodyEn),
-      mitigation: String((locale === 'nl' ? rule.data.mitigationNl : rule.data.mitigationEn) ?? ''),
-      sources,
-      ruleStatus: override?.status ?? rule.status,
-      facts,
-    })
-  }
+  const findings: RiskFinding[] = []
+  const rule = (code: RiskCode) => ruleOf(rules, `risk.${code}`, 'risk')
   const active = (code: RiskCode) => {
-    const rule = rules.find((r) => r.key === `risk.${code}`)
-    return rule ? inForce(rule, date) : false
+    const r = rule(code)
+    return r ? inForce(r, date) : false
+  }
+  const raise = (code: RiskCode, params: Record<string, ParamValue> = {}, override?: Pick<RiskFinding, 'severity' | 'ruleStatus'>) => {
+    const r = rule(code)
+    if (!r) return
+    findings.push({ code, severity: override?.severity ?? r.data.severity, ruleStatus: override?.ruleStatus ?? r.status, params })
   }
   const leadTimes = leadTimeSummary(rules)
 
-  if (asylum && active('twv-required')) raise('twv-required', { asylumSeekersWelcome: true }, { twvMedianDays: leadTimes.twvMedianDays })
+  if (asylum && active('twv-required')) raise('twv-required', { twvMedianDays: leadTimes.twvMedianDays })
   // No BSN wait for a hire the intermediary recorded as having one, whatever the status.
   const waitsForBsn = hire ? hire.hasBsn !== true && (hire.residenceStatus !== 'status_holder' || hire.hasBsn === false) : asylum
-  if (waitsForBsn && active('bsn-wait')) raise('bsn-wait', { hasBsn: hire?.hasBsn ?? null })
-  if (asylum && active('azc-relocation')) raise('azc-relocation', { asylumSeekersWelcome: true })
+  if (waitsForBsn && active('bsn-wait')) raise('bsn-wait', { hasBsn: hire?.hasBsn === undefined || hire?.hasBsn === null ? null : String(hire.hasBsn) })
+  if (asylum && active('azc-relocation')) raise('azc-relocation')
+  // Everyone the portal serves lives in reception, with or without a status.
+  if (active('residents-contribution')) raise('residents-contribution')
 
-  const threshold = Number(rules.find((r) => r.key === 'risk.municipal-linkage-24h')?.data.hoursThreshold ?? 24)
+  const threshold = rule('municipal-linkage-24h')?.data.hoursThreshold ?? 24
   if (statusHolder && vacancy.hoursMin !== null && vacancy.hoursMin < threshold && active('municipal-linkage-24h')) {
-    raise('municipal-linkage-24h', { hoursMin: vacancy.hoursMin, threshold }, { hoursMin: vacancy.hoursMin })
+    raise('municipal-linkage-24h', { hoursMin: vacancy.hoursMin, threshold })
   }
 
-  const weekRule = rules.find((r) => r.key === 'risk.24-week-rule')
+  const weekRule = rule('24-week-rule')
   if (asylum && weekRule) {
     // Shown either way: as in force for a date before the ruling, as struck down after it.
     const stillInForce = weekRule.effectiveTo !== null && date < weekRule.effectiveTo
-    raise('24-week-rule', { evaluatedOn: date, struckDownOn: weekRule.effectiveTo }, {}, stillInForce ? { severity: 'high', status: 'in_force' } : { severity: 'info', status: 'struck_down' })
+    raise('24-week-rule', { evaluatedOn: date, struckDownOn: weekRule.effectiveTo }, stillInForce ? { severity: 'high', ruleStatus: 'in_force' } : { severity: 'info', ruleStatus: 'struck_down' })
   }
 
   const commute = vacancy.travelTimes.some((t) => t.minutes > 0)
-  if (commute && active('travel-cost-gap')) {
-    const rate = Number(rules.find((r) => r.key === 'risk.travel-cost-gap')?.data.ratePerKmCents ?? 23)
-    const estimated = a ? estimatedDailyTravelCents(a, rate) : null
-    const covered = a?.travelMode ? coveredDailyTravelCents(a, estimated) : 0
-    const late = a?.travelPaid === 'monthly' || (a?.travelPaid === 'after_claim' && (a.travelPaidDaysAfter ?? 8) > 7)
-    const short = !a?.travelMode || covered === null || (estimated !== null && (covered ?? 0) < estimated)
+  const travel = rule('travel-cost-gap')
+  if (commute && travel && active('travel-cost-gap')) {
+    const estimate = a ? dailyTravelEstimate(a, travel.data.ratePerKmCents ?? 23) : { cents: null, basis: 'unknown' as const }
+    const covered = a?.travelMode ? coveredDailyTravelCents(a, estimate.cents) : 0
+    const lateFrom = travel.data.lateFromDays ?? 7
+    // A claim paid a week after travelling is what made people stop in the pilot: that is late.
+    const late = a?.travelPaid === 'monthly' || (a?.travelPaid === 'after_claim' && (a.travelPaidDaysAfter ?? lateFrom) >= lateFrom)
+    const short = !a?.travelMode || covered === null || (estimate.cents !== null && (covered ?? 0) < estimate.cents) || (estimate.cents === null && a.travelMode === 'public_transport')
     if (short || late) {
-      raise('travel-cost-gap', { estimatedCents: estimated, coveredCents: covered, paidLaterThanWeekly: late }, { estimatedCents: estimated ?? translate(locale, 'risk.unknownAmount'), coveredCents: covered ?? 0 })
+      raise('travel-cost-gap', {
+        estimatedCents: estimate.cents,
+        estimateBasis: estimate.basis,
+        coveredCents: covered ?? 0,
+        paidDaysAfter: a?.travelPaid === 'after_claim' ? (a.travelPaidDaysAfter ?? null) : null,
+        paidMoment: a?.travelPaid ?? null,
+      })
     }
   }
 
-  const demanding = vacancy.englishLevel === 'good' || vacancy.dutchLevel === 'good' || vacancy.dutchLevel === 'reasonable'
+  const coach = rule('no-job-coach')
+  const demanding = vacancy.dutchLevel !== null && (coach?.data.dutchLevels ?? ['good', 'reasonable']).includes(vacancy.dutchLevel)
   const supported = Boolean(a?.coachProvider) || (a?.languageSupport !== null && a?.languageSupport !== undefined && a.languageSupport !== 'none')
-  if (demanding && !supported && active('no-job-coach')) raise('no-job-coach', { englishLevel: vacancy.englishLevel, dutchLevel: vacancy.dutchLevel })
+  if (demanding && !supported && active('no-job-coach')) raise('no-job-coach', { dutchLevel: vacancy.dutchLevel })
 
-  const fullTime = Number(rules.find((r) => r.key === 'risk.inburgering-overlap')?.data.fullTimeHours ?? 36)
+  const fullTime = rule('inburgering-overlap')?.data.fullTimeHours ?? 36
   if (statusHolder && vacancy.hoursMax !== null && vacancy.hoursMax >= fullTime && active('inburgering-overlap')) {
-    raise('inburgering-overlap', { hoursMax: vacancy.hoursMax }, { hoursMax: vacancy.hoursMax })
+    raise('inburgering-overlap', { hoursMax: vacancy.hoursMax })
   }
 
-  if (vacancy.trialPlacementOffered && active('trial-arrangement-mismatch')) {
+  const trial = rule('trial-arrangement-mismatch')
+  if (vacancy.trialPlacementOffered && trial?.data.trialFits && active('trial-arrangement-mismatch')) {
     const kind = a?.trialKind ?? null
-    const unfit = kind ? statuses.filter((s) => !trialFits[kind].includes(s)) : statuses
-    if (!kind || kind === 'none' || unfit.length > 0) {
-      raise('trial-arrangement-mismatch', { trialKind: kind, unfitFor: unfit.join(',') || null }, { problem: trialProblem(locale, kind, unfit) })
-    }
+    const unfit = kind ? statuses.filter((s) => !trial.data.trialFits![kind].includes(s)) : statuses
+    if (!kind || kind === 'none' || unfit.length > 0) raise('trial-arrangement-mismatch', { trialKind: kind, unfitFor: unfit.join(',') || null })
   }
 
   if (asylum && vacancy.startDate && active('start-date-unrealistic')) {
     const realistic = hire?.expectedMedian ?? addDays(date, leadTimes.twvAndBsnMedianDays)
-    if (vacancy.startDate < realistic) raise('start-date-unrealistic', { startDate: vacancy.startDate, realisticDate: realistic }, { startDate: vacancy.startDate, realisticDate: realistic })
+    if (vacancy.startDate < realistic) raise('start-date-unrealistic', { startDate: vacancy.startDate, realisticDate: realistic })
   }
-  return risks
+  return findings
+}
+
+/** The findings in the reader's language: the rule's words, its fact sentence filled in. */
+export function describeRisks(findings: readonly RiskFinding[], rules: Rules, locale: Locale): Risk[] {
+  return findings.flatMap((finding) => {
+    const rule = ruleOf(rules, `risk.${finding.code}`, 'risk')
+    if (!rule) return []
+    const { title, body } = localised(rule, locale)
+    const template = locale === 'nl' ? rule.data.factNl : rule.data.factEn
+    const fact = fillTemplate(template, displayParams(locale, finding), locale)
+    return [
+      {
+        ...finding,
+        title,
+        explanation: [fact, body].filter(Boolean).join(' '),
+        mitigation: locale === 'nl' ? rule.data.mitigationNl : rule.data.mitigationEn,
+        sources: rule.sources,
+        reviewedOn: rule.reviewedOn,
+        ruleUpdatedAt: rule.updatedAt,
+        facts: finding.params,
+      },
+    ]
+  })
+}
+
+export function evaluateRisks(input: Parameters<typeof findRisks>[0] & { locale: Locale }): Risk[] {
+  return describeRisks(findRisks(input), input.rules, input.locale)
+}
+
+/** Values a fact sentence can show, beyond the finding's own: words chosen here, at the edge. */
+function displayParams(locale: Locale, finding: RiskFinding): Record<string, ParamValue> {
+  const p = finding.params
+  if (finding.code === 'trial-arrangement-mismatch') {
+    const kind = p.trialKind as Arrangements['trialKind']
+    const unfit = typeof p.unfitFor === 'string' ? (p.unfitFor.split(',') as ResidenceStatus[]) : []
+    return { ...p, problem: !kind || kind === 'none' ? translate(locale, 'risk.trialNone') : translate(locale, 'risk.trialUnfit', { statuses: unfit.map((s) => translate(locale, `twv.status.${s}`)).join(', ') }) }
+  }
+  if (finding.code === 'travel-cost-gap') {
+    return {
+      ...p,
+      estimatedCents: p.estimatedCents === null || p.estimatedCents === undefined ? translate(locale, 'risk.unknownAmount') : p.estimatedCents,
+      estimateBasis: translate(locale, `risk.estimateBasis.${String(p.estimateBasis)}` as Parameters<typeof translate>[1]),
+      paidDaysAfter:
+        p.paidMoment === 'after_claim'
+          ? p.paidDaysAfter === null || p.paidDaysAfter === undefined
+            ? translate(locale, 'risk.unknownAmount')
+            : translate(locale, 'risk.paidDaysAfter', { days: p.paidDaysAfter })
+          : p.paidMoment
+            ? translate(locale, `arr.paid.${String(p.paidMoment)}` as Parameters<typeof translate>[1])
+            : translate(locale, 'risk.unknownAmount'),
+    }
+  }
+  if (finding.code === 'no-job-coach' && typeof p.dutchLevel === 'string') {
+    return { ...p, dutchLevel: translate(locale, `vacancy.level.${p.dutchLevel}` as Parameters<typeof translate>[1]).toLowerCase() }
+  }
+  return p
+}
+
+/**
+ * Fills `{name}` from the values; money (…Cents) and dates (…Date) in the reader's notation. A
+ * name without a value is a defect the rule schema prevents; it renders as "?", never raw.
+ */
+export function fillTemplate(template: string, params: Record<string, ParamValue>, locale: Locale): string {
+  return template.replace(/\{(\w+)\}/g, (_match, name: string) => {
+    const value = params[name]
+    if (value === null || value === undefined) return '?'
+    if (typeof value === 'number' && name.endsWith('Cents')) return formatEuros(locale, value)
+    if (typeof value === 'string' && name.endsWith('Date') && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(locale, `${value}T12:00:00Z`)
+    return String(value)
+  })
 }
 
 // The lead-time medians depend only on the rules: computed once per set of rules, not per vacancy
 // (a portfolio evaluates thousands of vacancies against the same rules).
-const leadTimeCache = new WeakMap<PolicyRule[], { twvMedianDays: number; twvAndBsnMedianDays: number }>()
+const leadTimeCache = new WeakMap<Rules, { twvMedianDays: number; twvAndBsnMedianDays: number }>()
 
-function leadTimeSummary(rules: PolicyRule[]) {
+function leadTimeSummary(rules: Rules) {
   let summary = leadTimeCache.get(rules)
   if (!summary) {
-    const lead = (key: string) => pmfFromBins((rules.find((r) => r.key === key)?.data.bins as LeadTimeBin[] | undefined) ?? [{ minDays: 0, maxDays: 0, count: 1 }])
-    summary = { twvMedianDays: quantile(lead('lead.twv'), 0.5), twvAndBsnMedianDays: quantile(convolve(lead('lead.twv'), lead('lead.bsn')), 0.5) }
+    const lead = (key: string) => {
+      const r = ruleOf(rules, key, 'lead_time')
+      return r ? leadTimeFromBins(r.data.bins) : NO_WAIT
+    }
+    summary = { twvMedianDays: quantile(lead('lead.twv'), 0.5).days, twvAndBsnMedianDays: quantile(convolve(lead('lead.twv'), lead('lead.bsn')), 0.5).days }
     leadTimeCache.set(rules, summary)
   }
   return summary
-}
-
-function trialProblem(locale: Locale, kind: Arrangements['trialKind'], unfit: ResidenceStatus[]): string {
-  if (!kind || kind === 'none') return translate(locale, 'risk.trialNone')
-  return translate(locale, 'risk.trialUnfit', { statuses: unfit.map((s) => translate(locale, `twv.status.${s}`)).join(', ') })
-}
-
-/** Money (…Cents) and dates (…Date) in the reader's notation, as the message catalogue does. */
-function formatValue(locale: Locale, name: string, value: string | number): string {
-  if (typeof value === 'number' && name.endsWith('Cents')) return formatEuros(locale, value)
-  if (typeof value === 'string' && name.endsWith('Date') && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(locale, `${value}T12:00:00Z`)
-  return String(value)
 }

@@ -7,14 +7,16 @@ import { translate, type Locale } from '~/lib/i18n'
 import type { Actor } from '~/modules/authorisation/actor'
 import { scopeOf } from '~/modules/authorisation/scope.server'
 import { recordAudit } from '../audit/audit.server'
+import { listPolicyRules } from '../policy/policy.server'
+import { ruleOf } from '../policy/rule'
 import { hireGuidance } from '../twv/hires.server'
-import { listPolicyRules } from '../twv/policy.server'
 import { getVacancy, type VacancyRow } from '../vacancies/vacancies.server'
-import { emptyArrangements, trialFits, type Arrangements } from './arrangements'
+import { emptyArrangements, type Arrangements } from './arrangements'
 import type { ArrangementsInput } from './arrangements.schema'
-import { evaluateRisks } from './evaluate'
+import { evaluateRisks, findRisks } from './evaluate'
 
-const arrangementColumns = {
+/** The arrangement columns the risk evaluation reads (also for portfolio and rule-change queries). */
+export const arrangementColumns = {
   travelMode: arrangements.travelMode,
   travelPayer: arrangements.travelPayer,
   travelAmountCents: arrangements.travelAmountCents,
@@ -58,7 +60,8 @@ export async function saveArrangements(
   const vacancy = await getVacancy(db, actor, target.vacancyId)
   if (!vacancy) return false
   const status = target.hire?.residenceStatus
-  if (input.trialKind && status && status !== 'unknown' && !trialFits[input.trialKind].includes(status)) {
+  const fits = ruleOf(await listPolicyRules(db), 'risk.trial-arrangement-mismatch', 'risk')?.data.trialFits
+  if (input.trialKind && fits && status && status !== 'unknown' && !fits[input.trialKind].includes(status)) {
     const reason = translate(locale, input.trialKind === 'uwv_proefplaatsing' ? 'risk.reasonUwvTrial' : 'risk.reasonMunicipalTrial')
     throw new FieldValidationError({ trialKind: { key: 'errors.trialNotForStatus', params: { reason } } })
   }
@@ -147,17 +150,18 @@ export async function riskPortfolio(db: Db, actor: Actor, locale: Locale, date =
       .where(and(scopeOf(actor).vacancies(), ne(vacancies.status, 'closed'), ne(vacancies.status, 'filled')))
       .limit(limit),
   ])
+  const titles = new Map(rules.filter((r) => r.kind === 'risk').map((r) => [r.key.slice(5), locale === 'nl' ? r.titleNl : r.titleEn]))
   return rows.map((row) => {
-    const arranged = row.travelMode || row.coachProvider || row.languageSupport || row.trialKind ? ({ ...emptyArrangements, ...pick(row) } as Arrangements) : null
-    const risks = evaluateRisks({
-      vacancy: { ...row, travelTimes: row.hasCommute ? [{ minutes: 1 }] : [] },
-      arrangements: arranged,
-      date,
-      rules,
-      locale,
-    })
-    return { id: row.id, title: row.title, status: row.status, organisationName: row.organisationName, risks: risks.map((r) => ({ code: r.code, severity: r.severity, title: r.title })) }
+    const arranged = arrangementsOfRow(row)
+    // Codes only: the titles are the rules' own, looked up once per code rather than per vacancy.
+    const findings = findRisks({ vacancy: { ...row, travelTimes: row.hasCommute ? [{ minutes: 1 }] : [] }, arrangements: arranged, date, rules })
+    return { id: row.id, title: row.title, status: row.status, organisationName: row.organisationName, risks: findings.map((r) => ({ code: r.code, severity: r.severity, title: titles.get(r.code) ?? r.code })) }
   })
+}
+
+/** The arrangements of a joined row, or null when none were recorded. */
+export function arrangementsOfRow(row: Record<string, unknown>): Arrangements | null {
+  return row.travelMode || row.coachProvider || row.languageSupport || row.trialKind ? ({ ...emptyArrangements, ...pick(row) } as Arrangements) : null
 }
 
 function pick(row: Record<string, unknown>): Partial<Arrangements> {

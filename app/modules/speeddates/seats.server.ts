@@ -7,6 +7,8 @@ import { can } from '~/modules/authorisation/policy'
 import { scopeOf } from '~/modules/authorisation/scope.server'
 import { createHire } from '../twv/hires.server'
 import type { CandidateInput } from './speeddates.schema'
+import { listPolicyRules } from '../policy/policy.server'
+import { ruleOf } from '../policy/rule'
 
 export async function createCandidate(db: Db, actor: Actor, input: CandidateInput): Promise<string> {
   try {
@@ -112,15 +114,15 @@ async function hireFromMatch(db: Db, actor: Actor, seatId: string) {
   await createHire(db, actor, { vacancyId: seat.vacancyId, candidateId: seat.candidateId, residenceStatus: 'unknown', seatId })
 }
 
-// The pilot: nine candidates announced, four came (seed lines 2170–2185).
-export const PILOT_SHOW_UP = { attended: 4, invited: 9 }
 export const MIN_OWN_SAMPLE = 20
 
 /**
  * The show-up rate the intermediary can plan with: its own recorded attendance once there are
- * enough records, the pilot's otherwise, and how many to invite to fill the seats.
+ * enough records, the pilot's single event otherwise (rule `parameter.speeddate_show_up`), and how
+ * many to invite to fill the seats.
  */
 export async function showUpAdvice(db: Db, actor: Actor, seats: number, now = new Date()) {
+  const pilot = ruleOf(await listPolicyRules(db), 'parameter.speeddate_show_up', 'parameter')?.data ?? null
   const [row] = await db
     .select({
       recorded: count(),
@@ -131,9 +133,9 @@ export async function showUpAdvice(db: Db, actor: Actor, seats: number, now = ne
     .where(and(scopeOf(actor).slots(), isNotNull(speeddateSeats.attendance), lt(speeddateSlots.startsAt, now)))
   const recorded = Number(row?.recorded ?? 0)
   const attended = Number(row?.attended ?? 0)
-  const own = recorded >= MIN_OWN_SAMPLE
-  const rate = own ? attended / recorded : PILOT_SHOW_UP.attended / PILOT_SHOW_UP.invited
-  return { source: own ? ('own' as const) : ('pilot' as const), recorded, attended, rate, invite: suggestedInvites(seats, rate) }
+  const own = recorded >= MIN_OWN_SAMPLE || !pilot
+  const rate = own ? (recorded > 0 ? attended / recorded : 1) : pilot.attended / pilot.announced
+  return { source: own ? ('own' as const) : ('pilot' as const), recorded, attended, rate, invite: suggestedInvites(seats, rate), pilot }
 }
 
 export function suggestedInvites(seats: number, rate: number): number {

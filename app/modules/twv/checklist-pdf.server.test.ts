@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { pdfText } from '../../../tests/support/pdf'
 import { renderChecklistPdf } from './checklist-pdf.server'
 import { buildGuidance } from './guidance'
-import { policyDefaults } from './policy-defaults'
-import type { PolicyRule } from './policy'
+import { rulesFromDefaults } from '../policy/defaults'
+import { sourceText } from '../policy/source-text'
 
-const rules: PolicyRule[] = policyDefaults.map((d) => ({ ...d, effectiveFrom: d.effectiveFrom ?? null, effectiveTo: d.effectiveTo ?? null, status: d.status ?? 'in_force', data: d.data ?? {} }))
+const rules = rulesFromDefaults()
 const hire = {
   residenceStatus: 'asylum_seeker' as const,
   isAdult: true,
@@ -14,6 +14,7 @@ const hire = {
   dublinClaimant: false,
   medicalResidenceGround: false,
   hasBsn: false,
+  permitChance: null,
   createdOn: '2026-11-20',
 }
 
@@ -26,7 +27,9 @@ describe('TWV checklist PDF', () => {
     expect(text).toContain('Flevo Logistiek BV')
     expect(text).toContain('AZC-1042')
     for (const step of guidance.steps) expect(text).toContain(step.title)
-    for (const rule of guidance.rulesUsed) expect(text.replace(/\s/g, '')).toContain(rule.source.replace(/\s/g, ''))
+    for (const rule of guidance.rulesUsed) for (const source of rule.sources) expect(text.replace(/\s/g, '')).toContain(sourceText(source, locale).replace(/\s/g, ''))
+    // The status is said once, not in the title as well.
+    expect(text).not.toMatch(/\((aangekondigd|announced)\)\s*\((aangekondigd|announced)/)
     expect(text).toContain(locale === 'nl' ? 'Bronnen' : 'Sources')
   })
 })

@@ -3,6 +3,7 @@ import PDFDocument from 'pdfkit'
 import { todayInAmsterdam } from '~/lib/dates'
 import { translate, type Locale, type MessageKey } from '~/lib/i18n'
 import type { Guidance } from './guidance'
+import { sourceText } from '~/modules/policy/source-text'
 
 // Shipped in the repository (DejaVu, free licence): the PDF looks the same on every machine and
 // carries every Dutch character, the euro sign included.
@@ -56,7 +57,7 @@ export function renderChecklistPdf(locale: Locale, header: ChecklistHeader, guid
     if (guidances.length > 1 || !header.residenceStatus) heading(t(`twv.status.${guidance.path}`), 15)
     if (guidance.expected && guidance.expected.basis !== 'none' && header.hireReference) {
       doc.moveDown(0.4).text(
-        `${t('twv.expected')}: ${t('twv.expectedRange', { medianDate: guidance.expected.median, p80Date: guidance.expected.p80 })} (${t(`twv.basis.${guidance.expected.basis}`)})`,
+        `${t('twv.expected')}: ${t(guidance.expected.p80AtLeast ? 'twv.expectedRangeAtLeast' : 'twv.expectedRange', { medianDate: guidance.expected.median, p80Date: guidance.expected.p80 })} (${t(`twv.basis.${guidance.expected.basis}`)})`,
       )
     }
     if (guidance.eligibility) {
@@ -80,7 +81,7 @@ export function renderChecklistPdf(locale: Locale, header: ChecklistHeader, guid
   heading(t('twv.sources'), 12)
   doc.fontSize(8)
   for (const rule of sources.values()) {
-    doc.text(`${rule.title} (${t(`twv.policyStatus.${rule.status}`)}): ${rule.source} — ${t('twv.reviewed', { reviewedDate: rule.reviewedOn })}`)
+    doc.text(`${rule.title} (${t(`twv.policyStatus.${rule.status}`)}; ${t('twv.reviewed', { reviewedDate: rule.reviewedOn })}): ${rule.sources.map((s) => sourceText(s, locale)).join('; ')}`)
   }
   doc.moveDown().fillColor('#4a5562').text(t('twv.generated', { generatedDate: todayInAmsterdam() }))
   doc.end()

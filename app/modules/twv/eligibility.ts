@@ -1,4 +1,4 @@
-import { addMonths, inForce, type PolicyRule } from './policy'
+import { addMonths, inForce, rulesOfKind, type AnyPolicyRule } from '~/modules/policy/rule'
 
 export type EligibilityFacts = {
   isAdult: boolean | null
@@ -6,6 +6,8 @@ export type EligibilityFacts = {
   wDocumentValidUntil: string | null
   dublinClaimant: boolean | null
   medicalResidenceGround: boolean | null
+  /** "Kansrijk": likely to be granted asylum, as COA tells the intermediary. Null: not known. */
+  permitChance: 'high' | 'low' | null
 }
 
 export type ConditionState = 'met' | 'not_met' | 'unknown'
@@ -17,11 +19,14 @@ export type Eligibility = { eligible: boolean | null; conditions: ConditionResul
  * we know nothing about is 'unknown' (the intermediary asks COA); the whole is eligible only when
  * every condition is met. Where waiting is the only obstacle, `eligibleFrom` says until when.
  */
-export function evaluateEligibility(facts: EligibilityFacts, rules: PolicyRule[], today: string): Eligibility {
-  const periods = rules
+export function evaluateEligibility(facts: EligibilityFacts, rules: readonly AnyPolicyRule[], today: string): Eligibility {
+  // A shorter period meant for people likely to be granted asylum counts only for them: with the
+  // chance unknown, the general period applies.
+  const periods = rulesOfKind(rules, 'condition')
     .filter((r) => r.key.startsWith('condition.application_period') && inForce(r, today))
-    .map((r) => Number(r.data.months))
-    .filter((m) => Number.isFinite(m) && m > 0)
+    .filter((r) => r.data.appliesTo === 'everyone' || facts.permitChance === 'high')
+    .map((r) => r.data.months)
+    .filter((m): m is number => m !== undefined)
   const months = periods.length > 0 ? Math.min(...periods) : 6
 
   const conditions: ConditionResult[] = [

@@ -2,17 +2,10 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { evaluateEligibility } from './eligibility'
 import { buildGuidance, type HireFacts } from './guidance'
-import { convolve, pmfFromBins, quantile } from './lead-times'
-import { policyDefaults } from './policy-defaults'
-import type { PolicyRule } from './policy'
+import { rulesFromDefaults } from '../policy/defaults'
+import { convolve, leadTimeFromBins, quantile } from '../policy/lead-times'
 
-const rules: PolicyRule[] = policyDefaults.map((d) => ({
-  ...d,
-  effectiveFrom: d.effectiveFrom ?? null,
-  effectiveTo: d.effectiveTo ?? null,
-  status: d.status ?? 'in_force',
-  data: d.data ?? {},
-}))
+const rules = rulesFromDefaults()
 
 const eligibleAsylumSeeker: HireFacts = {
   residenceStatus: 'asylum_seeker',
@@ -22,6 +15,7 @@ const eligibleAsylumSeeker: HireFacts = {
   dublinClaimant: false,
   medicalResidenceGround: false,
   hasBsn: false,
+  permitChance: null,
   createdOn: '2026-11-20',
 }
 
@@ -40,11 +34,16 @@ describe('eligibility', () => {
     expect(result.conditions.find((c) => c.key === 'condition.application_period')).toMatchObject({ state: 'not_met', from: '2027-02-28' })
   })
 
-  it('uses 3 months only once an admin puts the announced rule in force', () => {
+  it('uses 3 months only once an admin puts the announced rule in force, and only for a high chance of a permit', () => {
     const facts = { ...eligibleAsylumSeeker, asylumApplicationDate: '2026-07-15' }
-    expect(evaluateEligibility(facts, rules, '2026-11-27').eligible).toBe(false)
     const inForce = rules.map((r) => (r.key === 'condition.application_period_pact' ? { ...r, status: 'in_force' as const } : r))
-    expect(evaluateEligibility(facts, inForce, '2026-11-27').eligible).toBe(true)
+    const table = [
+      { rules, permitChance: 'high' as const, eligible: false },
+      { rules: inForce, permitChance: 'high' as const, eligible: true },
+      { rules: inForce, permitChance: null, eligible: false },
+      { rules: inForce, permitChance: 'low' as const, eligible: false },
+    ]
+    for (const row of table) expect(evaluateEligibility({ ...facts, permitChance: row.permitChance }, row.rules, '2026-11-27').eligible, JSON.stringify(row.permitChance)).toBe(row.eligible)
   })
 
   it('refuses Dublin claimants and medical ground, and knows what it does not know', () => {
@@ -56,14 +55,46 @@ describe('eligibility', () => {
 })
 
 describe('lead times', () => {
+  const twvBins = [
+    { minDays: 0, maxDays: 30, finished: 16, pending: 0 },
+    { minDays: 31, maxDays: 60, finished: 0, pending: 1 },
+    { minDays: 61, maxDays: null, finished: 1, pending: 1 },
+  ]
+  const bsnBins = [
+    { minDays: 21, maxDays: 30, finished: 12, pending: 1 },
+    { minDays: 31, maxDays: 60, finished: 7, pending: 0 },
+  ]
+
   it('reads the pilot tables: TWV median within a month, BSN p80 in the second month', () => {
-    const twv = pmfFromBins([{ minDays: 7, maxDays: 30, count: 16 }, { minDays: 31, maxDays: 60, count: 1 }, { minDays: 61, maxDays: 90, count: 2 }])
-    const bsn = pmfFromBins([{ minDays: 21, maxDays: 30, count: 13 }, { minDays: 31, maxDays: 60, count: 7 }])
-    expect(quantile(twv, 0.5)).toBeLessThanOrEqual(30)
-    expect(quantile(bsn, 0.8)).toBeGreaterThan(30)
+    const twv = leadTimeFromBins(twvBins)
+    const bsn = leadTimeFromBins(bsnBins)
+    expect(quantile(twv, 0.5)).toMatchObject({ atLeast: false })
+    expect(quantile(twv, 0.5).days).toBeLessThanOrEqual(30)
+    expect(quantile(bsn, 0.8).days).toBeGreaterThan(30)
     const total = convolve(twv, bsn)
-    expect(total.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9)
-    expect(quantile(total, 0.5)).toBeGreaterThan(quantile(twv, 0.5))
+    expect(total.pmf.reduce((a, b) => a + b, 0) + total.open).toBeCloseTo(1, 9)
+    expect(quantile(total, 0.5).days).toBeGreaterThan(quantile(twv, 0.5).days)
+  })
+
+  it('counts pending cases and the open-ended row as "at least", never as finished', () => {
+    const twv = leadTimeFromBins(twvBins)
+    // 3 of 19 have no known end (2 pending, 1 "more than two months"), from day 31 on.
+    expect(twv.open).toBeCloseTo(3 / 19, 9)
+    expect(twv.openFrom).toBe(31)
+    // 16 of 19 finished within a month: the 90th percentile is only known as "at least 31 days".
+    expect(quantile(twv, 0.9)).toEqual({ days: 31, atLeast: true })
+    // Counting the pending ones as done would have put the 84th percentile inside the first month.
+    expect(quantile(twv, 0.84).atLeast).toBe(false)
+    expect(quantile(twv, 0.85).atLeast).toBe(true)
+  })
+
+  it('keeps the N the table prints beside its rows, so the 20-versus-19 mismatch stays visible', () => {
+    const rule = rules.find((r) => r.key === 'lead.twv')!
+    expect(rule.kind).toBe('lead_time')
+    if (rule.kind !== 'lead_time') return
+    const rows = rule.data.bins.reduce((sum, b) => sum + b.finished + b.pending, 0)
+    expect({ reportedN: rule.data.reportedN, rows }).toEqual({ reportedN: 20, rows: 19 })
+    expect(rule.bodyEn).toContain('add up to 19')
   })
 })
 
@@ -114,6 +145,7 @@ describe('guidance', () => {
     dublinClaimant: maybe(fc.boolean()),
     medicalResidenceGround: maybe(fc.boolean()),
     hasBsn: maybe(fc.boolean()),
+    permitChance: maybe(fc.constantFrom('high' as const, 'low' as const)),
     createdOn: day,
   })
   const steps = fc.dictionary(

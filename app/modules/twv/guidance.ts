@@ -1,7 +1,8 @@
 import type { Locale } from '~/lib/i18n'
 import { evaluateEligibility, type Eligibility, type EligibilityFacts } from './eligibility'
-import { convolve, pmfFromBins, pmfFromSamples, quantile, POINT_MASS_ZERO, type LeadTimeBin, type Pmf } from './lead-times'
-import { addDays, daysBetween, inForce, type PolicyRule } from './policy'
+import { convolve, leadTimeFromBins, leadTimeFromSamples, quantile, NO_WAIT, type LeadTime } from '~/modules/policy/lead-times'
+import { addDays, daysBetween, inForce, localised, ruleOf, rulesOfKind, type AnyPolicyRule, type PolicyRule } from '~/modules/policy/rule'
+import type { PolicySource } from '~/modules/policy/schemas'
 
 export type ResidenceStatus = 'asylum_seeker' | 'status_holder' | 'unknown'
 
@@ -20,42 +21,46 @@ export type GuidanceStep = {
   title: string
   body: string
   owner: string
-  source: string
+  sources: PolicySource[]
   reviewedOn: string
   doneOn: string | null
   state: 'done' | 'current' | 'upcoming'
   waitingDays: number | null
   p80Days: number | null
+  /** The 80th percentile is only known to be at least p80Days (cases still pending in the data). */
+  p80AtLeast: boolean
+  /** The legal decision term, when there is one: reminders go out when it has passed. */
+  decisionTermDays: number | null
 }
 
 export type ExpectedStart = {
   basis: 'pilot' | 'own' | 'recorded' | 'none'
   median: string
   p80: string
+  /** When the data only tells that 80% took at least until p80 (cases still pending). */
+  p80AtLeast: boolean
   /** Share of cases per week from today, for the chart. */
   weeks: number[]
+  /** Share whose end is unknown (pending when measured, or an open-ended row). */
+  open: number
 }
 
 export type Guidance = {
   path: ResidenceStatus
   eligibility: Eligibility | null
   steps: GuidanceStep[]
-  documents: { key: string; title: string; source: string; reviewedOn: string }[]
+  documents: { key: string; title: string; sources: PolicySource[]; reviewedOn: string }[]
   expected: ExpectedStart | null
-  rulesUsed: { key: string; title: string; source: string; reviewedOn: string; status: PolicyRule['status'] }[]
+  rulesUsed: { key: string; title: string; sources: PolicySource[]; reviewedOn: string; reviewBy: string; status: PolicyRule['status']; updatedAt: string }[]
 }
 
-const text = (rule: PolicyRule, locale: Locale) => ({
-  title: locale === 'nl' ? rule.titleNl : rule.titleEn,
-  body: locale === 'nl' ? rule.bodyNl : rule.bodyEn,
-})
+type Rules = readonly AnyPolicyRule[]
 
-function leadTimePmf(rules: PolicyRule[], key: string, own: OwnDurations): { pmf: Pmf; basis: 'pilot' | 'own' } {
+function leadTimeOf(rules: Rules, key: string, own: OwnDurations): { lead: LeadTime; basis: 'pilot' | 'own' } {
   const samples = own[key] ?? []
-  if (samples.length >= MIN_OWN_DURATIONS) return { pmf: pmfFromSamples(samples), basis: 'own' }
-  const rule = rules.find((r) => r.key === key)
-  const bins = (rule?.data.bins as LeadTimeBin[] | undefined) ?? []
-  return { pmf: bins.length > 0 ? pmfFromBins(bins) : POINT_MASS_ZERO, basis: 'pilot' }
+  if (samples.length >= MIN_OWN_DURATIONS) return { lead: leadTimeFromSamples(samples), basis: 'own' }
+  const rule = ruleOf(rules, key, 'lead_time')
+  return { lead: rule ? leadTimeFromBins(rule.data.bins) : NO_WAIT, basis: 'pilot' }
 }
 
 /**
@@ -64,7 +69,7 @@ function leadTimePmf(rules: PolicyRule[], key: string, own: OwnDurations): { pmf
  */
 export function buildGuidance(input: {
   hire: HireFacts
-  rules: PolicyRule[]
+  rules: Rules
   done: Record<string, string>
   today: string
   own: OwnDurations
@@ -72,38 +77,44 @@ export function buildGuidance(input: {
 }): Guidance {
   const { hire, rules, done, today, own, locale } = input
   const path = hire.residenceStatus
-  const applies = (rule: PolicyRule) =>
-    ((rule.data.paths as string[] | undefined) ?? []).includes(path) && (inForce(rule, today) || rule.status === 'announced')
-  const ordered = (kind: string) =>
-    rules.filter((r) => r.kind === kind && r.status !== 'struck_down' && applies(r)).sort((a, b) => Number(a.data.order) - Number(b.data.order))
+  const applies = (rule: PolicyRule<'step' | 'document'>) =>
+    (rule.data.paths as string[]).includes(path) && (inForce(rule, today) || rule.status === 'announced')
+  const ordered = <K extends 'step' | 'document'>(kind: K) =>
+    rulesOfKind(rules, kind)
+      .filter((r) => r.status !== 'struck_down' && applies(r as PolicyRule<'step' | 'document'>))
+      .sort((a, b) => (a.data as { order: number }).order - (b.data as { order: number }).order)
 
   const eligibility = path === 'asylum_seeker' ? evaluateEligibility(hire, rules, today) : null
   const stepRules = ordered('step')
   const firstOpen = stepRules.find((r) => !done[r.key])?.key
   const steps: GuidanceStep[] = stepRules.map((rule) => {
-    const after = rule.data.after as string | undefined
-    const since = after ? done[after] : undefined
-    const lead = rule.data.leadTime ? leadTimePmf(rules, String(rule.data.leadTime), own) : null
+    const since = rule.data.after ? done[rule.data.after] : undefined
+    const lead = rule.data.leadTime ? quantile(leadTimeOf(rules, rule.data.leadTime, own).lead, 0.8) : null
     return {
       key: rule.key,
-      ...text(rule, locale),
-      owner: String(rule.data.owner ?? 'employer'),
-      source: rule.source,
+      ...localised(rule, locale),
+      owner: rule.data.owner,
+      sources: rule.sources,
       reviewedOn: rule.reviewedOn,
       doneOn: done[rule.key] ?? null,
       state: done[rule.key] ? 'done' : rule.key === firstOpen ? 'current' : 'upcoming',
       waitingDays: !done[rule.key] && since ? Math.max(0, daysBetween(since, today)) : null,
-      p80Days: lead ? quantile(lead.pmf, 0.8) : null,
+      p80Days: lead?.days ?? null,
+      p80AtLeast: lead?.atLeast ?? false,
+      decisionTermDays: rule.data.decisionTermDays ?? null,
     }
   })
-  const documents = ordered('document').map((rule) => ({ key: rule.key, title: text(rule, locale).title, source: rule.source, reviewedOn: rule.reviewedOn }))
-  const conditionRules = path === 'asylum_seeker' ? rules.filter((r) => r.kind === 'condition') : []
-  const rulesUsed = [...conditionRules, ...stepRules, ...ordered('document'), ...rules.filter((r) => r.kind === 'lead_time')].map((r) => ({
+  const documentRules = ordered('document')
+  const documents = documentRules.map((rule) => ({ key: rule.key, title: localised(rule, locale).title, sources: rule.sources, reviewedOn: rule.reviewedOn }))
+  const conditionRules = path === 'asylum_seeker' ? rulesOfKind(rules, 'condition') : []
+  const rulesUsed = [...conditionRules, ...stepRules, ...documentRules, ...rulesOfKind(rules, 'lead_time')].map((r) => ({
     key: r.key,
-    title: text(r, locale).title,
-    source: r.source,
+    title: localised(r, locale).title,
+    sources: r.sources,
     reviewedOn: r.reviewedOn,
+    reviewBy: r.reviewBy,
     status: r.status,
+    updatedAt: r.updatedAt,
   }))
   return { path, eligibility, steps, documents, expected: expectedStart(hire, eligibility, rules, done, today, own), rulesUsed }
 }
@@ -111,25 +122,25 @@ export function buildGuidance(input: {
 function expectedStart(
   hire: HireFacts,
   eligibility: Eligibility | null,
-  rules: PolicyRule[],
+  rules: Rules,
   done: Record<string, string>,
   today: string,
   own: OwnDurations,
 ): ExpectedStart | null {
   if (done['step.first_day']) {
     const day = done['step.first_day']
-    return { basis: 'recorded', median: day, p80: day, weeks: [] }
+    return { basis: 'recorded', median: day, p80: day, p80AtLeast: false, weeks: [], open: 0 }
   }
   if (hire.residenceStatus === 'unknown') return null
   // An ineligible or not-yet-checked asylum seeker has no start date to promise.
   if (hire.residenceStatus === 'asylum_seeker' && eligibility?.eligible !== true) return null
 
   let anchor = today
-  let pmf: Pmf = POINT_MASS_ZERO
+  let wait: LeadTime = NO_WAIT
   let basis: 'pilot' | 'own' | 'none' = 'none'
   const add = (key: string) => {
-    const lead = leadTimePmf(rules, key, own)
-    pmf = convolve(pmf, lead.pmf)
+    const lead = leadTimeOf(rules, key, own)
+    wait = convolve(wait, lead.lead)
     basis = basis === 'pilot' || lead.basis === 'pilot' ? 'pilot' : 'own'
   }
   if (hire.residenceStatus === 'asylum_seeker') {
@@ -148,13 +159,14 @@ function expectedStart(
     const date = addDays(anchor, days)
     return date < today ? today : date
   }
-  const median = atLeastToday(quantile(pmf, 0.5))
-  const p80 = atLeastToday(quantile(pmf, 0.8))
+  const median = atLeastToday(quantile(wait, 0.5).days)
+  const p80Quantile = quantile(wait, 0.8)
+  const p80 = atLeastToday(p80Quantile.days)
   const offset = daysBetween(today, anchor)
   const weeks: number[] = []
-  pmf.forEach((p, day) => {
+  wait.pmf.forEach((p, day) => {
     const week = Math.max(0, Math.floor((day + offset) / 7))
     weeks[week] = (weeks[week] ?? 0) + p
   })
-  return { basis: basis === 'none' ? 'pilot' : basis, median, p80, weeks: Array.from(weeks, (w) => w ?? 0) }
+  return { basis: basis === 'none' ? 'pilot' : basis, median, p80, p80AtLeast: p80Quantile.atLeast, weeks: Array.from(weeks, (w) => w ?? 0), open: wait.open }
 }

@@ -16,6 +16,10 @@ export const hireFactsSchema = z.object({
   dublinClaimant: triState,
   medicalResidenceGround: triState,
   hasBsn: triState,
+  permitChance: z
+    .enum(['', 'high', 'low'], { message: 'errors.invalidChoice' })
+    .default('')
+    .transform((v) => (v === '' ? null : v)),
 })
 export type HireFactsInput = z.output<typeof hireFactsSchema>
 
@@ -28,16 +32,4 @@ export const directMatchSchema = z.object({
 export const stepTickSchema = z.object({
   stepKey: z.string().regex(/^step\.[a-z_]+$/, 'errors.invalid'),
   doneOn: calendarDate(),
-})
-
-export const policyEditSchema = z.object({
-  titleNl: z.string().trim().min(1, 'errors.required').max(300, 'errors.tooLong'),
-  titleEn: z.string().trim().min(1, 'errors.required').max(300, 'errors.tooLong'),
-  bodyNl: z.string().trim().max(4000, 'errors.tooLong'),
-  bodyEn: z.string().trim().max(4000, 'errors.tooLong'),
-  source: z.string().trim().min(1, 'errors.required').max(500, 'errors.tooLong'),
-  effectiveFrom: optionalDate,
-  effectiveTo: optionalDate,
-  reviewedOn: calendarDate(),
-  status: z.enum(['in_force', 'announced', 'struck_down'], { message: 'errors.invalidChoice' }),
 })

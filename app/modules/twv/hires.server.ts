@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/audit.server'
 import { chargePlacementFee } from '../payments/placement-fee.server'
 import { buildGuidance, type OwnDurations, type ResidenceStatus } from './guidance'
 import type { HireFactsInput } from './hires.schema'
-import { listPolicyRules } from './policy.server'
+import { listPolicyRules } from '../policy/policy.server'
 
 const hireColumns = {
   id: hires.id,
@@ -28,6 +28,7 @@ const hireColumns = {
   dublinClaimant: hires.dublinClaimant,
   medicalResidenceGround: hires.medicalResidenceGround,
   hasBsn: hires.hasBsn,
+  permitChance: hires.permitChance,
   createdAt: hires.createdAt,
 }
 
@@ -178,7 +179,7 @@ export async function blankGuidance(db: Db, actor: Actor, vacancyId: string, loc
   if (!vacancy) return null
   const rules = await listPolicyRules(db)
   const paths: ResidenceStatus[] = vacancy.candidateStatus === 'status_holders_only' ? ['status_holder'] : ['asylum_seeker', 'status_holder']
-  const blank = { isAdult: null, asylumApplicationDate: null, wDocumentValidUntil: null, dublinClaimant: null, medicalResidenceGround: null, hasBsn: null, createdOn: today }
+  const blank = { isAdult: null, asylumApplicationDate: null, wDocumentValidUntil: null, dublinClaimant: null, medicalResidenceGround: null, hasBsn: null, permitChance: null, createdOn: today }
   return {
     vacancy,
     guidances: paths.map((path) => buildGuidance({ hire: { ...blank, residenceStatus: path }, rules, done: {}, today, own: {}, locale })),

@@ -6,8 +6,8 @@ import type { Locale } from '~/lib/i18n'
 import { enqueueEmail } from '../email/outbox.server'
 import { buildGuidance } from './guidance'
 import { ownDurations } from './hires.server'
-import { daysBetween } from './policy'
-import { listPolicyRules } from './policy.server'
+import { listPolicyRules } from '../policy/policy.server'
+import { daysBetween } from '../policy/rule'
 
 // Steps that wait on someone else, and the step whose date starts the wait.
 const waits = [
@@ -16,8 +16,8 @@ const waits = [
 ] as const
 
 /**
- * Emails the employer and the intermediaries once when a waiting step has taken longer than the
- * 80th percentile of its lead time. The reminder row is inserted first (ON CONFLICT DO NOTHING),
+ * Emails the employer and the intermediary once when a waiting step has passed its legal decision
+ * term (a TWV: five weeks) or, for a step without one, the 80th percentile of its lead time. The reminder row is inserted first (ON CONFLICT DO NOTHING),
  * so with several instances each reminder still goes out once.
  */
 export async function sendStepReminders(db: Db, appUrl: string, today = todayInAmsterdam()): Promise<number> {
@@ -43,14 +43,16 @@ export async function sendStepReminders(db: Db, appUrl: string, today = todayInA
     for (const hire of waiting) {
       const days = daysBetween(hire.since, today)
       const guidance = buildGuidance({
-        hire: { residenceStatus: 'asylum_seeker', isAdult: null, asylumApplicationDate: null, wDocumentValidUntil: null, dublinClaimant: null, medicalResidenceGround: null, hasBsn: null, createdOn: today },
+        hire: { residenceStatus: 'asylum_seeker', isAdult: null, asylumApplicationDate: null, wDocumentValidUntil: null, dublinClaimant: null, medicalResidenceGround: null, hasBsn: null, permitChance: null, createdOn: today },
         rules,
         done: {},
         today,
         own,
         locale: 'nl',
       })
-      const p80 = guidance.steps.find((s) => s.key === wait.step)?.p80Days
+      // A legal decision term is the deadline to remind at; without one, the 80th percentile.
+      const step = guidance.steps.find((s) => s.key === wait.step)
+      const p80 = step?.decisionTermDays ?? step?.p80Days
       if (p80 === null || p80 === undefined || days <= p80) continue
       await db.transaction(async (tx) => {
         const [claimed] = await tx

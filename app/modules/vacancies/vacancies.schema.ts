@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isIsoDate, todayInAmsterdam } from '~/lib/dates'
-import { minimumHourlyWage } from './minimum-wage'
+import { minimumHourlyWage } from '~/modules/policy/minimum-wage'
+import type { MinimumWageData } from '~/modules/policy/schemas'
 import { vacancyStatuses } from './workflow'
 
 export const sectors = ['logistics', 'hospitality', 'cleaning', 'retail', 'production', 'care', 'ict', 'other'] as const
@@ -117,23 +118,6 @@ export function crossFieldIssues(fields: VacancyFields, today: string): Issue[] 
   if (new Set(locations).size !== locations.length) {
     issues.push({ path: ['travelTimes'], message: 'errors.duplicateLocation' })
   }
-  if (fields.hourlyWageCents !== null) {
-    const minimum = minimumHourlyWage(
-      fields.startDate ?? today,
-      fields.forWorkersUnder21 ? fields.youngestAge : null,
-    )
-    if (minimum && fields.hourlyWageCents < minimum.hourlyCents) {
-      issues.push({
-        path: ['hourlyWageCents'],
-        message: fields.forWorkersUnder21 ? 'errors.wageBelowYouthMinimum' : 'errors.wageBelowMinimum',
-        params: {
-          minimumCents: minimum.hourlyCents,
-          sinceDate: minimum.period.effectiveFrom,
-          age: minimum.age ?? 21,
-        },
-      })
-    }
-  }
   return issues
 }
 
@@ -155,6 +139,31 @@ const requiredForSubmit = [
 ] as const satisfies (keyof VacancyFields)[]
 
 /** What the intermediary needs before it can review: every field, and a travel time per location. */
+/**
+ * The wage against the statutory minimum on the start date, from the `minimum_wage` rule. When the
+ * amounts of a passed indexation date are missing, the refusal says which period it used.
+ */
+export function wageIssues(fields: VacancyFields, today: string, minimumWage: MinimumWageData): Issue[] {
+  if (fields.hourlyWageCents === null) return []
+  const minimum = minimumHourlyWage(fields.startDate ?? today, fields.forWorkersUnder21 ? fields.youngestAge : null, minimumWage)
+  if (!minimum || fields.hourlyWageCents >= minimum.hourlyCents) return []
+  const youth = fields.forWorkersUnder21
+  const message = minimum.newerDue
+    ? youth
+      ? 'errors.wageBelowYouthMinimumStale'
+      : 'errors.wageBelowMinimumStale'
+    : youth
+      ? 'errors.wageBelowYouthMinimum'
+      : 'errors.wageBelowMinimum'
+  return [
+    {
+      path: ['hourlyWageCents'],
+      message,
+      params: { minimumCents: minimum.hourlyCents, sinceDate: minimum.period.effectiveFrom, age: minimum.age ?? 21, ...(minimum.newerDue ? { dueDate: minimum.newerDue } : {}) },
+    },
+  ]
+}
+
 export function submitIssues(fields: VacancyFields, receptionLocationIds: string[], today: string): Issue[] {
   const issues: Issue[] = requiredForSubmit
     .filter((field) => fields[field] === null || fields[field] === '')

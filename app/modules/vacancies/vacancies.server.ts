@@ -21,6 +21,7 @@ import {
 } from './vacancies.queries.server'
 import {
   submitIssues,
+  wageIssues,
   vacancyInputSchema,
   type VacancyCreateInput,
   type VacancyFields,
@@ -28,6 +29,9 @@ import {
   type VacancyPatch,
 } from './vacancies.schema'
 import { isEditable, nextStatus, type VacancyAction } from './workflow'
+import { listPolicyRules } from '../policy/policy.server'
+import { ruleOf } from '../policy/rule'
+import { minimumHourlyWage } from '../policy/minimum-wage'
 
 export type { VacancyRow }
 
@@ -63,6 +67,33 @@ async function assertLocationsExist(db: Db, fields: Pick<VacancyFields, 'travelT
   if (Object.keys(errors).length > 0) throw new FieldValidationError(errors)
 }
 
+/** The minimum-wage check needs the rule data; refused like any other field. */
+async function assertWageAtLeastMinimum(db: Db, fields: VacancyFields, today: string) {
+  const errors = toFieldErrors(await wageIssuesFor(db, fields, today))
+  if (Object.keys(errors).length > 0) throw new FieldValidationError(errors)
+}
+
+async function wageIssuesFor(db: Db, fields: VacancyFields, today: string) {
+  const rule = ruleOf(await listPolicyRules(db), 'minimum_wage', 'minimum_wage')
+  return rule ? wageIssues(fields, today, rule.data) : []
+}
+
+function toFieldErrors(issues: { path: (string | number)[]; message: string; params?: Record<string, string | number> }[]): FieldErrors {
+  const errors: FieldErrors = {}
+  for (const issue of issues) errors[issue.path.join('.')] ??= { key: issue.message as never, params: issue.params }
+  return errors
+}
+
+/**
+ * What the form says about the minimum wage today: the amount, the period it comes from, and an
+ * indexation date that has passed without new amounts (so the employer is not misled).
+ */
+export async function minimumWageNotice(db: Db, today = todayInAmsterdam()) {
+  const rule = ruleOf(await listPolicyRules(db), 'minimum_wage', 'minimum_wage')
+  const applied = rule ? minimumHourlyWage(today, null, rule.data) : null
+  return applied ? { minimumCents: applied.hourlyCents, sinceDate: applied.period.effectiveFrom, dueDate: applied.newerDue } : null
+}
+
 /**
  * The intermediary that will review a new vacancy: the one asked for, which must be one the
  * employer works with, or the only one it works with.
@@ -81,6 +112,7 @@ async function assignedIntermediary(db: Db, actor: Actor, requested: string | un
 export async function createVacancy(db: Db, actor: Actor, input: VacancyCreateInput): Promise<string> {
   const { fields } = input
   await assertLocationsExist(db, fields)
+  await assertWageAtLeastMinimum(db, fields, todayInAmsterdam())
   const intermediaryOrganisationId = await assignedIntermediary(db, actor, input.intermediaryOrganisationId)
   return db.transaction(async (tx) => {
     const id = await insertVacancy(tx, {
@@ -118,6 +150,7 @@ export async function updateVacancy(
     const parsed = parseWithSchema(vacancyInputSchema(today), merged)
     if (!parsed.success) throw new FieldValidationError(parsed.fieldErrors)
     await assertLocationsExist(tx, parsed.data)
+    await assertWageAtLeastMinimum(tx, parsed.data, today)
     const next = normalise(parsed.data)
     const changed = changedFields(fieldsOf(current), next)
     if (changed.length > 0) {
@@ -151,7 +184,8 @@ export async function transitionVacancy(
     if (!to) throw new VacancyStateError('errors.transitionNotAllowed')
     if (action === 'submit') {
       const locations = await selectReceptionLocations(tx)
-      const issues = submitIssues(fieldsOf(current), locations.map((l) => l.id), options.today ?? todayInAmsterdam())
+      const today = options.today ?? todayInAmsterdam()
+      const issues = [...submitIssues(fieldsOf(current), locations.map((l) => l.id), today), ...(await wageIssuesFor(tx, fieldsOf(current), today))]
       if (issues.length > 0) {
         const errors: FieldErrors = {}
         for (const issue of issues) {
