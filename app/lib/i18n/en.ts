@@ -210,7 +210,7 @@ export const en: Catalogue = {
   'vacancy.travelHint': 'Travel time by public transport in minutes, door to door.',
   'vacancy.travelFrom': 'Travel time from {location} (minutes)',
   'vacancy.wageHint': 'Gross per hour in euros, for example 15.25. Checked against the statutory minimum wage on the start date.',
-  'vacancy.hoursHint': 'Between 1 and 48 hours a week. At 24 hours or more, the job counts when a status holder is linked to a municipality.',
+  'vacancy.hoursHint': 'Between 1 and 48 hours a week. The pilot’s evaluation report (§4.6) advises at least 24 hours a week: according to the report COA takes work into account from 24 hours when it links a status holder to a municipality. COA decides and guarantees nothing.',
   'vacancy.youngestAgeHint': 'The youth minimum wage for this age is the floor.',
   'vacancy.field.title': 'Job title',
   'vacancy.field.sector': 'Sector',

@@ -209,7 +209,7 @@ export const nl = {
   'vacancy.travelHint': 'Reistijd met het openbaar vervoer in minuten, van deur tot deur.',
   'vacancy.travelFrom': 'Reistijd vanaf {location} (minuten)',
   'vacancy.wageHint': 'Bruto per uur in euro, bijvoorbeeld 15,25. Wordt getoetst aan het wettelijk minimumloon op de startdatum.',
-  'vacancy.hoursHint': 'Tussen 1 en 48 uur per week. Bij 24 uur of meer telt het werk mee bij de koppeling van een statushouder aan een gemeente.',
+  'vacancy.hoursHint': 'Tussen 1 en 48 uur per week. Het evaluatierapport van de pilot (§4.6) raadt minstens 24 uur per week aan: volgens het rapport houdt COA bij de koppeling van een statushouder aan een gemeente rekening met werk vanaf 24 uur. COA beslist en garandeert niets.',
   'vacancy.youngestAgeHint': 'Het minimumjeugdloon voor deze leeftijd geldt als ondergrens.',
   'vacancy.field.title': 'Functietitel',
   'vacancy.field.sector': 'Sector',
