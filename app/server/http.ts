@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import { createRemixRequest, sendRemixResponse } from '@remix-run/express/dist/server.js'
 import { createRequestHandler, type AppLoadContext, type ServerBuild } from '@remix-run/node'
+import compression from 'compression'
 import express, { type RequestHandler } from 'express'
 import type { Db } from '#db/client.server'
 import type { Env } from '~/lib/env.server'
@@ -50,6 +51,10 @@ export function createHttpApp(options: HttpAppOptions) {
     }
     next()
   })
+
+  // gzip or brotli for pages, JSON, scripts and styles (whatever the client accepts); a reverse
+  // proxy that compresses too will see an encoded body and leave it alone.
+  app.use(compression())
 
   if (options.devMiddleware) app.use(options.devMiddleware)
   if (options.clientDir) {

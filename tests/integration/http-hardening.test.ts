@@ -66,3 +66,26 @@ describe('behind a proxy that rewrites Host', () => {
     expect(response.status).toBe(403)
   })
 })
+
+describe('on the wire', () => {
+  it('compresses pages and JSON for clients that accept it, and not for those that do not', async () => {
+    for (const encoding of ['br', 'gzip'] as const) {
+      const page = await raw('/login', { method: 'GET', headers: { 'accept-encoding': encoding } })
+      expect(page.headers['content-encoding'], encoding).toBe(encoding)
+      expect(page.headers['vary']).toMatch(/accept-encoding/i)
+      const json = await raw('/api/v1/openapi.json', { method: 'GET', headers: { 'accept-encoding': encoding } })
+      expect(json.headers['content-encoding'], encoding).toBe(encoding)
+    }
+    expect((await raw('/login', { method: 'GET', headers: { 'accept-encoding': 'identity' } })).headers['content-encoding']).toBeUndefined()
+  })
+
+  it('serves hashed assets compressed with a year of immutable caching', async () => {
+    const html = await (await app.browser().get('/login')).text()
+    const asset = /\/assets\/[\w.-]+\.js/.exec(html)?.[0]
+    expect(asset).toBeTruthy()
+    const response = await raw(asset!, { method: 'GET', headers: { 'accept-encoding': 'br, gzip' } })
+    expect(response.status).toBe(200)
+    expect(response.headers['cache-control']).toMatch(/max-age=31536000.*immutable|immutable.*max-age=31536000/)
+    expect(['br', 'gzip']).toContain(response.headers['content-encoding'])
+  })
+})
