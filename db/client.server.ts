@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
+import { fromPglite, type Db as QueueDb } from 'pg-boss'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
@@ -15,6 +16,8 @@ export type DatabaseHandle = {
   close: () => Promise<void>
   /** Run raw SQL and get rows, whichever engine is behind the handle. */
   query: <T = Record<string, unknown>>(sqlText: string) => Promise<T[]>
+  /** How the job queue reaches this database: its own small pool, or PGlite's one connection. */
+  queue: { backend: 'postgres'; database: { connectionString: string } } | { backend: 'pglite'; database: QueueDb }
 }
 
 export type DatabaseConfig =
@@ -39,6 +42,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
       engine: 'postgres',
       close: () => client.end({ timeout: 5 }),
       query: async (text) => (await client.unsafe(text)) as never,
+      queue: { backend: 'postgres', database: { connectionString: config.url } },
     }
   }
   // PGlite does not create missing parent folders.
@@ -49,6 +53,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     engine: 'pglite',
     close: () => client.close(),
     query: async (text) => (await client.query(text)).rows as never,
+    queue: { backend: 'pglite', database: fromPglite(client) },
   }
 }
 

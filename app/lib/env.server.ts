@@ -34,6 +34,12 @@ const envSchema = z
       .int('must be a whole number')
       .min(1, 'must be at least 1')
       .default(300),
+    // A job that runs this long counts as lost (its worker died) and is tried again; an email a
+    // worker claimed is left to it this long. Both short in the tests that kill a worker.
+    JOB_EXPIRE_SECONDS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).max(86_400).default(300),
+    EMAIL_CLAIM_SECONDS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).max(86_400).default(120),
+    // How often an idle worker looks for jobs.
+    JOB_POLL_SECONDS: z.coerce.number({ message: 'must be a number' }).min(0.5).max(60).default(1),
     // How many reverse proxies stand in front of the app. Each appends the address it saw to
     // X-Forwarded-For, so the client's address is the one that many hops from the right; anything
     // further left was written by the client itself. `true` means one proxy.

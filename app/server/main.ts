@@ -1,26 +1,28 @@
 // The process behind `npm start` (and `npm run dev`): configuration, database, migrations,
-// demo data, the email dispatcher, then HTTP.
-import { existsSync } from 'node:fs'
+// demo data, then HTTP and the background jobs. `--role=web` (npm run serve) runs HTTP only,
+// `--role=worker` (npm run worker) the jobs only: run as many of each as the load needs.
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 import { databaseConfigFromEnv, openDatabase } from '#db/client.server'
-import { migrateDatabase } from '#db/migrate.server'
+import { migrateDatabase, migrationsFolder } from '#db/migrate.server'
 import { databaseIsEmpty, demoLoginLines, isDemoDatabase, seedDemoData } from '#db/seed'
 import { EnvError, loadEnv, type Env } from '~/lib/env.server'
-import { startEmailDispatcher } from '~/modules/email/dispatcher.server'
 import { createEmailTransport } from '~/modules/email/transport.server'
 import { syncPolicyDefaults } from '~/modules/policy/policy.server'
-import { sendStepReminders } from '~/modules/twv/step-reminders.server'
 import { anyFeeSet } from '~/modules/payments/fees.server'
-import { sweepPayments } from '~/modules/payments/sweep.server'
-import { stripeClient } from '~/lib/stripe.server'
-import { sendDueReminders } from '~/modules/speeddates/reminders.server'
 import { createHttpApp } from './http'
+import { startQueue } from './jobs'
 import { isDatabaseUnavailable } from '~/lib/errors.server'
 import { logError, logWarning } from '~/lib/log.server'
 
 const dev = process.argv.includes('--dev')
+const role = (process.argv.find((a) => a.startsWith('--role='))?.slice('--role='.length) ?? 'all') as 'all' | 'web' | 'worker'
+if (!['all', 'web', 'worker'].includes(role)) {
+  console.error(`Unknown --role=${role}: use web, worker or all.`)
+  process.exit(1)
+}
 
 let env: Env
 try {
@@ -38,9 +40,12 @@ try {
 process.on('unhandledRejection', (reason) => logError('process', 'unhandled rejection', reason))
 
 const database = openDatabase(databaseConfigFromEnv(env))
-await untilDatabaseAnswers(() => migrateDatabase(database))
-await syncPolicyDefaults(database.db)
-if (database.engine === 'pglite' && (await databaseIsEmpty(database.db))) {
+// A worker does not migrate: N web instances and M workers starting together would race. It
+// waits for the schema a web instance (or `npm run db:migrate`) put there.
+if (role === 'worker') await untilDatabaseAnswers(() => untilSchemaIsCurrent(database))
+else await untilDatabaseAnswers(() => migrateDatabase(database))
+if (role !== 'worker') await syncPolicyDefaults(database.db)
+if (role !== 'worker' && database.engine === 'pglite' && (await databaseIsEmpty(database.db))) {
   await seedDemoData(database.db)
   console.log('Empty embedded database: demo data added.')
 }
@@ -52,17 +57,30 @@ if (env.NODE_ENV === 'production' && !env.paymentsEnabled && (await anyFeeSet(da
 }
 
 const transport = createEmailTransport({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM })
-const dispatcher = startEmailDispatcher(database.db, transport)
-const stripe = stripeClient(env)
-const reminders = setInterval(() => {
-  sendDueReminders(database.db, env.APP_URL).catch((error) => logError('speeddates', 'reminders failed', error))
-  sendStepReminders(database.db, env.APP_URL).catch((error) => logError('twv', 'reminders failed', error))
-  // Unpaid bookings past their window release their slot; refunds Stripe has not taken are retried.
-  if (stripe) sweepPayments(database.db, stripe, { appUrl: env.APP_URL }).catch((error) => logError('payments', 'sweep failed', error))
-}, 60_000)
+const queue = await startQueue(database, role === 'web' ? 'web' : 'worker', {
+  env,
+  transport,
+  claimSeconds: env.EMAIL_CLAIM_SECONDS,
+  expireInSeconds: env.JOB_EXPIRE_SECONDS,
+  pollingIntervalSeconds: env.JOB_POLL_SECONDS,
+})
 
-const app = dev ? await devApp() : await productionApp()
-const server = app.listen(env.PORT, env.HOST ?? '::', async () => {
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server?.close()
+    void queue
+      .stop()
+      .then(() => transport.close())
+      .then(() => database.close())
+      .finally(() => process.exit(0))
+  })
+}
+
+if (role === 'worker') {
+  console.log(`Werkbrug worker is running (${database.engine === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'}).`)
+}
+const app = role === 'worker' ? null : dev ? await devApp() : await productionApp()
+const server = app?.listen(env.PORT, env.HOST ?? '::', async () => {
   const lines = [
     '',
     `Werkbrug is running at ${env.APP_URL}`,
@@ -74,7 +92,7 @@ const server = app.listen(env.PORT, env.HOST ?? '::', async () => {
   if (await isDemoDatabase(database.db)) lines.push('', ...demoLoginLines())
   console.log(lines.join('\n') + '\n')
 })
-server.on('error', (error: NodeJS.ErrnoException) => {
+server?.on('error', (error: NodeJS.ErrnoException) => {
   console.error(
     error.code === 'EADDRINUSE'
       ? `Port ${env.PORT} is already in use. Stop the other program or set PORT.`
@@ -82,18 +100,6 @@ server.on('error', (error: NodeJS.ErrnoException) => {
   )
   process.exit(1)
 })
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    server.close()
-    clearInterval(reminders)
-    void dispatcher
-      .stop()
-      .then(() => transport.close())
-      .then(() => database.close())
-      .finally(() => process.exit(0))
-  })
-}
 
 async function productionApp() {
   const buildDir = path.resolve('build')
@@ -133,6 +139,23 @@ async function untilDatabaseAnswers(step: () => Promise<void>) {
       logWarning('start', `the database at ${describeDatabase(env)} does not answer (attempt ${attempt}); trying again in ${seconds} s`, error)
       await new Promise((resolve) => setTimeout(resolve, seconds * 1000))
     }
+  }
+}
+
+/** The worker's wait: every committed migration applied (drizzle records each in its journal table). */
+async function untilSchemaIsCurrent(handle: typeof database) {
+  const journal = JSON.parse(readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }
+  for (let attempt = 1; ; attempt++) {
+    const applied = await handle
+      .query<{ n: number }>('select count(*)::int as n from drizzle.__drizzle_migrations')
+      .then(([row]) => Number(row?.n ?? 0))
+      .catch((error: unknown) => {
+        if (isDatabaseUnavailable(error)) throw error
+        return 0 // no journal table yet
+      })
+    if (applied >= journal.entries.length) return
+    if (attempt === 1 || attempt % 15 === 0) logWarning('start', `waiting for the migrations (${applied} of ${journal.entries.length} applied): start a web instance or run npm run db:migrate`)
+    await new Promise((resolve) => setTimeout(resolve, 2000))
   }
 }
 

@@ -36,6 +36,9 @@ export const emailOutbox = pgTable(
     status: outboxStatus().notNull().default('pending'),
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // Set while a worker delivers the email (claim, commit, send, record): another worker leaves it
+    // alone until then, and takes it over if the first one died before recording the outcome.
+    claimedUntil: timestamp({ withTimezone: true }),
     lastError: text(),
     transport: emailTransport(),
     sentAt: timestamp({ withTimezone: true }),

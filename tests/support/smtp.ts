@@ -5,15 +5,32 @@ import { SMTPServer } from 'smtp-server'
 export type ReceivedEmail = { to: string[]; from: string; subject: string; text: string; html: string; ics?: string }
 
 /** A real SMTP server on a random local port that keeps what it receives. */
-export async function startSmtpServer(options: { port?: number; onReceived?: (email: ReceivedEmail) => void } = {}) {
+export async function startSmtpServer(
+  options: {
+    port?: number
+    onReceived?: (email: ReceivedEmail) => void
+    /** Keeps the client waiting for the answer to DATA until the promise settles (a slow server). */
+    hold?: (to: string[]) => Promise<void> | null
+    /** Called when a client's connection closes. */
+    onClose?: () => void
+  } = {},
+) {
   const received: ReceivedEmail[] = []
+  const closed = new Set<string>()
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onClose(session) {
+      closed.add(session.id)
+      options.onClose?.()
+    },
     onData(stream, session, callback) {
       simpleParser(stream)
-        .then((mail) => {
+        .then(async (mail) => {
+          await options.hold?.(session.envelope.rcptTo.map((r) => r.address))
+          // A client that went away before our answer never saw the message accepted.
+          if (closed.has(session.id)) return callback(new Error('client gone'))
           const email: ReceivedEmail = {
             to: session.envelope.rcptTo.map((r) => r.address),
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',

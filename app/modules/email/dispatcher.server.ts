@@ -1,11 +1,13 @@
-import { and, asc, eq, lte, sql } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
-import { emailOutbox } from '#db/schema'
+import { emailOutbox, type EmailAttachment } from '#db/schema'
 import { revealSecretLinks } from './secret-links.server'
 import type { EmailTransport } from './transport.server'
 import { logError, redact } from '~/lib/log.server'
 
 export const MAX_ATTEMPTS = 8
+/** How long a claimed email is left to the worker that claimed it before another may take over. */
+export const DEFAULT_CLAIM_SECONDS = 120
 
 /** 30 s, 1 min, 2 min … capped at an hour: a mail server that is down for a while loses nothing. */
 export function retryDelayMs(attempts: number): number {
@@ -13,91 +15,94 @@ export function retryDelayMs(attempts: number): number {
 }
 
 export type DispatchResult = { sent: number; retried: number; failed: number }
+type Options = { now?: Date; batchSize?: number; claimSeconds?: number; log?: (message: string) => void }
 
-/**
- * Delivers due outbox rows. The rows are locked with SKIP LOCKED for the duration of the batch,
- * so several app instances can run this at once without sending anything twice.
- */
-export async function dispatchDueEmails(
-  db: Db,
-  transport: EmailTransport,
-  options: { now?: Date; batchSize?: number; log?: (message: string) => void } = {},
-): Promise<DispatchResult> {
-  const now = options.now ?? new Date()
-  // Without an explicit clock, "due" is judged by the database's clock, the one that stamped the
-  // rows: a JavaScript time a fraction of a millisecond behind it would skip a fresh email.
-  const dueBy = options.now ? options.now : sql`now()`
-  const log = options.log ?? ((message: string) => logError('email', message))
-  return db.transaction(async (tx) => {
-    const due = await tx
-      .select()
-      .from(emailOutbox)
-      .where(and(eq(emailOutbox.status, 'pending'), lte(emailOutbox.nextAttemptAt, dueBy)))
-      .orderBy(asc(emailOutbox.id))
-      .limit(options.batchSize ?? 20)
-      .for('update', { skipLocked: true })
-
-    const result: DispatchResult = { sent: 0, retried: 0, failed: 0 }
-    for (const email of due) {
-      const attempts = email.attempts + 1
-      try {
-        await transport.send({
-          to: email.toAddress,
-          subject: email.subject,
-          html: revealSecretLinks(email.html, email.secretLinks, 'html'),
-          text: revealSecretLinks(email.text, email.secretLinks, 'text'),
-          attachments: email.attachments,
-        })
-        await tx
-          .update(emailOutbox)
-          .set({ status: 'sent', attempts, sentAt: now, transport: transport.kind, lastError: null, secretLinks: null })
-          .where(eq(emailOutbox.id, email.id))
-        result.sent++
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error)
-        const gaveUp = attempts >= MAX_ATTEMPTS
-        await tx
-          .update(emailOutbox)
-          .set({
-            attempts,
-            lastError: message.slice(0, 2000),
-            status: gaveUp ? 'failed' : 'pending',
-            // Never delivered, and never will be: the link must not outlive the attempt.
-            ...(gaveUp ? { secretLinks: null } : {}),
-            nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
-          })
-          .where(eq(emailOutbox.id, email.id))
-        if (gaveUp) {
-          result.failed++
-          log(`gave up on email ${email.id} after ${attempts} attempts: ${redact(message)}`)
-        } else {
-          result.retried++
-          log(`attempt ${attempts} for email ${email.id} failed, will retry: ${redact(message)}`)
-        }
-      }
-    }
-    return result
-  })
+type Claimed = {
+  id: number
+  to_address: string
+  subject: string
+  html: string
+  text: string
+  attachments: EmailAttachment[]
+  secret_links: string[] | null
+  attempts: number
 }
 
-/** Polls the outbox until stopped; one loop per app instance. */
-export function startEmailDispatcher(
-  db: Db,
-  transport: EmailTransport,
-  intervalMs = 1_000,
-): { stop: () => Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve()
-  let stopped = false
-  const timer = setInterval(() => {
-    running = running
-      .then(() => (stopped ? undefined : dispatchDueEmails(db, transport)))
-      .catch((error) => logError('email', 'dispatcher error', error))
-  }, intervalMs)
-  return {
-    stop: async () => {
-      stopped = true
-      clearInterval(timer)
-      await running
-    },
+/**
+ * Delivers the due outbox rows. Nothing slow happens under a lock: a short statement claims a
+ * batch (SKIP LOCKED, so workers never take the same row) and commits; then each email is sent;
+ * then its outcome is recorded. A worker that dies after claiming leaves a claim that runs out,
+ * and another worker sends the email then — delivery is at least once, and an email whose outcome
+ * was recorded is never sent again.
+ */
+export async function dispatchDueEmails(db: Db, transport: EmailTransport, options: Options = {}): Promise<DispatchResult> {
+  // Without an explicit clock, "due" is judged by the database's clock, the one that stamped the
+  // rows: a JavaScript time a fraction of a millisecond behind it would skip a fresh email.
+  const dueBy = options.now ? sql`${options.now.toISOString()}::timestamptz` : sql`now()`
+  const claimed = await claim(db, sql`next_attempt_at <= ${dueBy}`, options.batchSize ?? 20, options.claimSeconds ?? DEFAULT_CLAIM_SECONDS)
+  return deliver(db, transport, claimed, options)
+}
+
+/** Delivers one email the moment its job runs; a row already sent or claimed is left alone. */
+export async function deliverEmail(db: Db, transport: EmailTransport, outboxId: number, options: Options = {}): Promise<DispatchResult> {
+  const claimed = await claim(db, sql`id = ${outboxId}`, 1, options.claimSeconds ?? DEFAULT_CLAIM_SECONDS)
+  return deliver(db, transport, claimed, options)
+}
+
+async function claim(db: Db, condition: ReturnType<typeof sql>, limit: number, claimSeconds: number): Promise<Claimed[]> {
+  const result = await db.execute(sql`
+    update ${emailOutbox} set claimed_until = now() + make_interval(secs => ${claimSeconds}), attempts = attempts + 1
+    where id in (
+      select id from ${emailOutbox}
+      where status = 'pending' and (claimed_until is null or claimed_until < now()) and ${condition}
+      order by id limit ${limit}
+      for update skip locked
+    )
+    returning id, to_address, subject, html, text, attachments, secret_links, attempts`)
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Claimed[]
+  return rows.sort((a, b) => a.id - b.id)
+}
+
+async function deliver(db: Db, transport: EmailTransport, claimed: Claimed[], options: Options): Promise<DispatchResult> {
+  const now = options.now ?? new Date()
+  const log = options.log ?? ((message: string) => logError('email', message))
+  const result: DispatchResult = { sent: 0, retried: 0, failed: 0 }
+  for (const email of claimed) {
+    try {
+      await transport.send({
+        to: email.to_address,
+        subject: email.subject,
+        html: revealSecretLinks(email.html, email.secret_links, 'html'),
+        text: revealSecretLinks(email.text, email.secret_links, 'text'),
+        attachments: email.attachments,
+      })
+      await db
+        .update(emailOutbox)
+        .set({ status: 'sent', sentAt: now, transport: transport.kind, lastError: null, secretLinks: null, claimedUntil: null })
+        .where(sql`id = ${email.id}`)
+      result.sent++
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      const gaveUp = email.attempts >= MAX_ATTEMPTS
+      await db
+        .update(emailOutbox)
+        .set({
+          lastError: message.slice(0, 2000),
+          status: gaveUp ? 'failed' : 'pending',
+          claimedUntil: null,
+          // Never delivered, and never will be: the link must not outlive the attempt.
+          ...(gaveUp ? { secretLinks: null } : {}),
+          nextAttemptAt: new Date(now.getTime() + retryDelayMs(email.attempts)),
+        })
+        .where(sql`id = ${email.id}`)
+      if (gaveUp) {
+        result.failed++
+        log(`gave up on email ${email.id} after ${email.attempts} attempts: ${redact(message)}`)
+      } else {
+        result.retried++
+        log(`attempt ${email.attempts} for email ${email.id} failed, will retry: ${redact(message)}`)
+      }
+    }
   }
+  return result
 }

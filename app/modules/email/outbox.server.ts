@@ -2,6 +2,7 @@ import type { Db } from '#db/client.server'
 import { emailOutbox, type EmailAttachment } from '#db/schema'
 import { renderEmail, type EmailTemplateName, type EmailTemplateProps } from '#emails/index'
 import type { Locale } from '~/lib/i18n'
+import { enqueueJob } from '../jobs/queue.server'
 import { secretLinkPlaceholder } from './secret-links.server'
 
 export type OutgoingEmail<N extends EmailTemplateName> = {
@@ -16,7 +17,8 @@ export type OutgoingEmail<N extends EmailTemplateName> = {
 
 /**
  * Renders an email and queues it. Pass the transaction that makes the change the email reports:
- * if that rolls back, no email goes out; if it commits, the dispatcher will deliver it.
+ * if that rolls back, no email goes out; if it commits, its delivery job runs at once (and the
+ * outbox sweep retries it if that fails).
  */
 export async function enqueueEmail<N extends EmailTemplateName>(
   tx: Db,
@@ -42,5 +44,6 @@ export async function enqueueEmail<N extends EmailTemplateName>(
       secretLinks: secretLinks.length > 0 ? secretLinks : null,
     })
     .returning({ id: emailOutbox.id })
+  await enqueueJob(tx, 'email.deliver', { outboxId: row!.id })
   return row!.id
 }

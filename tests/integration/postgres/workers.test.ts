@@ -1,0 +1,120 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { enqueueEmail } from '../../../app/modules/email/outbox.server'
+import { openJobQueue, type JobQueue } from '../../../app/modules/jobs/queue.server'
+import { createTestDatabase, type TestDatabase } from '../../support/db'
+import { databaseUrl } from '../../support/postgres-urls'
+import { startSmtpServer } from '../../support/smtp'
+
+// Workers are real processes (`npm run worker`) on one PostgreSQL; one is killed with SIGKILL in
+// the middle of sending an email. Every email must still arrive exactly once.
+
+let database: TestDatabase
+let url: string
+let queue: JobQueue
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>
+let releaseHeld: () => void = () => {}
+let heldArrived: () => void = () => {}
+const held = new Promise<void>((resolve) => (heldArrived = resolve))
+let holding = false
+let connectionClosed: () => void = () => {}
+const workers: ChildProcess[] = []
+const EXPIRE_SECONDS = 4
+
+beforeAll(async () => {
+  database = await createTestDatabase()
+  const name = (await database.query<{ name: string }>('select current_database() as name'))[0]!.name
+  url = databaseUrl(process.env.TEST_DATABASE_URL!, name)
+  smtp = await startSmtpServer({
+    onClose: () => connectionClosed(),
+    // The first attempt at this address hangs: its worker is killed while it waits for our answer.
+    hold: (to) => {
+      if (!to.includes('held@workers.example') || holding) return null
+      holding = true
+      heldArrived()
+      return new Promise<void>((resolve) => (releaseHeld = resolve))
+    },
+  })
+  queue = await openJobQueue({ ...database.queue, instance: 'web', expireInSeconds: EXPIRE_SECONDS })
+}, 60_000)
+
+afterAll(async () => {
+  for (const worker of workers) worker.kill('SIGKILL')
+  releaseHeld()
+  await queue.stop()
+  await smtp.close()
+  await database.drop()
+})
+
+function startWorker(): ChildProcess {
+  // node itself (with tsx as a loader), so that SIGKILL reaches the process that does the work.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'app/server/main.ts', '--role=worker'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: url,
+      SMTP_URL: smtp.url,
+      SESSION_SECRET: 'worker-test-secret-of-enough-length-123',
+      JOB_EXPIRE_SECONDS: String(EXPIRE_SECONDS),
+      EMAIL_CLAIM_SECONDS: '3',
+      JOB_POLL_SECONDS: '0.5',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stderr?.on('data', (d: Buffer) => process.env.DEBUG_WORKERS && process.stderr.write(`[worker ${child.pid}] ${d}`))
+  child.stdout?.on('data', (d: Buffer) => process.env.DEBUG_WORKERS && process.stdout.write(`[worker ${child.pid}] ${d}`))
+  workers.push(child)
+  return child
+}
+
+async function queueEmails(addresses: string[]) {
+  for (const to of addresses) {
+    await database.db.transaction((tx) => enqueueEmail(tx, { template: 'reset-no-account', to, locale: 'nl', props: { registerUrl: 'http://localhost/register' } }))
+  }
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (await check()) return
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  throw new Error('timed out')
+}
+
+describe('workers on one PostgreSQL', () => {
+  it('delivers every email exactly once with two workers, when a third dies in the middle of sending', async () => {
+    const doomed = startWorker()
+    await queueEmails(['held@workers.example'])
+    await held
+    // The worker holds the claim and the job and waits for the SMTP answer: kill it there.
+    const gone = new Promise<void>((resolve) => (connectionClosed = resolve))
+    doomed.kill('SIGKILL')
+    await new Promise((resolve) => doomed.once('exit', resolve))
+    // The server saw the client go before it could say "accepted": the message was not taken.
+    await gone
+    releaseHeld()
+
+    startWorker()
+    startWorker()
+    const others = Array.from({ length: 40 }, (_, i) => `person-${i}@workers.example`)
+    await queueEmails(others)
+    await until(async () => {
+      const [row] = await database.query<{ pending: number }>(`select count(*)::int as pending from email_outbox where status <> 'sent'`)
+      return row!.pending === 0
+    }, 60_000).catch(async (error) => {
+      console.log(await database.query(`select id, to_address, status, attempts, claimed_until, now() from email_outbox where status <> 'sent'`))
+      console.log(await database.query(`select name, state, retry_count, start_after, started_on from pgboss.job where name = 'email.deliver' and state <> 'completed'`))
+      throw error
+    })
+
+    const delivered = smtp.received.flatMap((m) => m.to).sort()
+    expect(delivered).toEqual([...others, 'held@workers.example'].sort())
+    // The one the dead worker had: claimed twice, sent once.
+    const [heldRow] = await database.query<{ attempts: number; status: string }>(`select attempts, status from email_outbox where to_address = 'held@workers.example'`)
+    expect(heldRow).toEqual({ attempts: 2, status: 'sent' })
+    // Each of the others went out on its first claim.
+    const extra = await database.query(`select to_address from email_outbox where attempts <> 1 and to_address <> 'held@workers.example'`)
+    expect(extra).toEqual([])
+  }, 120_000)
+})
