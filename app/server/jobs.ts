@@ -1,4 +1,5 @@
 import type { DatabaseHandle } from '#db/client.server'
+import { deleteExpiredRateLimits } from '~/lib/api/rate-limit.server'
 import type { Env } from '~/lib/env.server'
 import { stripeClient } from '~/lib/stripe.server'
 import { deliverEmail, dispatchDueEmails } from '~/modules/email/dispatcher.server'
@@ -22,6 +23,7 @@ export function jobHandlers(database: DatabaseHandle, env: Env, transport: Email
     'twv.step-reminders': () => sendStepReminders(db, env.APP_URL),
     // Unpaid bookings past their window release their slot; refunds Stripe has not taken are retried.
     'payments.sweep': async () => (stripe ? sweepPayments(db, stripe, { appUrl: env.APP_URL }) : null),
+    'maintenance.rate-limits': () => deleteExpiredRateLimits(db),
   }
 }
 

@@ -6,11 +6,10 @@ import { FieldValidationError, isDatabaseUnavailable, isUnreadableInput, RETRY_A
 import { parseWithSchema } from '../forms'
 import type { Locale } from '../i18n'
 import { ApiProblem, apiLocale, problemResponse } from './problem.server'
-import { RateLimiter } from './rate-limit.server'
+import { hitApiRateLimit } from './rate-limit.server'
 import { logError, logWarning } from '../log.server'
 
 export const MAX_BODY_BYTES = 100 * 1024
-const rateLimiter = new RateLimiter()
 
 export type ApiContext = {
   request: Request
@@ -66,7 +65,7 @@ function route(
         })
       }
       const actor = await authenticateWith(request, context)
-      const rate = rateLimiter.hit(actor ? actor.apiKeyId : `public:${context.clientIp}`, context.env.API_RATE_LIMIT_PER_MINUTE)
+      const rate = await hitApiRateLimit(context.db, actor ? `key:${actor.apiKeyId}` : `address:${context.clientIp}`, context.env.API_RATE_LIMIT_PER_MINUTE)
       rateHeaders = {
         'RateLimit-Limit': String(rate.limit),
         'RateLimit-Remaining': String(rate.remaining),

@@ -1,30 +1,40 @@
+import { createHash } from 'node:crypto'
+import { lt } from 'drizzle-orm'
+import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible'
+import type { Db } from '#db/client.server'
+import { rateLimits } from '#db/schema'
+
 export type RateLimitResult = { allowed: boolean; limit: number; remaining: number; resetSeconds: number }
 
-/**
- * A fixed one-minute window per key, kept in this process. With several app instances behind a
- * load balancer each enforces the limit on its own share (see docs/decisions/003).
- */
-export class RateLimiter {
-  private windows = new Map<string, { start: number; count: number }>()
+// The API's limit per key (or per address for the public rules) and minute, kept in PostgreSQL
+// with rate-limiter-flexible like the login throttles: it holds across every web instance, so a
+// client cannot multiply its budget by the number of instances behind the load balancer.
+const limiters = new WeakMap<Db, Map<number, RateLimiterDrizzle>>()
 
-  hit(key: string, limit: number, now = Date.now()): RateLimitResult {
-    const windowStart = now - (now % 60_000)
-    let window = this.windows.get(key)
-    if (!window || window.start !== windowStart) {
-      window = { start: windowStart, count: 0 }
-      this.windows.set(key, window)
-      if (this.windows.size > 10_000) this.prune(windowStart)
-    }
-    window.count++
-    return {
-      allowed: window.count <= limit,
-      limit,
-      remaining: Math.max(0, limit - window.count),
-      resetSeconds: Math.ceil((windowStart + 60_000 - now) / 1000),
-    }
+function limiter(db: Db, points: number): RateLimiterDrizzle {
+  let byPoints = limiters.get(db)
+  if (!byPoints) limiters.set(db, (byPoints = new Map()))
+  let found = byPoints.get(points)
+  if (!found) {
+    found = new RateLimiterDrizzle({ storeClient: db, schema: rateLimits, keyPrefix: `api-${points}`, points, duration: 60, clearExpiredByTimeout: false })
+    byPoints.set(points, found)
   }
+  return found
+}
 
-  private prune(currentStart: number) {
-    for (const [key, window] of this.windows) if (window.start !== currentStart) this.windows.delete(key)
+export async function hitApiRateLimit(db: Db, key: string, limit: number): Promise<RateLimitResult> {
+  const hashed = createHash('sha256').update(key).digest('hex')
+  try {
+    const result = await limiter(db, limit).consume(hashed)
+    return { allowed: true, limit, remaining: result.remainingPoints, resetSeconds: Math.max(1, Math.ceil(result.msBeforeNext / 1000)) }
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return { allowed: false, limit, remaining: 0, resetSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) }
+    throw error
   }
+}
+
+/** Expired windows and throttles, removed by a scheduled job so the table stays small. */
+export async function deleteExpiredRateLimits(db: Db, now = new Date()): Promise<number> {
+  const deleted = await db.delete(rateLimits).where(lt(rateLimits.expire, now)).returning({ key: rateLimits.key })
+  return deleted.length
 }

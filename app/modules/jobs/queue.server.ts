@@ -7,7 +7,7 @@ import { logError } from '~/lib/log.server'
 // database (decision 015). Jobs are enqueued in the transaction of the change that causes them;
 // delivery is at least once, so every handler is idempotent.
 
-export const jobNames = ['email.deliver', 'email.sweep', 'speeddates.reminders', 'twv.step-reminders', 'payments.sweep'] as const
+export const jobNames = ['email.deliver', 'email.sweep', 'speeddates.reminders', 'twv.step-reminders', 'payments.sweep', 'maintenance.rate-limits'] as const
 export type JobName = (typeof jobNames)[number]
 export type JobData = {
   'email.deliver': { outboxId: number }
@@ -15,6 +15,7 @@ export type JobData = {
   'speeddates.reminders': Record<string, never>
   'twv.step-reminders': Record<string, never>
   'payments.sweep': Record<string, never>
+  'maintenance.rate-limits': Record<string, never>
 }
 
 /** Work on a schedule (cron, Europe/Amsterdam): the queue runs each slot once, whatever the number of workers. */
@@ -23,6 +24,7 @@ export const schedules: Partial<Record<JobName, string>> = {
   'speeddates.reminders': '* * * * *',
   'twv.step-reminders': '*/5 * * * *',
   'payments.sweep': '* * * * *',
+  'maintenance.rate-limits': '*/10 * * * *',
 }
 
 export type QueueConfig = {

@@ -1,13 +1,21 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { ServerBuild } from '@remix-run/node'
+import { loadEnv } from '../../../app/lib/env.server'
 import { enqueueEmail } from '../../../app/modules/email/outbox.server'
+import { createHttpApp } from '../../../app/server/http'
+import { createEmployerWithApiKey } from '../../support/factories'
 import { openJobQueue, type JobQueue } from '../../../app/modules/jobs/queue.server'
 import { createTestDatabase, type TestDatabase } from '../../support/db'
 import { databaseUrl } from '../../support/postgres-urls'
 import { startSmtpServer } from '../../support/smtp'
 
-// Workers are real processes (`npm run worker`) on one PostgreSQL; one is killed with SIGKILL in
-// the middle of sending an email. Every email must still arrive exactly once.
+// Stateless instances, proven: two web instances share one limit per API key, and workers are
+// real processes (`npm run worker`) on one PostgreSQL, one of them killed with SIGKILL in the
+// middle of sending an email. Every email must still arrive exactly once.
 
 let database: TestDatabase
 let url: string
@@ -117,4 +125,27 @@ describe('workers on one PostgreSQL', () => {
     const extra = await database.query(`select to_address from email_outbox where attempts <> 1 and to_address <> 'held@workers.example'`)
     expect(extra).toEqual([])
   }, 120_000)
+})
+
+describe('two web instances on one PostgreSQL', () => {
+  it("answers a key's 301st request in a minute with 429, wherever the requests land", async () => {
+    const build = (await import(pathToFileURL(path.resolve('build/server/index.js')).href)) as ServerBuild
+    const env = loadEnv({ NODE_ENV: 'test', SESSION_SECRET: 'two-instances-secret-of-enough-length' })
+    const servers = [createHttpApp({ db: database.db, env, build }), createHttpApp({ db: database.db, env, build })].map((app) => app.listen(0, '127.0.0.1'))
+    await Promise.all(servers.map((server) => new Promise((resolve) => server.once('listening', resolve))))
+    const urls = servers.map((server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`)
+    try {
+      const employer = await createEmployerWithApiKey(database.db)
+      const get = (i: number) => fetch(`${urls[i % 2]}/api/v1/vacancies`, { headers: { authorization: `Bearer ${employer.apiKey}` } })
+      const statuses: number[] = []
+      for (let i = 0; i < 300; i += 20) statuses.push(...(await Promise.all(Array.from({ length: 20 }, (_, j) => get(i + j).then((r) => r.status)))))
+      expect(statuses.filter((s) => s === 200)).toHaveLength(env.API_RATE_LIMIT_PER_MINUTE)
+      const over = await get(300)
+      expect(over.status).toBe(429)
+      expect(over.headers.get('retry-after')).toMatch(/^\d+$/)
+      expect((await get(301)).status).toBe(429)
+    } finally {
+      await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))))
+    }
+  }, 60_000)
 })
