@@ -1,4 +1,6 @@
 import js from '@eslint/js'
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
+import importX from 'eslint-plugin-import-x'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
@@ -29,6 +31,28 @@ export default tseslint.config(
         { selector: 'BinaryExpression > MemberExpression[property.name="role"]', message: 'Ask the policy (can/may) or scopeOf(actor) instead of comparing a role.' },
         { selector: 'BinaryExpression > MemberExpression[object.name="actor"][property.name="organisationId"]', message: 'Read tenant rows through scopeOf(actor).' },
         { selector: 'ImportSpecifier[imported.name="partyOf"]', message: 'Modules get the party from scopeOf(actor).party.' },
+      ],
+    },
+  },
+  {
+    // The shape of the code: no import cycles; app/lib (env, forms, i18n, logging …) is the bottom
+    // layer and imports no module, web glue or route; modules never import routes.
+    files: ['app/**/*.{ts,tsx}', 'db/**/*.ts', 'emails/**/*.tsx'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './app/lib', from: ['./app/modules', './app/web', './app/routes', './app/server'], message: 'app/lib is the bottom layer: move the code that needs a module to app/web.' },
+            { target: './app/modules', from: ['./app/routes', './app/web', './app/server'], message: 'Modules do not know the web layer.' },
+          ],
+        },
       ],
     },
   },

@@ -8,6 +8,8 @@ import { loadEnv } from './lib/env.server'
 import { isDatabaseUnavailable, isUnreadableInput } from './lib/errors.server'
 import { logError, logWarning } from './lib/log.server'
 import { NonceProvider } from './lib/nonce'
+// Speeddates provides what payments needs from it when money moves (payments/booking-port.ts).
+import './modules/speeddates/booking-payments.server'
 
 // Refuse to serve with a bad configuration, even if this build is mounted by another server.
 loadEnv()

@@ -14,7 +14,7 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import { getOptionalUser } from './lib/auth.server'
+import { getOptionalUser } from './web/auth.server'
 import { type Locale } from './lib/i18n'
 import { useLocale, useT } from './lib/i18n/react'
 import { resolveLocale } from './lib/locale.server'

@@ -1,6 +1,6 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link } from '@remix-run/react'
-import { getOptionalUser } from '~/lib/auth.server'
+import { getOptionalUser } from '~/web/auth.server'
 import { useT } from '~/lib/i18n/react'
 
 export const meta: MetaFunction = () => [{ title: 'Werkbrug' }]

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { FormErrorSummary, Notice, SelectField, TextField } from '~/components/field'
-import { actorOf, requirePermission } from '~/lib/auth.server'
+import { actorOf, requirePermission } from '~/web/auth.server'
 import { todayInAmsterdam } from '~/lib/dates'
 import { handleForm } from '~/lib/form-action.server'
 import { asFormFailure } from '~/lib/form-failure'

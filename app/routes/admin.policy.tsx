@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { SourceList } from '~/components/source-list'
 import { FormErrorSummary, Notice, SelectField, TextAreaField, TextField } from '~/components/field'
-import { actorOf, notFound, requirePermission } from '~/lib/auth.server'
+import { actorOf, notFound, requirePermission } from '~/web/auth.server'
 import { todayInAmsterdam } from '~/lib/dates'
 import { formFailure, formValues, parseWithSchema, type FormFailure } from '~/lib/forms'
 import { useLocale, useT } from '~/lib/i18n/react'

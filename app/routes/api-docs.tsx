@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { buildOpenApiDocument } from '~/lib/api/openapi.server'
+import { buildOpenApiDocument } from '~/web/api/openapi.server'
 import { useT } from '~/lib/i18n/react'
 import { exampleVacancyBody, exampleVacancyPatch } from '~/modules/vacancies/vacancies.examples'
 import { listReceptionLocations } from '~/modules/vacancies/vacancies.server'

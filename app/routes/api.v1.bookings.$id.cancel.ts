@@ -1,5 +1,5 @@
-import { apiRoute, json } from '~/lib/api/handler.server'
-import { bookingOptions } from '~/lib/payments.server'
+import { apiRoute, json } from '~/web/api/handler.server'
+import { bookingOptions } from '~/web/payments.server'
 import { idParam } from '~/lib/api/params.server'
 import { ApiProblem } from '~/lib/api/problem.server'
 import { cancelBooking } from '~/modules/speeddates/bookings.server'

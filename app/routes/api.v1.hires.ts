@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { apiRoute, json } from '~/lib/api/handler.server'
+import { apiRoute, json } from '~/web/api/handler.server'
 import { FieldValidationError } from '~/lib/errors.server'
 import { parseWithSchema } from '~/lib/forms'
 import { decodeCursor, encodeCursor } from '~/modules/vacancies/vacancies.server'

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { buildOpenApiDocument } from '~/lib/api/openapi.server'
+import { buildOpenApiDocument } from '~/web/api/openapi.server'
 import { exampleVacancyBody, exampleVacancyPatch } from '~/modules/vacancies/vacancies.examples'
 import { listReceptionLocations } from '~/modules/vacancies/vacancies.server'
 

@@ -1,4 +1,4 @@
-import { json, publicApiRoute } from '~/lib/api/handler.server'
+import { json, publicApiRoute } from '~/web/api/handler.server'
 import { ApiProblem } from '~/lib/api/problem.server'
 import { lastChanges, listPolicyRules } from '~/modules/policy/policy.server'
 import { ruleForApi } from '~/modules/policy/policy.api'

@@ -1,4 +1,4 @@
-import { apiRoute, json } from '~/lib/api/handler.server'
+import { apiRoute, json } from '~/web/api/handler.server'
 import { FieldValidationError } from '~/lib/errors.server'
 import { parseWithSchema } from '~/lib/forms'
 import { listSlots } from '~/modules/speeddates/slots.server'

@@ -1,4 +1,4 @@
-import { apiRoute, json } from '~/lib/api/handler.server'
+import { apiRoute, json } from '~/web/api/handler.server'
 import { idParam } from '~/lib/api/params.server'
 import { ApiProblem } from '~/lib/api/problem.server'
 import { riskQuery } from '~/modules/risks/risks.api.server'

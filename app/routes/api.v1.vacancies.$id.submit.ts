@@ -1,5 +1,5 @@
 import { ApiProblem } from '~/lib/api/problem.server'
-import { apiRoute, json } from '~/lib/api/handler.server'
+import { apiRoute, json } from '~/web/api/handler.server'
 import { vacancyJson } from '~/modules/vacancies/vacancies.presenter'
 import { transitionVacancy } from '~/modules/vacancies/vacancies.server'
 import { idParam } from '~/lib/api/params.server'

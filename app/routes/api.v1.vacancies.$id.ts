@@ -1,5 +1,5 @@
 import { ApiProblem } from '~/lib/api/problem.server'
-import { apiRoute, json } from '~/lib/api/handler.server'
+import { apiRoute, json } from '~/web/api/handler.server'
 import { idParam } from '~/lib/api/params.server'
 import { vacancyPatchSchema } from '~/modules/vacancies/vacancies.schema'
 import { vacancyJson } from '~/modules/vacancies/vacancies.presenter'

@@ -1,4 +1,4 @@
-import { apiRoute, json } from '~/lib/api/handler.server'
+import { apiRoute, json } from '~/web/api/handler.server'
 import { idempotent } from '~/lib/api/idempotency.server'
 import { parseWithSchema } from '~/lib/forms'
 import { FieldValidationError } from '~/lib/errors.server'

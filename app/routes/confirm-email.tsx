@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { logIn } from '~/lib/auth.server'
+import { logIn } from '~/web/auth.server'
 import { useT } from '~/lib/i18n/react'
 import { confirmationTokenIsOpen, confirmEmail } from '~/modules/accounts/email-confirmation.server'
 

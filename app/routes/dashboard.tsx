@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { FormErrorSummary, Notice, TextField } from '~/components/field'
-import { actorOf, requirePermission, requireUser } from '~/lib/auth.server'
+import { actorOf, requirePermission, requireUser } from '~/web/auth.server'
 import { handleForm } from '~/lib/form-action.server'
 import { asFormFailure } from '~/lib/form-failure'
 import { partnerInvitationSchema } from '~/modules/accounts/accounts.schema'

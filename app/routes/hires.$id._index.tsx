@@ -5,7 +5,7 @@ import { FormErrorSummary, Notice, SelectField, TextField } from '~/components/f
 import { SourceList } from '~/components/source-list'
 import { RiskPanel } from '~/components/risk-panel'
 import { WeekChart } from '~/components/week-chart'
-import { actorOf, notFound, requirePermission } from '~/lib/auth.server'
+import { actorOf, notFound, requirePermission } from '~/web/auth.server'
 import { todayInAmsterdam } from '~/lib/dates'
 import { handleIntents, intent } from '~/lib/form-action.server'
 import { type MessageKey } from '~/lib/i18n'

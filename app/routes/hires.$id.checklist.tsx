@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { actorOf, notFound, requirePermission } from '~/lib/auth.server'
+import { actorOf, notFound, requirePermission } from '~/web/auth.server'
 import type { MessageKey } from '~/lib/i18n'
 import { useT } from '~/lib/i18n/react'
 import { resolveLocale } from '~/lib/locale.server'

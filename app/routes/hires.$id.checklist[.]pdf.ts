@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
-import { actorOf, notFound, requirePermission } from '~/lib/auth.server'
+import { actorOf, notFound, requirePermission } from '~/web/auth.server'
 import { resolveLocale } from '~/lib/locale.server'
 import { checklistLocale, hireChecklistPdf } from '~/modules/twv/checklist-response.server'
 

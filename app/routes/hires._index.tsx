@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormErrorSummary, SelectField } from '~/components/field'
-import { actorOf, requirePermission } from '~/lib/auth.server'
+import { actorOf, requirePermission } from '~/web/auth.server'
 import { handleForm } from '~/lib/form-action.server'
 import { asFormFailure } from '~/lib/form-failure'
 import type { MessageKey } from '~/lib/i18n'

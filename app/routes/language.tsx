@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
-import { getOptionalUser } from '~/lib/auth.server'
+import { getOptionalUser } from '~/web/auth.server'
 import { isLocale } from '~/lib/i18n'
 import { localeCookieHeader } from '~/lib/locale.server'
 import { safeRedirectPath } from '~/lib/redirect-to'

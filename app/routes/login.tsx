@@ -6,7 +6,7 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { FormErrorSummary, Notice, TextField } from '~/components/field'
-import { logIn, requireAnonymous } from '~/lib/auth.server'
+import { logIn, requireAnonymous } from '~/web/auth.server'
 import { handleForm } from '~/lib/form-action.server'
 import { asFormFailure } from '~/lib/form-failure'
 import { formFailure } from '~/lib/forms'

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { FormErrorSummary, TextField } from '~/components/field'
 import { RecoveryCodes, TwoFactorEnrolment } from '~/components/two-factor-enrolment'
-import { completeSignIn, requirePendingSignIn } from '~/lib/auth.server'
+import { completeSignIn, requirePendingSignIn } from '~/web/auth.server'
 import { handleForm } from '~/lib/form-action.server'
 import { asFormFailure } from '~/lib/form-failure'
 import { formFailure } from '~/lib/forms'

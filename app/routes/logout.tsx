@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
-import { logOut } from '~/lib/auth.server'
+import { logOut } from '~/web/auth.server'
 
 export async function loader() {
   return redirect('/')

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { notFound, requireDemoMailbox } from '~/lib/auth.server'
+import { notFound, requireDemoMailbox } from '~/web/auth.server'
 import { getOutboxEmail } from '~/modules/email/mailbox.server'
 
 /** The email's HTML as the recipient sees it, sandboxed by CSP so nothing in it can run. */

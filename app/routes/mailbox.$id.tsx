@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { notFound, requireDemoMailbox } from '~/lib/auth.server'
+import { notFound, requireDemoMailbox } from '~/web/auth.server'
 import { formatDate, translate } from '~/lib/i18n'
 import { resolveLocale } from '~/lib/locale.server'
 import { useLocale, useT } from '~/lib/i18n/react'

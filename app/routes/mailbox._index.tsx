@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { requireDemoMailbox } from '~/lib/auth.server'
+import { requireDemoMailbox } from '~/web/auth.server'
 import { formatDate } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
 import { listOutboxEmails } from '~/modules/email/mailbox.server'

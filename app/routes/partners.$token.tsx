@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { actorOf, getOptionalUser, requirePermission } from '~/lib/auth.server'
+import { actorOf, getOptionalUser, requirePermission } from '~/web/auth.server'
 import { StateConflictError } from '~/lib/errors.server'
 import { useT } from '~/lib/i18n/react'
 import { acceptPartnerInvitation, findPartnerInvitation } from '~/modules/accounts/partners.server'

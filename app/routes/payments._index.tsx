@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { actorOf, requireAnyPermission } from '~/lib/auth.server'
+import { actorOf, requireAnyPermission } from '~/web/auth.server'
 import { formatDate, formatEuros } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
 import { partyOf } from '~/modules/authorisation/roles'

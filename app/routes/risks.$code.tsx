@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { SourceList } from '~/components/source-list'
-import { notFound, requireUser } from '~/lib/auth.server'
+import { notFound, requireUser } from '~/web/auth.server'
 import { formatDate } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
 import { lastChanges, listPolicyRules } from '~/modules/policy/policy.server'

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { actorOf, requirePermission } from '~/lib/auth.server'
+import { actorOf, requirePermission } from '~/web/auth.server'
 import { useT } from '~/lib/i18n/react'
 import { resolveLocale } from '~/lib/locale.server'
 import { riskPortfolio } from '~/modules/risks/risks.server'

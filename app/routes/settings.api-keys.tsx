@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { FormErrorSummary, TextField } from '~/components/field'
-import { actorOf, notFound, requirePermission } from '~/lib/auth.server'
+import { actorOf, notFound, requirePermission } from '~/web/auth.server'
 import { handleForm } from '~/lib/form-action.server'
 import { asFormFailure } from '~/lib/form-failure'
 import { formatDate } from '~/lib/i18n'

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { RecoveryCodes, TwoFactorEnrolment } from '~/components/two-factor-enrolment'
-import { requireUser } from '~/lib/auth.server'
+import { requireUser } from '~/web/auth.server'
 import { handleForm } from '~/lib/form-action.server'
 import { asFormFailure } from '~/lib/form-failure'
 import { formFailure } from '~/lib/forms'

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { z } from 'zod'
 import { Notice, TextAreaField } from '~/components/field'
 import { RiskPanel } from '~/components/risk-panel'
-import { actorOf, notFound, requirePermission } from '~/lib/auth.server'
+import { actorOf, notFound, requirePermission } from '~/web/auth.server'
 import { handleIntents, intent } from '~/lib/form-action.server'
 import type { FieldErrors } from '~/lib/forms'
 import { formatDate, formatEuros, type MessageKey } from '~/lib/i18n'

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { FormErrorSummary, SelectField, TextField } from '~/components/field'
-import { actorOf, notFound, requirePermission } from '~/lib/auth.server'
+import { actorOf, notFound, requirePermission } from '~/web/auth.server'
 import { FieldValidationError } from '~/lib/errors.server'
 import { asFormFailure } from '~/lib/form-failure'
 import { formFailure, formValues, parseWithSchema } from '~/lib/forms'

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { VacancyForm } from '~/components/vacancy-form'
-import { actorOf, notFound, requirePermission } from '~/lib/auth.server'
+import { actorOf, notFound, requirePermission } from '~/web/auth.server'
 import { asFormFailure } from '~/lib/form-failure'
 import { useT } from '~/lib/i18n/react'
 import { vacancyToFormValues } from '~/modules/vacancies/vacancy-form'

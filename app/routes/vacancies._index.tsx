@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { SelectField, TextField } from '~/components/field'
-import { actorOf, requirePermission } from '~/lib/auth.server'
+import { actorOf, requirePermission } from '~/web/auth.server'
 import { formValues, parseWithSchema } from '~/lib/forms'
 import { formatDate, formatEuros } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { VacancyForm } from '~/components/vacancy-form'
-import { actorOf, requirePermission } from '~/lib/auth.server'
+import { actorOf, requirePermission } from '~/web/auth.server'
 import { asFormFailure } from '~/lib/form-failure'
 import { useT } from '~/lib/i18n/react'
 import { blankVacancyForm } from '~/modules/vacancies/vacancy-form'

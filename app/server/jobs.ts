@@ -6,6 +6,7 @@ import { deliverEmail, dispatchDueEmails } from '~/modules/email/dispatcher.serv
 import type { EmailTransport } from '~/modules/email/transport.server'
 import { openJobQueue, workJobs, type JobHandlers, type JobQueue } from '~/modules/jobs/queue.server'
 import { sweepPayments } from '~/modules/payments/sweep.server'
+import '~/modules/speeddates/booking-payments.server'
 import { sendDueReminders } from '~/modules/speeddates/reminders.server'
 import { sendStepReminders } from '~/modules/twv/step-reminders.server'
 

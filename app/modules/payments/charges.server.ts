@@ -4,7 +4,7 @@ import { payments, speeddateBookings, users } from '#db/schema'
 import { StateConflictError } from '~/lib/errors.server'
 import { employerOwners } from '../accounts/accounts.queries.server'
 import { enqueueEmail } from '../email/outbox.server'
-import { confirmPaidBooking, expireUnpaidBooking, lockSlotAndBooking } from '../speeddates/booking-payments.server'
+import { bookingPaymentPort } from './booking-port'
 
 export class PaymentConflictError extends StateConflictError {}
 
@@ -30,7 +30,7 @@ export async function lockPayment(tx: Db, id: string): Promise<Payment | undefin
  */
 async function lockChargeWithBooking(tx: Db, id: string): Promise<Payment | undefined> {
   const [ref] = await tx.select({ bookingId: payments.bookingId }).from(payments).where(eq(payments.id, id))
-  if (ref?.bookingId) await lockSlotAndBooking(tx, ref.bookingId)
+  if (ref?.bookingId) await bookingPaymentPort().lockSlotAndBooking(tx, ref.bookingId)
   return lockPayment(tx, id)
 }
 
@@ -109,7 +109,7 @@ export async function markPaid(
     .returning()
   await sendReceipt(tx, paid!, options.appUrl)
   if (payment.bookingId) {
-    const outcome = await confirmPaidBooking(tx, payment.bookingId, { appUrl: options.appUrl, now })
+    const outcome = await bookingPaymentPort().confirmPaidBooking(tx, payment.bookingId, { appUrl: options.appUrl, now })
     if (outcome === 'unavailable') {
       await requestRefund(tx, paymentId, payment.grossCents, 'slot_unavailable')
       followUps.refundPaymentIds.push(paymentId)
@@ -131,7 +131,7 @@ export async function markCheckoutLapsed(tx: Db, paymentId: string, sessionId: s
     return
   }
   await tx.update(payments).set({ status: 'expired', updatedAt: now }).where(eq(payments.id, paymentId))
-  if (payment.bookingId) await expireUnpaidBooking(tx, payment.bookingId, now)
+  if (payment.bookingId) await bookingPaymentPort().expireUnpaidBooking(tx, payment.bookingId, now)
 }
 
 /** A failed attempt (a declined card, an abandoned iDEAL); the employer may try again. */

@@ -1,6 +1,7 @@
 import { and, eq, inArray, ne } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { activeBookingStatuses, speeddateBookings } from '#db/schema'
+import { provideBookingPaymentPort } from '../payments/booking-port'
 import { lockSlot, notify, recordEvent } from './bookings.server'
 
 /**
@@ -63,3 +64,5 @@ export async function expireUnpaidBooking(tx: Db, bookingId: string, now: Date):
   await recordEvent(tx, null, bookingId, 'payment_expired', 'awaiting_payment', 'expired', ref.slotId)
   return true
 }
+
+provideBookingPaymentPort({ lockSlotAndBooking, confirmPaidBooking, expireUnpaidBooking })

@@ -1,11 +1,11 @@
 import { redirect, type AppLoadContext } from '@remix-run/node'
 import type { SessionUser } from '~/modules/accounts/sessions.server'
 import { checkoutUrl } from '~/modules/payments/checkout.server'
-import { StateConflictError } from './errors.server'
-import { resolveLocale } from './locale.server'
+import { StateConflictError } from '~/lib/errors.server'
+import { resolveLocale } from '~/lib/locale.server'
 import { actorOf } from './auth.server'
-import { stripeClient } from './stripe.server'
-import { logError } from './log.server'
+import { stripeClient } from '~/lib/stripe.server'
+import { logError } from '~/lib/log.server'
 
 /**
  * Sends the employer to Stripe's checkout for a charge. If Stripe cannot be reached, the charge

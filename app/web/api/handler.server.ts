@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, AppLoadContext } from '@remix-run/node'
 import { createHash } from 'node:crypto'
 import type { z } from 'zod'
 import { authenticateApiKey, type ApiKeyActor } from '~/modules/api-keys/api-keys.server'
-import { FieldValidationError, isDatabaseUnavailable, isUnreadableInput, RETRY_AFTER_SECONDS, StateConflictError } from '../errors.server'
-import { parseWithSchema } from '../forms'
-import type { Locale } from '../i18n'
-import { ApiProblem, apiLocale, problemResponse } from './problem.server'
-import { hitApiRateLimit } from './rate-limit.server'
-import { logError, logWarning } from '../log.server'
+import { FieldValidationError, isDatabaseUnavailable, isUnreadableInput, RETRY_AFTER_SECONDS, StateConflictError } from '~/lib/errors.server'
+import { parseWithSchema } from '~/lib/forms'
+import type { Locale } from '~/lib/i18n'
+import { ApiProblem, apiLocale, problemResponse } from '~/lib/api/problem.server'
+import { hitApiRateLimit } from '~/lib/api/rate-limit.server'
+import { logError, logWarning } from '~/lib/log.server'
 
 export const MAX_BODY_BYTES = 100 * 1024
 

@@ -11,13 +11,13 @@ import {
 } from '~/modules/accounts/sessions.server'
 import { signInStageFor } from '~/modules/accounts/two-factor.server'
 import { can, type Permission } from '~/modules/authorisation/policy'
-import { safeRedirectPath } from './redirect-to'
+import { safeRedirectPath } from '~/lib/redirect-to'
 import type { Actor } from '~/modules/authorisation/actor'
 import {
   clearedSessionCookieHeader,
   readSessionToken,
   sessionCookieHeader,
-} from './session.server'
+} from '~/lib/session.server'
 
 export type { SessionUser }
 
