@@ -15,7 +15,7 @@ import {
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { getOptionalUser } from './web/auth.server'
-import { type Locale } from './lib/i18n'
+import { catalogueOf, type Locale } from './lib/i18n'
 import { useLocale, useT } from './lib/i18n/react'
 import { resolveLocale } from './lib/locale.server'
 import { useNonce } from './lib/nonce'
@@ -32,8 +32,10 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request, context)
+  const locale = await resolveLocale(request, user?.locale)
   return {
-    locale: await resolveLocale(request, user?.locale),
+    locale,
+    messages: catalogueOf(locale),
     user: user && { name: user.name, role: user.role, organisationName: user.organisationName },
     demoMailbox: context.env.demoMailbox,
   }

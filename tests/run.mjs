@@ -36,6 +36,10 @@ if (skipped.length > 0) {
 const build = spawnSync('npx', ['remix', 'vite:build', '--logLevel', 'warn'], { stdio: 'inherit' })
 if (build.status !== 0) process.exit(build.status ?? 1)
 
+// The JavaScript budget per page is a property of the build: checked on every test run.
+const budget = spawnSync('node', ['scripts/js-budget.mjs'], { stdio: 'inherit' })
+if (budget.status !== 0) process.exit(budget.status ?? 1)
+
 mkdirSync('tests/.results', { recursive: true })
 const resultsFile = 'tests/.results/vitest.json'
 const vitest = spawnSync(

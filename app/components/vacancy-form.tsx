@@ -8,7 +8,7 @@ import {
   languageLevels,
   sectors,
   shiftKinds,
-} from '~/modules/vacancies/vacancies.schema'
+} from '~/modules/vacancies/options'
 import { travelField } from '~/modules/vacancies/vacancy-form'
 
 type Props = {

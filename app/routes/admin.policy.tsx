@@ -9,7 +9,8 @@ import { useLocale, useT } from '~/lib/i18n/react'
 import { lastChanges, loadPolicyRules, updatePolicyRule, type StoredRule } from '~/modules/policy/policy.server'
 import { formToRuleInput, renameSourceErrors, ruleErrorsToFields, ruleToFormValues, SOURCE_ROWS_EXTRA } from '~/modules/policy/policy-form'
 import { reviewDue } from '~/modules/policy/review'
-import { policyKinds, policyStatuses, ruleContentSchema, sourceKinds } from '~/modules/policy/schemas'
+import { policyKinds, policyStatuses, sourceKinds } from '~/modules/policy/kinds'
+import { ruleContentSchema } from '~/modules/policy/schemas'
 import { announceRuleChange } from '~/modules/risks/rule-changes.server'
 
 export const meta: MetaFunction = () => [{ title: 'Werkbrug — regels / rules' }]

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { en } from './en'
 import { formatDate, translate } from './index'
+import { fallbackMessages } from './fallback'
 import { nl } from './nl'
 
 describe('message catalogues', () => {
   it('have the same keys and no empty texts', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(nl).sort())
     for (const text of [...Object.values(nl), ...Object.values(en)]) expect(text.trim()).not.toBe('')
+  })
+
+  it('keep the error page’s fallback words equal to the Dutch catalogue', () => {
+    for (const [key, text] of Object.entries(fallbackMessages)) expect(text, key).toBe(nl[key as keyof typeof nl])
   })
 
   it('use the same placeholders in both languages', () => {

@@ -1,7 +1,6 @@
 import type { FieldErrors, FieldMessage } from '~/lib/forms'
 import type { StoredRule } from './policy.server'
 import type { RuleEdit } from './policy.server'
-import { placeholdersOf, sourceKinds } from './schemas'
 
 /** A blank source row is offered under the rule's sources; left empty, it is not a source. */
 export const SOURCE_ROWS_EXTRA = 1
@@ -99,4 +98,3 @@ export function ruleToFormValues(rule: StoredRule): Record<string, string> {
 }
 
 export type { RuleEdit }
-export { placeholdersOf, sourceKinds }

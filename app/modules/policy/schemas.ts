@@ -4,11 +4,9 @@ import { calendarDate } from '~/lib/schema-fields'
 // One schema per kind of rule: what an admin may save and what the evaluators may read. A rule
 // whose data does not pass is not used (and is listed for review), never cast and hoped for.
 
-export const policyKinds = ['condition', 'step', 'document', 'lead_time', 'risk', 'minimum_wage', 'parameter'] as const
-export type PolicyKind = (typeof policyKinds)[number]
-export const policyStatuses = ['in_force', 'announced', 'struck_down'] as const
+import { policyKinds, policyStatuses, sourceKinds, type PolicyKind } from './kinds'
 
-export const sourceKinds = ['official', 'report', 'secondary', 'press', 'assumption'] as const
+export { policyKinds, policyStatuses, sourceKinds, type PolicyKind }
 
 const https = z
   .string()

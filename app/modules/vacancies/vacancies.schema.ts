@@ -4,11 +4,9 @@ import { minimumHourlyWage } from '~/modules/policy/minimum-wage'
 import type { MinimumWageData } from '~/modules/policy/schemas'
 import { vacancyStatuses } from './workflow'
 
-export const sectors = ['logistics', 'hospitality', 'cleaning', 'retail', 'production', 'care', 'ict', 'other'] as const
-export const contractTypes = ['permanent', 'temporary', 'agency', 'on_call'] as const
-export const languageLevels = ['good', 'reasonable', 'a_little', 'none'] as const
-export const candidateStatuses = ['asylum_seekers_welcome', 'status_holders_only'] as const
-export const shiftKinds = ['day', 'evening', 'night', 'weekend', 'rotating'] as const
+import { candidateStatuses, contractTypes, emptyVacancyFields, languageLevels, sectors, shiftKinds } from './options'
+
+export { candidateStatuses, contractTypes, languageLevels, sectors, shiftKinds }
 
 const choice = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { message: 'errors.invalidChoice' })
@@ -65,31 +63,7 @@ export const vacancyFieldsSchema = z
 
 export type VacancyFields = z.output<typeof vacancyFieldsSchema>
 
-export const emptyVacancyFields: Omit<VacancyFields, 'title'> = {
-  sector: null,
-  tasks: null,
-  address: null,
-  postcode: null,
-  municipality: null,
-  travelTimes: [],
-  hoursMin: null,
-  hoursMax: null,
-  contractType: null,
-  contractMonths: null,
-  shifts: [],
-  hourlyWageCents: null,
-  forWorkersUnder21: false,
-  youngestAge: null,
-  startDate: null,
-  positions: null,
-  englishLevel: null,
-  dutchLevel: null,
-  physicalDemands: null,
-  requirements: null,
-  candidateStatus: null,
-  trialPlacementOffered: false,
-  trialPlacementWeeks: null,
-}
+export { emptyVacancyFields }
 
 type Issue = { path: (string | number)[]; message: string; params?: Record<string, string | number> }
 

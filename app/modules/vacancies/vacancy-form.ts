@@ -1,6 +1,7 @@
 import { centsToFormValue, parseEuroCents } from '~/lib/money'
 import type { FieldErrors } from '~/lib/forms'
-import { emptyVacancyFields, shiftKinds, type VacancyFields } from './vacancies.schema'
+import { emptyVacancyFields, shiftKinds } from './options'
+import type { VacancyFields } from './vacancies.schema'
 
 // The portal form speaks euros and one input per reception location; the module speaks the API's
 // shape (cents, travelTimes array). These two functions translate, and map errors back to inputs.
