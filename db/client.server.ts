@@ -21,13 +21,16 @@ export type DatabaseHandle = {
 }
 
 export type DatabaseConfig =
-  | { engine: 'postgres'; url: string; maxConnections?: number }
+  | { engine: 'postgres'; url: string; maxConnections?: number; transactionPooling?: boolean }
   | { engine: 'pglite'; dataDir?: string; loadDataDir?: Blob }
 
 export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   if (config.engine === 'postgres') {
     const client = postgres(config.url, {
       max: config.maxConnections ?? 10,
+      // A transaction-mode pooler hands the server connection to someone else after each
+      // transaction; a named prepared statement would then be missing (or someone else's).
+      prepare: !config.transactionPooling,
       // A request waits at most this long for a connection while the database is out of reach,
       // then gets a 503 instead of hanging (postgres.js waits 30 s by default).
       connect_timeout: 5,
@@ -59,9 +62,10 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
 
 export function databaseConfigFromEnv(env: {
   DATABASE_URL?: string
+  DATABASE_TRANSACTION_POOLING?: boolean
   DATA_DIR: string
 }): DatabaseConfig {
   return env.DATABASE_URL
-    ? { engine: 'postgres', url: env.DATABASE_URL }
+    ? { engine: 'postgres', url: env.DATABASE_URL, transactionPooling: env.DATABASE_TRANSACTION_POOLING }
     : { engine: 'pglite', dataDir: `${env.DATA_DIR}/pglite` }
 }

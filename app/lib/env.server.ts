@@ -21,6 +21,9 @@ const envSchema = z
       ['postgres:', 'postgresql:'],
       'must be a postgres:// or postgresql:// URL',
     ).optional(),
+    // Behind a pooler in transaction mode (PgBouncer's pool_mode = transaction) a connection is
+    // not ours between transactions: no prepared statements then.
+    DATABASE_TRANSACTION_POOLING: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false').transform((v) => v === 'true'),
     DATA_DIR: z.string().min(1).default('./data'),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     SMTP_URL: urlWithProtocols(['smtp:', 'smtps:'], 'must be an smtp:// or smtps:// URL').optional(),
