@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import { fromPglite, type Db as QueueDb } from 'pg-boss'
+import { countQuery } from '../app/lib/log.server'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
@@ -24,6 +25,9 @@ export type DatabaseConfig =
   | { engine: 'postgres'; url: string; maxConnections?: number; transactionPooling?: boolean }
   | { engine: 'pglite'; dataDir?: string; loadDataDir?: Blob }
 
+// Every statement drizzle runs is counted against the request that runs it (Server-Timing).
+const queryCounter = { logQuery: () => countQuery() }
+
 export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   if (config.engine === 'postgres') {
     const client = postgres(config.url, {
@@ -41,7 +45,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
       onnotice: () => {},
     })
     return {
-      db: drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Db,
+      db: drizzlePostgres(client, { schema, casing: 'snake_case', logger: queryCounter }) as unknown as Db,
       engine: 'postgres',
       close: () => client.end({ timeout: 5 }),
       query: async (text) => (await client.unsafe(text)) as never,
@@ -52,7 +56,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   if (config.dataDir) mkdirSync(config.dataDir, { recursive: true })
   const client = new PGlite({ dataDir: config.dataDir, loadDataDir: config.loadDataDir })
   return {
-    db: drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db,
+    db: drizzlePglite(client, { schema, casing: 'snake_case', logger: queryCounter }) as unknown as Db,
     engine: 'pglite',
     close: () => client.close(),
     query: async (text) => (await client.query(text)).rows as never,

@@ -21,11 +21,22 @@ export function logWarning(scope: string, message: string, error?: unknown): voi
 // One store per process: the server build bundles its own copy of this module, and the HTTP layer
 // (app/server) imports another, so the store is kept on globalThis under a registered symbol.
 const STORE = Symbol.for('werkbrug.requestContext')
-const holder = globalThis as unknown as { [STORE]?: AsyncLocalStorage<{ requestId: string }> }
-const requestContext = (holder[STORE] ??= new AsyncLocalStorage<{ requestId: string }>())
+type RequestContext = { requestId: string; queries: number }
+const holder = globalThis as unknown as { [STORE]?: AsyncLocalStorage<RequestContext> }
+const requestContext = (holder[STORE] ??= new AsyncLocalStorage<RequestContext>())
 
 export function withRequestId<T>(requestId: string, run: () => T): T {
-  return requestContext.run({ requestId }, run)
+  return requestContext.run({ requestId, queries: 0 }, run)
+}
+
+/** Counts an SQL statement against the request being handled (the query budget, issue 15). */
+export function countQuery(): void {
+  const store = requestContext.getStore()
+  if (store) store.queries++
+}
+
+export function queriesSoFar(): number {
+  return requestContext.getStore()?.queries ?? 0
 }
 
 export function currentRequestId(): string | undefined {

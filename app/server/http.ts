@@ -8,7 +8,7 @@ import type { Db } from '#db/client.server'
 import type { Env } from '~/lib/env.server'
 import { isMutationFromAllowedOrigin } from '~/lib/origin.server'
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '~/lib/errors.server'
-import { logError, logWarning, withRequestId } from '~/lib/log.server'
+import { logError, logWarning, queriesSoFar, withRequestId } from '~/lib/log.server'
 import { createCspNonce, securityHeaders } from '~/lib/security-headers.server'
 
 export type HttpAppOptions = {
@@ -83,6 +83,8 @@ export function createHttpApp(options: HttpAppOptions) {
       let response = await handleRequest(createRemixRequest(req, res), context)
       if (context.failure.databaseUnavailable && response.status >= 500) response = unavailable(response)
       else if (context.failure.unreadableInput && response.status >= 500) response = refused(response, req.method)
+      // How many SQL statements the answer took: a budget the tests hold pages to (issue 15).
+      if (env.NODE_ENV !== 'production') res.setHeader('Server-Timing', `db;desc="${queriesSoFar()} queries"`)
       await sendRemixResponse(res, response)
     } catch (error) {
       next(error)

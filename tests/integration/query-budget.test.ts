@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_PASSWORD, demoLogins, seedDemoData } from '../../db/seed'
+import { startTestApp, type TestApp } from '../support/app'
+import { TEST_TOTP_SECRET } from '../support/factories'
+
+// The query budget: no portal page runs more than 15 SQL statements per request on the demo data
+// — a number that does not depend on the machine. The server reports its count per answer
+// (Server-Timing, outside production); this test visits every page each demo person can open.
+
+const BUDGET = 15
+let app: TestApp
+
+beforeAll(async () => {
+  app = await startTestApp()
+  await seedDemoData(app.database.db)
+  // The demo's staff sign in with a second factor: the test knows its own key, not the demo's.
+  await app.database.query(`update users set totp_secret = '${TEST_TOTP_SECRET}' where totp_secret is not null`)
+}, 120_000)
+afterAll(() => app.close())
+
+const lists = ['/', '/dashboard', '/vacancies', '/vacancies/new', '/speeddates', '/speeddates/new', '/hires', '/risks', '/payments', '/team', '/settings/security', '/settings/api-keys', '/admin/policy', '/admin/fees', '/admin/staff', '/mailbox', '/api-docs']
+
+async function detailPages(email: string): Promise<string[]> {
+  const [user] = await app.database.query<{ organisation_id: string }>(`select organisation_id from users where email = '${email}'`)
+  const org = user!.organisation_id
+  const ids = async (sql: string) => (await app.database.query<{ id: string }>(sql)).map((r) => r.id)
+  const vacancies = await ids(`select id from vacancies where organisation_id = '${org}' or intermediary_organisation_id = '${org}' order by created_at limit 3`)
+  const hires = await ids(`select h.id from hires h join vacancies v on v.id = h.vacancy_id where h.organisation_id = '${org}' or v.intermediary_organisation_id = '${org}' limit 2`)
+  const slots = await ids(`select id from speeddate_slots where intermediary_organisation_id = '${org}' limit 2`)
+  const payments = await ids(`select id from payments where payer_organisation_id = '${org}' or intermediary_organisation_id = '${org}' limit 2`)
+  return [
+    ...vacancies.flatMap((id) => [`/vacancies/${id}`, `/vacancies/${id}/edit`, `/vacancies/${id}/arrangements`]),
+    ...hires.flatMap((id) => [`/hires/${id}`, `/hires/${id}/checklist`]),
+    ...slots.map((id) => `/speeddates/${id}`),
+    ...payments.map((id) => `/payments/${id}`),
+    '/risks/municipal-linkage-24h',
+  ]
+}
+
+describe('the query budget', () => {
+  it(`keeps every page a demo person opens within ${BUDGET} SQL statements`, async () => {
+    const table: { who: string; page: string; queries: number }[] = []
+    for (const login of demoLogins) {
+      const browser = app.browser()
+      await browser.logIn(login.email, DEMO_PASSWORD)
+      for (const page of [...lists, ...(await detailPages(login.email))]) {
+        const response = await browser.get(page)
+        if (response.status !== 200) continue
+        const timing = response.headers.get('server-timing') ?? ''
+        const queries = Number(/db;desc="(\d+) queries"/.exec(timing)?.[1] ?? NaN)
+        table.push({ who: login.email, page: page.replace(/[0-9a-f-]{36}/g, ':id'), queries })
+      }
+    }
+    table.sort((a, b) => b.queries - a.queries)
+    console.log(['SQL statements per page (demo data):', ...table.slice(0, 25).map((r) => `  ${String(r.queries).padStart(3)}  ${r.page}  (${r.who})`)].join('\n'))
+    expect(table.length).toBeGreaterThan(60)
+    expect(table.every((r) => Number.isFinite(r.queries))).toBe(true)
+    expect(table.filter((r) => r.queries > BUDGET)).toEqual([])
+  }, 120_000)
+})
