@@ -8,6 +8,8 @@ import { loadEnv } from './lib/env.server'
 import { isDatabaseUnavailable, isUnreadableInput } from './lib/errors.server'
 import { logError, logWarning } from './lib/log.server'
 import { NonceProvider } from './lib/nonce'
+import { catalogueOf, isLocale, type Locale } from './lib/i18n'
+import { MessagesProvider } from './lib/i18n/messages'
 // Speeddates provides what payments needs from it when money moves (payments/booking-port.ts).
 import './modules/speeddates/booking-payments.server'
 
@@ -15,6 +17,12 @@ import './modules/speeddates/booking-payments.server'
 loadEnv()
 
 const ABORT_DELAY = 5_000
+
+/** The language the root loader chose for this page (Dutch when the root loader failed). */
+function localeOf(context: EntryContext): Locale {
+  const root = context.staticHandlerContext.loaderData?.root as { locale?: unknown } | undefined
+  return isLocale(root?.locale) ? root.locale : 'nl'
+}
 
 export default function handleRequest(
   request: Request,
@@ -29,7 +37,9 @@ export default function handleRequest(
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <MessagesProvider value={catalogueOf(localeOf(remixContext))}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </MessagesProvider>
       </NonceProvider>,
       {
         nonce,

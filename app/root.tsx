@@ -15,7 +15,7 @@ import {
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { getOptionalUser } from './web/auth.server'
-import { catalogueOf, type Locale } from './lib/i18n'
+import { catalogueVersion, type Locale } from './lib/i18n'
 import { useLocale, useT } from './lib/i18n/react'
 import { resolveLocale } from './lib/locale.server'
 import { useNonce } from './lib/nonce'
@@ -35,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, user?.locale)
   return {
     locale,
-    messages: catalogueOf(locale),
+    messagesUrl: `/locales/${locale}.json?v=${catalogueVersion(locale)}`,
     user: user && { name: user.name, role: user.role, organisationName: user.organisationName },
     demoMailbox: context.env.demoMailbox,
   }
@@ -45,6 +45,7 @@ type RootData = Awaited<ReturnType<typeof loader>>
 
 export function Layout({ children }: { children: ReactNode }) {
   const locale = useLocale()
+  const messagesUrl = useRouteLoaderData<RootData>('root')?.messagesUrl
   const nonce = useNonce()
   return (
     <html lang={locale}>
@@ -52,6 +53,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {/* The browser fetches the reader's messages from here before it hydrates (entry.client). */}
+        {messagesUrl ? <meta name="werkbrug-messages" content={messagesUrl} /> : null}
         <Links />
       </head>
       <body>

@@ -1,5 +1,7 @@
 // The baseline: the same SQL as GET /api/v1/vacancies, behind bare node:http and postgres.js —
-// no framework, no authentication, no validation. Started by tests/bench/run.ts.
+// no framework and no validation, but the same work per request as the app: look up the key
+// (cached for 5 seconds, as the app does) and write the rate-limit counter. Started by run.ts.
+import { createHash } from 'node:crypto'
 import { createServer, type ServerResponse } from 'node:http'
 import postgres from 'postgres'
 
@@ -24,9 +26,35 @@ async function book(url: URL, res: ServerResponse) {
   res.end(JSON.stringify({ status }))
 }
 
+const keys = new Map<string, { id: string; until: number }>()
+async function authenticate(header: string | undefined): Promise<string | null> {
+  const key = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1]
+  if (!key) return null
+  const hash = createHash('sha256').update(key).digest('hex')
+  const cached = keys.get(hash)
+  if (cached && cached.until > Date.now()) return cached.id
+  const [row] = await sql<{ id: string }[]>`select id from api_keys where key_hash = ${hash} and revoked_at is null`
+  if (row) keys.set(hash, { id: row.id, until: Date.now() + 5_000 })
+  return row?.id ?? null
+}
+
+async function countRequest(keyId: string) {
+  const hashed = createHash('sha256').update(`key:${keyId}`).digest('hex')
+  await sql`insert into rate_limits (key, points, expire) values (${`api-base:${hashed}`}, 1, now() + interval '60 seconds')
+            on conflict (key) do update set points = case when rate_limits.expire > now() then rate_limits.points + 1 else 1 end,
+            expire = case when rate_limits.expire > now() then rate_limits.expire else now() + interval '60 seconds' end
+            returning points`
+}
+
 const server = createServer(async (req, res) => {
   try {
     if (req.method === 'POST' && req.url?.startsWith('/book')) return await book(new URL(req.url, 'http://localhost'), res)
+    const keyId = await authenticate(req.headers.authorization)
+    if (!keyId) {
+      res.writeHead(401)
+      return res.end()
+    }
+    await countRequest(keyId)
     const url = new URL(req.url ?? '/', 'http://localhost')
     const limit = Number(url.searchParams.get('limit') ?? '50')
     const cursor = url.searchParams.get('cursor')

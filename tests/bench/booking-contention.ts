@@ -25,9 +25,10 @@ export async function benchBookingContention(options: {
     with orgs as (
       insert into organisations (kind, name, kvk_number)
       select 'employer', 'Race werkgever ' || g, (20000000 + g)::text from generate_series(1, ${EMPLOYERS}::int) g
-      returning id)
-    insert into vacancies (organisation_id, title, status)
-    select id, 'Race vacature', 'published' from orgs
+      returning id),
+    links as (insert into employer_intermediaries (employer_organisation_id, intermediary_organisation_id) select id, ${intermediary!.id} from orgs)
+    insert into vacancies (organisation_id, intermediary_organisation_id, title, status)
+    select id, ${intermediary!.id}, 'Race vacature', 'published' from orgs
     returning organisation_id as id, id as vacancy`
   const keys: { key: string; vacancy: string; organisationId: string }[] = []
   for (const employer of employers) {

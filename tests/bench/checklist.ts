@@ -13,7 +13,8 @@ export async function benchChecklist(options: { handle: DatabaseHandle; sql: pos
   const [intermediary] = await sql<{ id: string }[]>`insert into organisations (kind, name) values ('intermediary', 'Checklist bemiddeling') returning id`
   const password = 'checklist bench password'
   await sql`insert into users (organisation_id, email, name, password_hash, role) values (${org!.id}, 'hr@checklist.example', 'HR', ${await hashPassword(password)}, 'employer_owner')`
-  const [vacancy] = await sql<{ id: string }[]>`insert into vacancies (organisation_id, title, status) values (${org!.id}, 'Orderpicker', 'published') returning id`
+  await sql`insert into employer_intermediaries (employer_organisation_id, intermediary_organisation_id) values (${org!.id}, ${intermediary!.id})`
+  const [vacancy] = await sql<{ id: string }[]>`insert into vacancies (organisation_id, intermediary_organisation_id, title, status) values (${org!.id}, ${intermediary!.id}, 'Orderpicker', 'published') returning id`
   const [candidate] = await sql<{ id: string }[]>`insert into candidates (intermediary_organisation_id, reference_code, first_name, languages) values (${intermediary!.id}, 'BENCH-1', 'Samir', 'Engels') returning id`
   const [hire] = await sql<{ id: string }[]>`
     insert into hires (organisation_id, vacancy_id, candidate_id, residence_status, is_adult, asylum_application_date, w_document_valid_until, dublin_claimant, medical_residence_ground)

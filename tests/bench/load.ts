@@ -24,7 +24,8 @@ export async function runLoad(
     const response = await request(spec.url, {
       dispatcher: agent,
       method: spec.method ?? 'GET',
-      headers: { ...headers, ...spec.headers },
+      // Uncompressed, as the baseline answers: the ratio compares the work, not gzip.
+      headers: { 'accept-encoding': 'identity', ...headers, ...spec.headers },
       body: spec.body,
     })
     const body = await response.body.text()

@@ -1,12 +1,13 @@
 // `npm run bench`: the vacancy list under load, through the real app and through a bare
 // node:http + postgres.js baseline run in the same benchmark, on a real PostgreSQL.
 // Reports ratios against the baseline; exits non-zero if a target is missed.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import path from 'node:path'
 import postgres from 'postgres'
 import { openDatabase } from '../../db/client.server'
 import { migrateDatabase } from '../../db/migrate.server'
+import { syncPolicyDefaults } from '../../app/modules/policy/policy.server'
 import { createApiKey } from '../../app/modules/api-keys/api-keys.server'
 import { selectVacancyPage } from '../../app/modules/vacancies/vacancies.queries.server'
 import { encodeCursor } from '../../app/modules/vacancies/vacancies.server'
@@ -27,11 +28,15 @@ async function main() {
   await admin.unsafe(`create database ${dbName}`)
   const handle = openDatabase({ engine: 'postgres', url: benchUrl })
   await migrateDatabase(handle)
+  // The rules the risk portfolio evaluates, as in every real database.
+  await syncPolicyDefaults(handle.db)
   const sql = postgres(benchUrl, { max: 2, onnotice: () => {} })
 
   console.log('Seeding 1 000 organisations and 1 000 vacancies…')
   await sql`insert into organisations (kind, name, kvk_number)
     select 'employer', 'Bench werkgever ' || lpad(g::text, 4, '0'), (10000000 + g)::text from generate_series(1, 1000) g`
+  // One intermediary reviews every bench vacancy (its risk portfolio is measured below).
+  await sql`insert into organisations (kind, name) values ('intermediary', 'Bench portefeuille')`
   const [big] = await sql<{ id: string }[]>`select id from organisations where name = 'Bench werkgever 0001'`
   const { key } = await createApiKey(handle.db, { userId: null, organisationId: big!.id, role: 'employer_owner' }, 'bench')
   await seedVacancies(sql, 1, 1_000)
@@ -50,11 +55,22 @@ async function main() {
   const cursor = encodeCursor({ id: deep!.id, createdAt: deep!.created_at })
   const baseline = await startBaseline(handle, big!.id)
 
+  // Three rounds, app and baseline taking turns, so that a slow moment of the machine falls on
+  // both; each ratio is the median of the three rounds' ratios.
+  const rounds: { first: number; deep: number; appFirst: LoadResult; appDeep: LoadResult }[] = []
+  for (let round = 1; round <= 3; round++) {
+    const appFirst = await measure(`app, first page, 100 000 vacancies (${round})`, `${app}/api/v1/vacancies?limit=50`, key)
+    const baseFirst = await measure(`baseline, first page (${round})`, `${baseline}/?limit=50`, key)
+    const appDeep = await measure(`app, deep cursor (${round})`, `${app}/api/v1/vacancies?limit=50&cursor=${cursor}`, key)
+    const baseDeep = await measure(`baseline, deep cursor (${round})`, `${baseline}/?limit=50&cursor=${cursor}`, key)
+    rounds.push({ first: appFirst.rps / baseFirst.rps, deep: appDeep.rps / baseDeep.rps, appFirst, appDeep })
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
   const results = {
-    appFirst: await measure('app, first page, 100 000 vacancies', `${app}/api/v1/vacancies?limit=50`, key),
-    appDeep: await measure('app, deep cursor, 100 000 vacancies', `${app}/api/v1/vacancies?limit=50&cursor=${cursor}`, key),
-    baseFirst: await measure('baseline, first page, 100 000 vacancies', `${baseline}/?limit=50`, key),
-    baseDeep: await measure('baseline, deep cursor, 100 000 vacancies', `${baseline}/?limit=50&cursor=${cursor}`, key),
+    first: median(rounds.map((r) => r.first)),
+    deep: median(rounds.map((r) => r.deep)),
+    appFirstP95: median(rounds.map((r) => r.appFirst.p95)),
+    appDeepP95: median(rounds.map((r) => r.appDeep.p95)),
   }
 
   const race = await benchBookingContention({ handle, sql, appUrl: app, baselineUrl: baseline, load: { ...load, requests: Math.min(load.requests, 2000) } })
@@ -63,20 +79,23 @@ async function main() {
   const portfolio = await benchRiskPortfolio({ handle, sql })
 
   const targets = [
-    { name: 'app throughput / baseline, first page', value: results.appFirst.rps / results.baseFirst.rps, target: '≥ 0.6', ok: results.appFirst.rps / results.baseFirst.rps >= 0.6 },
-    { name: 'app throughput / baseline, deep cursor', value: results.appDeep.rps / results.baseDeep.rps, target: '≥ 0.6', ok: results.appDeep.rps / results.baseDeep.rps >= 0.6 },
-    { name: 'app p95 at 100 000 / p95 at 1 000, first page', value: results.appFirst.p95 / appFirstSmall.p95, target: '≤ 1.5', ok: results.appFirst.p95 / appFirstSmall.p95 <= 1.5 },
-    { name: 'app p95 deep cursor / p95 first page, 100 000', value: results.appDeep.p95 / results.appFirst.p95, target: '(keyset: ≈ 1)', ok: true },
-    { name: 'booking race: app throughput / baseline', value: race.app.rps / race.baseline.rps, target: '(reported)', ok: true },
+    { name: 'app throughput / baseline, first page (median of 3)', value: results.first, target: '≥ 0.8', ok: results.first >= 0.8 },
+    { name: 'app throughput / baseline, deep cursor (median of 3)', value: results.deep, target: '≥ 0.8', ok: results.deep >= 0.8 },
+    { name: 'app p95 at 100 000 / p95 at 1 000, first page', value: results.appFirstP95 / appFirstSmall.p95, target: '≤ 1.5', ok: results.appFirstP95 / appFirstSmall.p95 <= 1.5 },
+    { name: 'app p95 deep cursor / p95 first page, 100 000', value: results.appDeepP95 / results.appFirstP95, target: '(keyset: ≈ 1)', ok: true },
+    { name: 'booking race: app throughput / baseline', value: race.app.rps / race.baseline.rps, target: '≥ 0.4', ok: race.app.rps / race.baseline.rps >= 0.4 },
     { name: 'booking race: overbooked slots, app', value: race.app.overbooked, target: '= 0', ok: race.app.overbooked === 0 },
     { name: 'booking race: slots held, app (of 50)', value: race.app.held, target: '= 50', ok: race.app.held === 50 },
     { name: 'TWV checklist PDF, median ms', value: checklist.pdf.p50, target: '< 300', ok: checklist.pdf.p50 < 300 },
-    { name: 'TWV checklist PDF / printable HTML, median', value: checklist.pdf.p50 / checklist.html.p50, target: '(reported)', ok: true },
+    { name: 'TWV checklist PDF / printable HTML, median', value: checklist.pdf.p50 / checklist.html.p50, target: '≤ 3', ok: checklist.pdf.p50 / checklist.html.p50 <= 3 },
     { name: 'risk portfolio of 10 000 vacancies, median ms', value: portfolio.app, target: '< 1000', ok: portfolio.app < 1000 && portfolio.evaluated === 10_000 },
-    { name: 'risk portfolio / bare read of the rows', value: portfolio.app / portfolio.baseline, target: '(reported)', ok: true },
+    { name: 'risk portfolio / bare read of the rows', value: portfolio.app / portfolio.baseline, target: '≤ 8', ok: portfolio.app / portfolio.baseline <= 8 },
   ]
   console.log('\nRatios')
-  for (const t of targets) console.log(`  ${t.ok ? 'PASS' : 'FAIL'}  ${t.name.padEnd(50)} ${t.value.toFixed(2)}  target ${t.target}`)
+  for (const t of targets) console.log(`  ${t.ok ? 'PASS' : 'FAIL'}  ${t.name.padEnd(56)} ${t.value.toFixed(2)}  target ${t.target}`)
+  console.log('')
+  spawnSync(process.execPath, ['scripts/js-budget.mjs'], { stdio: 'inherit' })
+  console.log('SQL statements per page: see the query-budget test (tests/integration/query-budget.test.ts), which prints its table.')
   await sql.end()
   await handle.close()
   return targets.every((t) => t.ok)
@@ -85,16 +104,17 @@ async function main() {
 async function seedVacancies(sql: postgres.Sql, from: number, to: number) {
   // Every tenth vacancy belongs to the large employer; the rest are spread over the others.
   await sql`
-    with orgs as (select array_agg(id order by name) as ids from organisations)
-    insert into vacancies (organisation_id, status, title, sector, municipality, hours_min, hours_max,
+    with orgs as (select array_agg(id order by name) as ids from organisations where kind = 'employer'),
+         portfolio as (select id from organisations where name = 'Bench portefeuille')
+    insert into vacancies (organisation_id, intermediary_organisation_id, status, title, sector, municipality, hours_min, hours_max,
                            hourly_wage_cents, start_date, positions, created_at)
-    select case when g % 10 = 0 then orgs.ids[1] else orgs.ids[2 + (g % 999)] end,
+    select case when g % 10 = 0 then orgs.ids[1] else orgs.ids[2 + (g % 999)] end, portfolio.id,
            (array['draft','submitted','published','published','filled'])[1 + g % 5]::vacancy_status,
            'Vacature ' || g,
            (array['logistics','hospitality','cleaning','production'])[1 + g % 4]::sector,
            'Almere', 16 + g % 8, 24 + g % 16, 1500 + g % 300, current_date + (g % 90), 1 + g % 5,
            now() - make_interval(secs => g)
-    from generate_series(${from}::int, ${to}::int) g, orgs`
+    from generate_series(${from}::int, ${to}::int) g, orgs, portfolio`
   await sql`
     insert into vacancy_travel_times (vacancy_id, reception_location_id, minutes)
     select v.id, r.id, 20 + (abs(hashtext(v.id::text)) % 40)
@@ -136,7 +156,8 @@ async function spawnAndWait(args: string[], env: Record<string, string>, ready: 
 
 async function startApp(): Promise<string> {
   const port = await freePort()
-  await spawnAndWait(['app/server/main.ts'], {
+  // The web role: the bench measures requests, not the background jobs beside them.
+  await spawnAndWait(['app/server/main.ts', '--role=web'], {
     NODE_ENV: 'production',
     PORT: String(port),
     HOST: '127.0.0.1',

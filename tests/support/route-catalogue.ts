@@ -75,6 +75,7 @@ export const matrix: Record<string, Call[]> = {
   'routes/readyz': [{ method: 'GET', path: () => '/readyz', expect: everyone(200) }],
   'routes/api-docs': [{ method: 'GET', path: () => '/api-docs', expect: everyone(200) }],
   'routes/api.v1.openapi[.]json': [{ method: 'GET', path: () => '/api/v1/openapi.json', expect: everyone(200), api: true }],
+  'routes/locales.$locale[.]json': [{ method: 'GET', path: () => '/locales/en.json', expect: everyone(200) }],
   'routes/api.v1.policy-rules': [{ method: 'GET', path: () => '/api/v1/policy-rules', expect: everyone(200), api: true }],
   'routes/api.v1.policy-rules.$key': [{ method: 'GET', path: () => '/api/v1/policy-rules/risk.bsn-wait', expect: everyone(200), api: true }],
   'routes/language': [

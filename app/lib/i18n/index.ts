@@ -37,7 +37,22 @@ export function translator(locale: Locale): Translate {
   return (key, params) => translate(locale, key, params)
 }
 
-/** The whole catalogue of one language: what the root loader gives the browser. */
+/** The whole catalogue of one language: what the server renders with and the browser fetches. */
 export function catalogueOf(locale: Locale): Catalogue {
   return catalogues[locale]
+}
+
+// A version per catalogue, so the browser may cache the file for good and fetch a new one when
+// the words change. Computed on first use: nothing at module level may touch the catalogues, or
+// every page importing a formatter from here would carry both of them.
+const versions: Partial<Record<Locale, string>> = {}
+
+export function catalogueVersion(locale: Locale): string {
+  return (versions[locale] ??= hashText(JSON.stringify(catalogues[locale])))
+}
+
+function hashText(text: string): string {
+  let hash = 2166136261
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619)
+  return (hash >>> 0).toString(36)
 }

@@ -1,12 +1,10 @@
 import { useRouteLoaderData } from '@remix-run/react'
-import type { Catalogue } from './catalogue'
 import { fallbackMessages } from './fallback'
 import { fill } from './format'
 import type { Locale, Translate } from './index'
+import { useMessages } from './messages'
 
-// The browser gets the messages of the reader's language from the root loader, never both
-// catalogues in its JavaScript (the JS budget, issue 15).
-type RootData = { locale: Locale; messages: Catalogue }
+type RootData = { locale: Locale }
 
 const defaultLocale: Locale = 'nl'
 
@@ -15,9 +13,8 @@ export function useLocale(): Locale {
 }
 
 export function useT(): Translate {
-  const data = useRouteLoaderData<RootData>('root')
-  const locale = data?.locale ?? defaultLocale
-  const messages: Partial<Catalogue> = data?.messages ?? fallbackMessages
-  // Without root data (the root loader failed) the error page still reads in Dutch.
+  const locale = useLocale()
+  // Without messages (the catalogue could not be had) the error page still reads in Dutch.
+  const messages = useMessages() ?? fallbackMessages
   return (key, params) => fill(locale, messages[key] ?? key, params)
 }
