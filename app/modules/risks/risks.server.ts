@@ -15,7 +15,7 @@ import { emptyArrangements, type Arrangements } from './arrangements'
 import type { ArrangementsInput } from './arrangements.schema'
 import { evaluateRisks, findRisks } from './evaluate'
 
-/** The arrangement columns the risk evaluation reads (also for portfolio and rule-change queries). */
+/** The arrangement columns the risk evaluation reads. */
 export const arrangementColumns = {
   travelMode: arrangements.travelMode,
   travelPayer: arrangements.travelPayer,
@@ -32,6 +32,22 @@ export const arrangementColumns = {
   languageSupport: arrangements.languageSupport,
   languagePayer: arrangements.languagePayer,
   trialKind: arrangements.trialKind,
+}
+
+/** What the risks of an open vacancy rest on, read in one row (the portfolio, rule changes). */
+export const riskInputColumns = {
+  id: vacancies.id,
+  title: vacancies.title,
+  organisationId: vacancies.organisationId,
+  hoursMin: vacancies.hoursMin,
+  hoursMax: vacancies.hoursMax,
+  candidateStatus: vacancies.candidateStatus,
+  englishLevel: vacancies.englishLevel,
+  dutchLevel: vacancies.dutchLevel,
+  startDate: vacancies.startDate,
+  trialPlacementOffered: vacancies.trialPlacementOffered,
+  hasCommute: sql<boolean>`exists (select 1 from ${vacancyTravelTimes} t where t.vacancy_id = ${vacancies.id} and t.minutes > 0)`,
+  ...arrangementColumns,
 }
 
 /** The vacancy's arrangements, or the hire's override when one exists. Null when none recorded. */
@@ -110,13 +126,14 @@ export async function hireRisks(db: Db, actor: Actor, hireId: string, locale: Lo
 export async function risksOfHire(
   db: Db,
   actor: Actor,
-  { hire, guidance }: NonNullable<Awaited<ReturnType<typeof hireGuidance>>>,
+  { hire, guidance, rules: guidanceRules }: NonNullable<Awaited<ReturnType<typeof hireGuidance>>>,
   locale: Locale,
   date = todayInAmsterdam(),
 ) {
   const vacancy = await getVacancy(db, actor, hire.vacancyId)
   if (!vacancy) return null
-  const [rules, arranged] = await Promise.all([listPolicyRules(db), getArrangements(db, actor, vacancy.id, hire.id)])
+  // The rules the guidance was built from: one read of them per page.
+  const [rules, arranged] = await Promise.all([guidanceRules ?? listPolicyRules(db), getArrangements(db, actor, vacancy.id, hire.id)])
   const facts = { residenceStatus: hire.residenceStatus, hasBsn: hire.hasBsn, expectedMedian: guidance.expected?.median ?? null }
   return { hire, arrangements: arranged, risks: evaluateRisks({ vacancy, arrangements: arranged, hire: facts, date, rules, locale }) }
 }
@@ -129,21 +146,7 @@ export async function riskPortfolio(db: Db, actor: Actor, locale: Locale, date =
   const [rules, rows] = await Promise.all([
     listPolicyRules(db),
     db
-      .select({
-        id: vacancies.id,
-        title: vacancies.title,
-        status: vacancies.status,
-        organisationName: organisations.name,
-        hoursMin: vacancies.hoursMin,
-        hoursMax: vacancies.hoursMax,
-        candidateStatus: vacancies.candidateStatus,
-        englishLevel: vacancies.englishLevel,
-        dutchLevel: vacancies.dutchLevel,
-        startDate: vacancies.startDate,
-        trialPlacementOffered: vacancies.trialPlacementOffered,
-        hasCommute: sql<boolean>`exists (select 1 from ${vacancyTravelTimes} t where t.vacancy_id = ${vacancies.id} and t.minutes > 0)`,
-        ...arrangementColumns,
-      })
+      .select({ status: vacancies.status, organisationName: organisations.name, ...riskInputColumns })
       .from(vacancies)
       .innerJoin(organisations, eq(organisations.id, vacancies.organisationId))
       .leftJoin(arrangements, and(eq(arrangements.vacancyId, vacancies.id), isNull(arrangements.hireId)))

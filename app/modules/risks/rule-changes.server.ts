@@ -1,30 +1,15 @@
 import { and, desc, eq, inArray, isNull, ne, notExists, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
-import { arrangements, hires, hireSteps, policyNotices, policyRuleChanges, policyRules, users, vacancies, vacancyTravelTimes } from '#db/schema'
+import { arrangements, hires, hireSteps, policyNotices, policyRuleChanges, policyRules, users, vacancies } from '#db/schema'
 import { todayInAmsterdam } from '~/lib/dates'
 import type { Locale } from '~/lib/i18n'
 import { enqueueEmail } from '../email/outbox.server'
 import { listPolicyRules, type StoredRule } from '../policy/policy.server'
 import type { AnyPolicyRule } from '../policy/rule'
 import { findRisks } from './evaluate'
-import { arrangementColumns, arrangementsOfRow } from './risks.server'
+import { arrangementsOfRow, riskInputColumns } from './risks.server'
 
 type Effect = 'added' | 'removed' | 'changed'
-
-const riskInputColumns = {
-  id: vacancies.id,
-  title: vacancies.title,
-  organisationId: vacancies.organisationId,
-  hoursMin: vacancies.hoursMin,
-  hoursMax: vacancies.hoursMax,
-  candidateStatus: vacancies.candidateStatus,
-  englishLevel: vacancies.englishLevel,
-  dutchLevel: vacancies.dutchLevel,
-  startDate: vacancies.startDate,
-  trialPlacementOffered: vacancies.trialPlacementOffered,
-  hasCommute: sql<boolean>`exists (select 1 from ${vacancyTravelTimes} t where t.vacancy_id = ${vacancies.id} and t.minutes > 0)`,
-  ...arrangementColumns,
-}
 
 /**
  * After a rule changed: which open vacancies now get a risk, lose one, or show a risk whose text

@@ -166,7 +166,7 @@ export async function hireGuidance(db: Db, actor: Actor, id: string, locale: Loc
     own,
     locale,
   })
-  return { hire, guidance }
+  return { hire, guidance, rules }
 }
 
 /** A blank checklist for a vacancy: the paths its candidates may take, nothing filled in. */
