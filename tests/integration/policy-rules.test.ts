@@ -3,7 +3,9 @@ import { ruleToFormValues } from '../../app/modules/policy/policy-form'
 import { listPolicyRules, syncPolicyDefaults } from '../../app/modules/policy/policy.server'
 import { apiClient, fieldCodes } from '../support/api'
 import { countRows } from '../support/db'
-import { createEmployerWithApiKey, createStaff, TEST_PASSWORD, validVacancyBody } from '../support/factories'
+import { createCandidate } from '../../app/modules/speeddates/seats.server'
+import { createHire } from '../../app/modules/twv/hires.server'
+import { createEmployerWithApiKey, createPublishedVacancy, createStaff, TEST_PASSWORD, validVacancyBody } from '../support/factories'
 import { startTestApp, type TestApp } from '../support/app'
 
 let app: TestApp
@@ -153,6 +155,25 @@ describe('an admin edit of a rule', () => {
     expect((await admin.post('/admin/policy', { ...form })).status).toBe(302)
     expect(await codes()).not.toContain('municipal-linkage-24h')
     expect(await (await owner.get(`/vacancies/${vacancyId}`)).text()).toContain('dit risico geldt hier niet meer')
+  })
+})
+
+describe('a changed step', () => {
+  it('shows on the pages of open matches on that path and reaches their employer', async () => {
+    const employer = await createEmployerWithApiKey(app.database.db)
+    const consultant = { userId: staff.intermediary.id, organisationId: staff.organisation.id, role: 'intermediary' as const }
+    const vacancyId = await createPublishedVacancy(app.database.db, employer.organisation.id, 'Magazijnmedewerker')
+    const candidateId = await createCandidate(app.database.db, consultant, { referenceCode: 'POL-1', firstName: 'Amal', languages: 'Engels', experience: '' })
+    const hireId = await createHire(app.database.db, consultant, { vacancyId, candidateId, residenceStatus: 'asylum_seeker' })
+    const admin = await loggedIn(staff.admin.email)
+    const form = await formOf('step.twv_application')
+    expect((await admin.post('/admin/policy', { ...form, bodyEn: `${form.bodyEn} Keep a copy of what you sent.` })).status).toBe(302)
+    const owner = await loggedIn(employer.owner.email)
+    const page = await (await owner.get(`/hires/${hireId}`)).text()
+    expect(page).toContain('data-testid="policy-notices"')
+    expect(page).toContain('de uitleg of de stappen zijn aangepast')
+    const [mail] = await app.database.query<{ text: string }>(`select text from email_outbox where template = 'policy-change' and to_address = '${employer.owner.email}'`)
+    expect(mail!.text).toContain(`/hires/${hireId}`)
   })
 })
 

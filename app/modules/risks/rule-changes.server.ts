@@ -43,7 +43,9 @@ export async function announceRuleChange(db: Db, input: { changeId: string; rule
   }
   // The path of a match rests on steps, documents, conditions and lead times; a started job no longer does.
   if (changed.kind === 'step' || changed.kind === 'document' || changed.kind === 'condition' || changed.kind === 'lead_time') {
-    const paths = 'paths' in changed.data ? (changed.data.paths as string[]) : ['asylum_seeker']
+    // Steps and documents name their paths; the TWV conditions are the asylum seeker's; a lead
+    // time (TWV or BSN) can matter to either.
+    const paths = 'paths' in changed.data ? (changed.data.paths as string[]) : changed.kind === 'condition' ? ['asylum_seeker'] : ['asylum_seeker', 'status_holder']
     const open = await db
       .select({ id: hires.id, organisationId: hires.organisationId, title: vacancies.title })
       .from(hires)
