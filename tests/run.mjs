@@ -37,7 +37,7 @@ const build = spawnSync('npx', ['remix', 'vite:build', '--logLevel', 'warn'], { 
 if (build.status !== 0) process.exit(build.status ?? 1)
 
 // The JavaScript budget per page is a property of the build: checked on every test run.
-const budget = spawnSync('node', ['scripts/js-budget.mjs'], { stdio: 'inherit' })
+const budget = spawnSync('node', ['tests/budget/js-budget.mjs'], { stdio: 'inherit' })
 if (budget.status !== 0) process.exit(budget.status ?? 1)
 
 mkdirSync('tests/.results', { recursive: true })

@@ -94,7 +94,7 @@ async function main() {
   console.log('\nRatios')
   for (const t of targets) console.log(`  ${t.ok ? 'PASS' : 'FAIL'}  ${t.name.padEnd(56)} ${t.value.toFixed(2)}  target ${t.target}`)
   console.log('')
-  spawnSync(process.execPath, ['scripts/js-budget.mjs'], { stdio: 'inherit' })
+  spawnSync(process.execPath, ['tests/budget/js-budget.mjs'], { stdio: 'inherit' })
   console.log('SQL statements per page: see the query-budget test (tests/integration/query-budget.test.ts), which prints its table.')
   await sql.end()
   await handle.close()
