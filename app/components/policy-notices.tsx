@@ -1,11 +1,11 @@
 import { Link } from '@remix-run/react'
 import { formatDate } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
+import type { PolicyNotice } from '~/modules/risks/rule-changes.server'
 
-type Notice = { id: string; effect: 'added' | 'removed' | 'changed'; ruleKey: string; titleNl: string; titleEn: string; changedAt: string }
 
 /** Rule changes that touched this vacancy or match: which rule, when, and what it did here. */
-export function PolicyNotices({ notices }: { notices: Notice[] }) {
+export function PolicyNotices({ notices }: { notices: PolicyNotice[] }) {
   const t = useT()
   const locale = useLocale()
   if (notices.length === 0) return null

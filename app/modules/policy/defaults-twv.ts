@@ -1,25 +1,15 @@
-import type { PolicyStatus } from './rule'
-import type { PolicyData, PolicyKind, PolicySource } from './schemas'
+import type { PolicyRule } from './rule'
+import type { PolicyKind } from './schemas'
 import { report, source } from './sources'
 
 // The starting content of the TWV guidance. Written into policy_rules on start-up: missing keys
 // are added, and a rule nobody has edited is updated when its revision here is higher. After an
 // admin edits a rule, the database is the truth (decision 014).
 
-export type PolicyDefault<K extends PolicyKind = PolicyKind> = {
-  key: string
-  kind: K
-  titleNl: string
-  titleEn: string
-  bodyNl: string
-  bodyEn: string
-  sources: PolicySource[]
+/** A rule as the code ships it: the stored rule's content, with a revision instead of a change date. */
+export type PolicyDefault<K extends PolicyKind = PolicyKind> = Omit<PolicyRule<K>, 'effectiveFrom' | 'effectiveTo' | 'updatedAt'> & {
   effectiveFrom?: string
   effectiveTo?: string
-  reviewedOn: string
-  reviewBy: string
-  status: PolicyStatus
-  data: PolicyData[K]
   /** Raised when the default's content changes, so unedited rows take the correction. */
   revision: number
 }

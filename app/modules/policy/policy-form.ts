@@ -52,24 +52,25 @@ export function formToRuleInput(values: Record<string, string>): { content: Reco
   return { content, data, rowOf, errors }
 }
 
-/** Schema issue paths (sources.K.url, data.x) as the form's field names. */
+/** Schema issues (sources.K.url, data.x) as errors on the form's fields. */
 export function ruleErrorsToFields(issues: { path: (string | number)[]; message: string }[], rowOf: Map<string, string>): FieldErrors {
   const errors: FieldErrors = {}
-  for (const issue of issues) {
-    const [head, second, ...rest] = issue.path.map(String)
-    const name = head === 'sources' && second !== undefined ? ['sources', rowOf.get(second) ?? second, ...rest].join('.') : head === 'data' ? 'data' : (head ?? '_form')
-    errors[name] ??= { key: issue.message } as FieldMessage
-  }
-  return errors
+  for (const issue of issues) errors[issue.path.join('.') || '_form'] ??= { key: issue.message } as FieldMessage
+  return renameSourceErrors(errors, rowOf)
 }
 
+/**
+ * Errors on the K-th kept source row named by that row's fields in the form (blank rows were
+ * dropped before validation), and anything inside the data on the data field. The first error of
+ * a field stays.
+ */
 export function renameSourceErrors(errors: FieldErrors, rowOf: Map<string, string>): FieldErrors {
-  return Object.fromEntries(
-    Object.entries(errors).map(([name, message]) => {
-      const match = /^sources\.(\d+)(\..*)?$/.exec(name)
-      return [match ? `sources.${rowOf.get(match[1]!) ?? match[1]}${match[2] ?? ''}` : name.startsWith('data.') ? 'data' : name, message]
-    }),
-  )
+  const renamed: FieldErrors = {}
+  for (const [name, message] of Object.entries(errors)) {
+    const match = /^sources\.(\d+)(\..*)?$/.exec(name)
+    renamed[match ? `sources.${rowOf.get(match[1]!) ?? match[1]}${match[2] ?? ''}` : name === 'data' || name.startsWith('data.') ? 'data' : name] ??= message
+  }
+  return renamed
 }
 
 /** The rule as the form shows it: the same values a save without changes sends back. */

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/audit.server'
 import { policyDefaults } from './defaults'
 import type { PolicyDefault } from './defaults-twv'
 import { factParamsOfRule } from './risk-codes'
-import type { AnyPolicyRule } from './rule'
+import { ruleOf, type AnyPolicyRule, type PolicyRule } from './rule'
 import { policyKinds, sourceSchema, validateRule, type PolicyKind, type RuleContent } from './schemas'
 
 const columns = {
@@ -118,8 +118,9 @@ export async function listPolicyRules(db: Db): Promise<StoredRule[]> {
   return (await loadPolicyRules(db)).rules
 }
 
-export async function getPolicyRule(db: Db, key: string): Promise<StoredRule | null> {
-  return (await listPolicyRules(db)).find((r) => r.key === key) ?? null
+/** One rule of a known kind, typed; undefined when it is missing or does not validate. */
+export async function policyRule<K extends PolicyKind>(db: Db, key: string, kind: K): Promise<PolicyRule<K> | undefined> {
+  return ruleOf(await listPolicyRules(db), key, kind)
 }
 
 function contentOf(r: { titleNl: string; titleEn: string; bodyNl: string; bodyEn: string; sources: unknown; effectiveFrom: string | null; effectiveTo: string | null; reviewedOn: string; reviewBy: string; status: RuleContent['status'] }): RuleContent {

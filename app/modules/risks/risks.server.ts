@@ -7,8 +7,7 @@ import { translate, type Locale } from '~/lib/i18n'
 import type { Actor } from '~/modules/authorisation/actor'
 import { scopeOf } from '~/modules/authorisation/scope.server'
 import { recordAudit } from '../audit/audit.server'
-import { listPolicyRules } from '../policy/policy.server'
-import { ruleOf } from '../policy/rule'
+import { listPolicyRules, policyRule } from '../policy/policy.server'
 import { hireGuidance } from '../twv/hires.server'
 import { getVacancy, type VacancyRow } from '../vacancies/vacancies.server'
 import { emptyArrangements, type Arrangements } from './arrangements'
@@ -76,7 +75,7 @@ export async function saveArrangements(
   const vacancy = await getVacancy(db, actor, target.vacancyId)
   if (!vacancy) return false
   const status = target.hire?.residenceStatus
-  const fits = ruleOf(await listPolicyRules(db), 'risk.trial-arrangement-mismatch', 'risk')?.data.trialFits
+  const fits = (await policyRule(db, 'risk.trial-arrangement-mismatch', 'risk'))?.data.trialFits
   if (input.trialKind && fits && status && status !== 'unknown' && !fits[input.trialKind].includes(status)) {
     const reason = translate(locale, input.trialKind === 'uwv_proefplaatsing' ? 'risk.reasonUwvTrial' : 'risk.reasonMunicipalTrial')
     throw new FieldValidationError({ trialKind: { key: 'errors.trialNotForStatus', params: { reason } } })

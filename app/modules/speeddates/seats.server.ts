@@ -7,8 +7,7 @@ import { can } from '~/modules/authorisation/policy'
 import { scopeOf } from '~/modules/authorisation/scope.server'
 import { createHire } from '../twv/hires.server'
 import type { CandidateInput } from './speeddates.schema'
-import { listPolicyRules } from '../policy/policy.server'
-import { ruleOf } from '../policy/rule'
+import { policyRule } from '../policy/policy.server'
 
 export async function createCandidate(db: Db, actor: Actor, input: CandidateInput): Promise<string> {
   try {
@@ -122,7 +121,7 @@ export const MIN_OWN_SAMPLE = 20
  * many to invite to fill the seats.
  */
 export async function showUpAdvice(db: Db, actor: Actor, seats: number, now = new Date()) {
-  const pilot = ruleOf(await listPolicyRules(db), 'parameter.speeddate_show_up', 'parameter')?.data ?? null
+  const pilot = (await policyRule(db, 'parameter.speeddate_show_up', 'parameter'))?.data ?? null
   const [row] = await db
     .select({
       recorded: count(),

@@ -29,8 +29,7 @@ import {
   type VacancyPatch,
 } from './vacancies.schema'
 import { isEditable, nextStatus, type VacancyAction } from './workflow'
-import { listPolicyRules } from '../policy/policy.server'
-import { ruleOf } from '../policy/rule'
+import { policyRule } from '../policy/policy.server'
 import { minimumHourlyWage } from '../policy/minimum-wage'
 
 export type { VacancyRow }
@@ -74,7 +73,7 @@ async function assertWageAtLeastMinimum(db: Db, fields: VacancyFields, today: st
 }
 
 async function wageIssuesFor(db: Db, fields: VacancyFields, today: string) {
-  const rule = ruleOf(await listPolicyRules(db), 'minimum_wage', 'minimum_wage')
+  const rule = await policyRule(db, 'minimum_wage', 'minimum_wage')
   return rule ? wageIssues(fields, today, rule.data) : []
 }
 
@@ -89,7 +88,7 @@ function toFieldErrors(issues: { path: (string | number)[]; message: string; par
  * indexation date that has passed without new amounts (so the employer is not misled).
  */
 export async function minimumWageNotice(db: Db, today = todayInAmsterdam()) {
-  const rule = ruleOf(await listPolicyRules(db), 'minimum_wage', 'minimum_wage')
+  const rule = await policyRule(db, 'minimum_wage', 'minimum_wage')
   const applied = rule ? minimumHourlyWage(today, null, rule.data) : null
   return applied ? { minimumCents: applied.hourlyCents, sinceDate: applied.period.effectiveFrom, dueDate: applied.newerDue } : null
 }
