@@ -36,3 +36,15 @@ export function securityHeaders(options: { nonce: string; appUrl: string; dev: b
   }
   return headers
 }
+
+/** The API's answers are data: nothing in them may load, run or be framed. */
+export function apiSecurityHeaders(appUrl: string): Record<string, string> {
+  const headers: Record<string, string> = {
+    'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'same-origin',
+    'X-Frame-Options': 'DENY',
+  }
+  if (new URL(appUrl).protocol === 'https:') headers['Strict-Transport-Security'] = 'max-age=31536000; includeSubDomains'
+  return headers
+}

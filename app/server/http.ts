@@ -9,7 +9,8 @@ import type { Env } from '~/lib/env.server'
 import { isMutationFromAllowedOrigin } from '~/lib/origin.server'
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '~/lib/errors.server'
 import { logError, logWarning, queriesSoFar, withRequestId } from '~/lib/log.server'
-import { createCspNonce, securityHeaders } from '~/lib/security-headers.server'
+import { apiSecurityHeaders, createCspNonce, securityHeaders } from '~/lib/security-headers.server'
+import { apiDispatcher, type ApiMatch } from './api-dispatch'
 
 export type HttpAppOptions = {
   db: Db
@@ -43,7 +44,12 @@ export function createHttpApp(options: HttpAppOptions) {
     withRequestId(requestId, next)
   })
 
-  app.use((_req, res, next) => {
+  app.use((req, res, next) => {
+    // The API answers JSON and PDFs, never a page that runs scripts: no nonce to make.
+    if (isApiPath(req.path)) {
+      for (const [name, value] of Object.entries(apiSecurityHeaders(env.APP_URL))) res.setHeader(name, value)
+      return next()
+    }
     const nonce = createCspNonce()
     res.locals.cspNonce = nonce
     for (const [name, value] of Object.entries(securityHeaders({ nonce, appUrl: env.APP_URL, dev }))) {
@@ -62,7 +68,9 @@ export function createHttpApp(options: HttpAppOptions) {
       '/assets',
       express.static(path.join(options.clientDir, 'assets'), { immutable: true, maxAge: '1y' }),
     )
-    app.use(express.static(options.clientDir, { maxAge: '1h' }))
+    // No file lives under /api/: an API request need not wait for a disk lookup that must fail.
+    const files = express.static(options.clientDir, { maxAge: '1h' })
+    app.use((req, res, next) => (isApiPath(req.path) ? next() : files(req, res, next)))
   }
 
   app.use(originCheck(env))
@@ -71,6 +79,8 @@ export function createHttpApp(options: HttpAppOptions) {
   // look at the answer before it is sent, so that a lost database becomes a 503 on every kind of
   // route (pages, data requests, resource routes).
   const handleRequest = createRequestHandler(options.build, dev ? 'development' : 'production')
+  // A built app (not the dev server's reloading one): its API routes are called directly.
+  const findApiRoute = typeof options.build === 'function' ? null : apiDispatcher(options.build)
   app.all('*', async (req, res, next) => {
     try {
       const context: AppLoadContext = {
@@ -80,12 +90,14 @@ export function createHttpApp(options: HttpAppOptions) {
         cspNonce: String(res.locals.cspNonce),
         failure: { databaseUnavailable: false, unreadableInput: false },
       }
-      let response = await handleRequest(createRemixRequest(req, res), context)
+      const api = findApiRoute?.(req.method, req.path)
+      let response = api ? await answerApi(api, createRemixRequest(req, res), context) : await handleRequest(createRemixRequest(req, res), context)
       if (context.failure.databaseUnavailable && response.status >= 500) response = unavailable(response)
       else if (context.failure.unreadableInput && response.status >= 500) response = refused(response, req.method)
       // How many SQL statements the answer took: a budget the tests hold pages to (issue 15).
       if (env.NODE_ENV !== 'production') res.setHeader('Server-Timing', `db;desc="${queriesSoFar()} queries"`)
-      await sendRemixResponse(res, response)
+      if (api) await sendWhole(res, response, api.head)
+      else await sendRemixResponse(res, response)
     } catch (error) {
       next(error)
     }
@@ -102,6 +114,39 @@ export function createHttpApp(options: HttpAppOptions) {
     res.type('text/plain; charset=utf-8').send(down ? 'Werkbrug is even niet bereikbaar. / Werkbrug is briefly unavailable.\n' : 'Er ging iets mis. / Something went wrong.\n')
   }) as express.ErrorRequestHandler)
   return app
+}
+
+function isApiPath(path: string): boolean {
+  return path.startsWith('/api/')
+}
+
+async function answerApi(api: ApiMatch, request: Request, context: AppLoadContext): Promise<Response> {
+  try {
+    const result = await api.run({ request, params: api.params, context })
+    if (result instanceof Response) return result
+    throw new Error(`${api.routeId} answered something other than a Response`)
+  } catch (thrown) {
+    // A route may throw a Response (Remix's convention); anything else is an error for express.
+    if (thrown instanceof Response) return thrown
+    throw thrown
+  }
+}
+
+/**
+ * An API answer is small (JSON, one PDF): read whole and written with its length in one go,
+ * rather than streamed in chunks as pages are.
+ */
+async function sendWhole(res: express.Response, response: Response, head: boolean): Promise<void> {
+  const body = head || response.body === null ? null : Buffer.from(await response.arrayBuffer())
+  res.statusCode = response.status
+  if (response.statusText) res.statusMessage = response.statusText
+  for (const [name, value] of response.headers) {
+    if (name !== 'set-cookie') res.setHeader(name, value)
+  }
+  const cookies = response.headers.getSetCookie()
+  if (cookies.length > 0) res.setHeader('Set-Cookie', cookies)
+  if (body) res.setHeader('Content-Length', String(body.byteLength))
+  res.end(body ?? undefined)
 }
 
 function refused(response: Response, method: string): Response {

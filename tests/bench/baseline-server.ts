@@ -1,6 +1,8 @@
 // The baseline: the same SQL as GET /api/v1/vacancies, behind bare node:http and postgres.js —
 // no framework and no validation, but the same work per request as the app: look up the key
-// (cached for 5 seconds, as the app does) and write the rate-limit counter. Started by run.ts.
+// (cached for 5 seconds, as the app does) and write the rate-limit counter — for the list and
+// for the booking race alike, since no client of either gets an answer without them. Started by
+// run.ts.
 import { createHash } from 'node:crypto'
 import { createServer, type ServerResponse } from 'node:http'
 import postgres from 'postgres'
@@ -48,13 +50,13 @@ async function countRequest(keyId: string) {
 
 const server = createServer(async (req, res) => {
   try {
-    if (req.method === 'POST' && req.url?.startsWith('/book')) return await book(new URL(req.url, 'http://localhost'), res)
     const keyId = await authenticate(req.headers.authorization)
     if (!keyId) {
       res.writeHead(401)
       return res.end()
     }
     await countRequest(keyId)
+    if (req.method === 'POST' && req.url?.startsWith('/book')) return await book(new URL(req.url, 'http://localhost'), res)
     const url = new URL(req.url ?? '/', 'http://localhost')
     const limit = Number(url.searchParams.get('limit') ?? '50')
     const cursor = url.searchParams.get('cursor')

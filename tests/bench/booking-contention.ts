@@ -3,7 +3,7 @@
 import type postgres from 'postgres'
 import { createApiKey } from '../../app/modules/api-keys/api-keys.server'
 import type { DatabaseHandle } from '../../db/client.server'
-import { runLoad } from './load'
+import { runLoad, type LoadRequest } from './load'
 
 const EMPLOYERS = 300
 const SLOTS = 50
@@ -46,7 +46,7 @@ export async function benchBookingContention(options: {
   for (const target of ['app', 'baseline'] as const) {
     await sql`delete from speeddate_bookings`
     const result = await runLoad(
-      (i) => {
+      (i): LoadRequest => {
         const { employer, slot } = pick(i)
         return target === 'app'
           ? {
@@ -58,6 +58,7 @@ export async function benchBookingContention(options: {
           : {
               url: `${options.baselineUrl}/book?slot=${slot}&organisation=${employer.organisationId}&vacancy=${employer.vacancy}`,
               method: 'POST',
+              headers: { authorization: `Bearer ${employer.key}` },
             }
       },
       {},

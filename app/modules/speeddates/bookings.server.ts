@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type Stripe from 'stripe'
 import type { Db } from '#db/client.server'
 import {
@@ -142,28 +142,27 @@ export async function bookSlot(db: Db, actor: Actor, slotId: string, vacancyId: 
   // Checks that need no lock come first: whose vacancy it is, and whether the slot is already
   // held. Most losers of a race stop here without queueing for the slot's lock.
   if (!can(actor.role, 'speeddates:book')) return null
-  const [vacancy] = await db
-    .select({ id: vacancies.id, title: vacancies.title, intermediaryOrganisationId: vacancies.intermediaryOrganisationId })
-    .from(vacancies)
-    .where(and(eq(vacancies.id, vacancyId), scopeOf(actor).vacancies(), eq(vacancies.status, 'published')))
-  const held = () =>
-    db
-      .select({ id: speeddateBookings.id })
-      .from(speeddateBookings)
-      .where(and(eq(speeddateBookings.slotId, slotId), inArray(speeddateBookings.status, active)))
-      .limit(1)
-  // Only the slots of the employer's own intermediaries exist for it.
-  const [slotExists] = await db
-    .select({ id: speeddateSlots.id, intermediaryOrganisationId: speeddateSlots.intermediaryOrganisationId })
+  // One statement: the slot as the employer may see it, its vacancy if it is the employer's and
+  // published, and whether someone already holds the slot.
+  const [found] = await db
+    .select({
+      intermediaryOrganisationId: speeddateSlots.intermediaryOrganisationId,
+      vacancyIntermediaryOrganisationId: vacancies.intermediaryOrganisationId,
+      vacancyId: vacancies.id,
+      vacancyTitle: vacancies.title,
+      held: sql<boolean>`exists (select 1 from ${speeddateBookings} where ${speeddateBookings.slotId} = ${speeddateSlots.id} and ${inArray(speeddateBookings.status, active)})`,
+    })
     .from(speeddateSlots)
+    .leftJoin(vacancies, and(eq(vacancies.id, vacancyId), scopeOf(actor).vacancies(), eq(vacancies.status, 'published')))
     .where(and(eq(speeddateSlots.id, slotId), scopeOf(actor).slots()))
-  if (!slotExists) return null
-  if (!vacancy) throw new FieldValidationError({ vacancyId: { key: 'errors.vacancyNotBookable' } })
+  // Only the slots of the employer's own intermediaries exist for it.
+  if (!found) return null
+  if (!found.vacancyId) throw new FieldValidationError({ vacancyId: { key: 'errors.vacancyNotBookable' } })
   // The intermediary that reviews the vacancy is the one that runs its speeddates.
-  if (vacancy.intermediaryOrganisationId !== slotExists.intermediaryOrganisationId) {
+  if (found.vacancyIntermediaryOrganisationId !== found.intermediaryOrganisationId) {
     throw new FieldValidationError({ vacancyId: { key: 'errors.vacancyOtherIntermediary' } })
   }
-  if ((await held()).length > 0) throw new BookingConflictError('errors.slotTaken')
+  if (found.held) throw new BookingConflictError('errors.slotTaken')
   try {
     return await db.transaction(async (tx) => {
       const slot = await lockSlot(tx, slotId)
@@ -202,7 +201,7 @@ export async function bookSlot(db: Db, actor: Actor, slotId: string, vacancyId: 
           payerOrganisationId: actor.organisationId,
           intermediaryOrganisationId: slot.intermediaryOrganisationId,
           bookingId: booking!.id,
-          description: `Speeddate ${utcToAmsterdamLocal(slot.startsAt).replace('T', ' ')} — ${vacancy.title}`,
+          description: `Speeddate ${utcToAmsterdamLocal(slot.startsAt).replace('T', ' ')} — ${found.vacancyTitle}`,
           fee,
           holdUntil: new Date(now.getTime() + BOOKING_PAYMENT_WINDOW_MS),
         })

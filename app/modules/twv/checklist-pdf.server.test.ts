@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { pdfText } from '../../../tests/support/pdf'
-import { renderChecklistPdf } from './checklist-pdf.server'
+import { catalogueOf } from '~/lib/i18n'
+import { latinFontCovers, renderChecklistPdf } from './checklist-pdf.server'
 import { buildGuidance } from './guidance'
 import { rulesFromDefaults } from '../policy/defaults'
 import { sourceText } from '../policy/source-text'
@@ -31,5 +32,19 @@ describe('TWV checklist PDF', () => {
     // The status is said once, not in the title as well.
     expect(text).not.toMatch(/\((aangekondigd|announced)\)\s*\((aangekondigd|announced)/)
     expect(text).toContain(locale === 'nl' ? 'Bronnen' : 'Sources')
+  })
+
+  it('writes a name in another script with the full font, not as empty boxes', async () => {
+    const guidance = buildGuidance({ hire, rules, done: {}, today: '2026-11-27', own: {}, locale: 'nl' })
+    const pdf = await renderChecklistPdf('nl', { organisationName: 'Ромашка Логистика', vacancyTitle: 'Orderpicker', hireReference: 'AZC-7', residenceStatus: 'asylum_seeker' }, [guidance])
+    const text = await pdfText(new Uint8Array(pdf))
+    expect(text).toContain('Ромашка Логистика')
+  })
+
+  it.each(['nl', 'en'] as const)('has every message of the checklist in the Latin cut of the font (%s)', (locale) => {
+    const catalogue = catalogueOf(locale) as Record<string, string>
+    const used = Object.entries(catalogue).filter(([key]) => key.startsWith('twv.') || key === 'dashboard.organisation')
+    expect(used.length).toBeGreaterThan(20)
+    expect(used.filter(([, message]) => !latinFontCovers(message))).toEqual([])
   })
 })
