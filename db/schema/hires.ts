@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm'
 import {
   boolean,
+  check,
   date,
   index,
   integer,
@@ -13,16 +15,27 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core'
 import { organisations, users } from './accounts'
-import { candidates, speeddateSeats } from './speeddates'
+import { candidates, residenceStatus, speeddateSeats } from './speeddates'
 import { vacancies } from './vacancies'
 
-// asielzoeker (needs a TWV), statushouder (does not), or not yet known.
-export const residenceStatus = pgEnum('residence_status', ['asylum_seeker', 'status_holder', 'unknown'])
 export const policyStatus = pgEnum('policy_status', ['in_force', 'announced', 'struck_down'])
 
 // Whether the asylum seeker is likely to be granted asylum ("kansrijk"), as the intermediary hears
 // it from COA: the announced shorter waiting period depends on it. Null: not known.
 export const permitChance = pgEnum('permit_chance', ['high', 'low'])
+
+// Why a placement ended (report table 3.1: "tijdelijke klus", mostly the 24-week rule; "andere
+// reden", mostly stopped themselves) and why a match never started ("niet op komen dagen of baan
+// uiteindelijk geweigerd").
+export const stopReason = pgEnum('stop_reason', [
+  'temporary_job_ended',
+  'twenty_four_week_rule',
+  'stopped_themselves',
+  'dismissed',
+  'relocated',
+  'other',
+])
+export const notStartedReason = pgEnum('not_started_reason', ['did_not_turn_up', 'declined_job'])
 
 /**
  * A match that is being turned into a job. Only what the TWV/BSN path needs is kept, as the
@@ -50,11 +63,28 @@ export const hires = pgTable(
     medicalResidenceGround: boolean(),
     hasBsn: boolean(),
     permitChance: permitChance(),
+    // A match (both sides intend to work together) becomes a placement on the first day worked;
+    // it ends with endedOn and a stop reason, or never starts (notStartedOn and its reason).
+    matchedOn: date({ mode: 'string' }).notNull().default(sql`current_date`),
     firstWorkingDay: date({ mode: 'string' }),
+    endedOn: date({ mode: 'string' }),
+    stopReason: stopReason(),
+    notStartedOn: date({ mode: 'string' }),
+    notStartedReason: notStartedReason(),
+    outcomeNote: text(),
+    // Set on matches loaded from an earlier programme's records (CSV import): the key that makes
+    // importing the same file twice change nothing.
+    importKey: text(),
     createdByUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('hires_organisation_idx').on(t.organisationId, t.createdAt)],
+  (t) => [
+    index('hires_organisation_idx').on(t.organisationId, t.createdAt),
+    index('hires_candidate_idx').on(t.candidateId),
+    uniqueIndex('hires_import_key').on(t.candidateId, t.importKey),
+    check('hires_stopped_after_start', sql`${t.endedOn} is null or (${t.firstWorkingDay} is not null and ${t.endedOn} >= ${t.firstWorkingDay} and ${t.stopReason} is not null)`),
+    check('hires_not_started_never_worked', sql`${t.notStartedOn} is null or (${t.firstWorkingDay} is null and ${t.notStartedReason} is not null)`),
+  ],
 )
 
 /** A step of the hire's path ticked off, with the date it happened and who recorded it. */

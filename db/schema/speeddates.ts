@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import {
   bigint,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -13,7 +14,11 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core'
 import { organisations, users } from './accounts'
-import { receptionLocations, vacancies } from './vacancies'
+import { languageLevel, receptionLocations, vacancies } from './vacancies'
+
+// asielzoeker (needs a TWV), statushouder (does not), or not yet known: recorded at intake and
+// carried over to each of the candidate's matches (hires), where the TWV path is decided.
+export const residenceStatus = pgEnum('residence_status', ['asylum_seeker', 'status_holder', 'unknown'])
 
 export const slotPlaceKind = pgEnum('slot_place_kind', ['reception_location', 'employer_site'])
 export const slotStatus = pgEnum('slot_status', ['open', 'cancelled'])
@@ -111,6 +116,26 @@ export const speeddateBookingEvents = pgTable(
  * Candidates as the portal knows them: pseudonymous. A reference code the intermediary also uses
  * in its own files, a first name, languages and a line of experience; nothing else.
  */
+// The pilot's categories (report §3.1.2–3.1.6), each with "unknown": an intake leaves gaps.
+export const candidateGender = pgEnum('candidate_gender', ['male', 'female', 'unknown'])
+export const educationLevel = pgEnum('education_level', [
+  'none',
+  'primary',
+  'secondary',
+  'lower_vocational',
+  'secondary_vocational',
+  'higher',
+  'unknown',
+])
+// koppeling: whether COA has linked the status holder to a municipality that will house them.
+export const municipalLinkage = pgEnum('municipal_linkage', ['yes', 'yes_unknown_which', 'no', 'unknown'])
+
+/**
+ * A resident of a reception location who had an intake with the intermediary (deelnemer).
+ * Owned by the intermediary and pseudonymous to employers, who see the reference code, first
+ * name, languages, experience and hours wanted — nothing else. The attributes are the ones the
+ * pilot reported on; the consent fields record why the data is kept (AVG).
+ */
 export const candidates = pgTable(
   'candidates',
   {
@@ -119,9 +144,28 @@ export const candidates = pgTable(
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
     referenceCode: text().notNull(),
-    firstName: text().notNull(),
-    languages: text().notNull(),
+    firstName: text(),
+    languages: text(),
     experience: text(),
+    skills: text(),
+    receptionLocationId: uuid().references(() => receptionLocations.id, { onDelete: 'set null' }),
+    residenceStatus: residenceStatus().notNull().default('unknown'),
+    gender: candidateGender().notNull().default('unknown'),
+    educationLevel: educationLevel().notNull().default('unknown'),
+    // Self-reported at intake on the pilot's scale (the vacancy's levels); null: not known.
+    englishLevel: languageLevel(),
+    dutchLevel: languageLevel(),
+    municipalLinkage: municipalLinkage().notNull().default('unknown'),
+    linkedMunicipality: text(),
+    intakeDate: date({ mode: 'string' }),
+    hoursWanted: integer(),
+    movedOutOn: date({ mode: 'string' }),
+    consentPurpose: text(),
+    consentGivenOn: date({ mode: 'string' }),
+    consentRecordedByUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    consentWithdrawnOn: date({ mode: 'string' }),
+    // Any change to the candidate or one of its matches: the retention period counts from here.
+    lastActivityAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('candidates_reference_key').on(t.intermediaryOrganisationId, t.referenceCode)],

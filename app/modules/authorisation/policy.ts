@@ -23,6 +23,9 @@ const grants = {
   'speeddates:manage': ['intermediary_owner', 'intermediary'],
   'hires:view': ['employer_owner', 'employer_member', 'intermediary_owner', 'intermediary'],
   'hires:manage': ['intermediary_owner', 'intermediary'],
+  // The intermediary's candidates, their matches' outcomes and the funnel report (issue 16).
+  'pipeline:view': ['intermediary_owner', 'intermediary'],
+  'pipeline:manage': ['intermediary_owner', 'intermediary'],
   'policy:manage': ['admin'],
   'fees:manage': ['intermediary_owner'],
   'payments:view': ['employer_owner', 'employer_member', 'intermediary_owner', 'intermediary'],

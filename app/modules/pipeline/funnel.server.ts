@@ -1,0 +1,108 @@
+import { and, desc, eq, lte, sql } from 'drizzle-orm'
+import type { Db } from '#db/client.server'
+import { candidates, employerApproaches, hires, targetGroupCounts } from '#db/schema'
+import type { Actor } from '~/modules/authorisation/actor'
+import { assertCan } from '~/modules/authorisation/policy'
+import { scopeOf } from '~/modules/authorisation/scope.server'
+import { recordAudit } from '../audit/audit.server'
+import { computeFunnel, type Funnel } from './funnel'
+
+export type FunnelQuery = { from: string; to: string; receptionLocationId: string | null }
+
+/**
+ * The intermediary's funnel over its own candidates and their matches (whichever employer), its
+ * recorded approaches and COA's numbers for its locations. Four reads, whatever the period.
+ */
+export async function loadFunnel(db: Db, actor: Actor, query: FunnelQuery): Promise<Funnel> {
+  assertCan(actor, 'pipeline:view')
+  const location = query.receptionLocationId ? eq(candidates.receptionLocationId, query.receptionLocationId) : undefined
+  const [candidateRows, matchRows, approachRows, targetRows] = await Promise.all([
+    db
+      .select({
+        id: candidates.id,
+        intakeDate: candidates.intakeDate,
+        movedOutOn: candidates.movedOutOn,
+        residenceStatus: candidates.residenceStatus,
+        gender: candidates.gender,
+        educationLevel: candidates.educationLevel,
+        englishLevel: candidates.englishLevel,
+        dutchLevel: candidates.dutchLevel,
+        municipalLinkage: candidates.municipalLinkage,
+        linkedMunicipality: candidates.linkedMunicipality,
+      })
+      .from(candidates)
+      .where(and(scopeOf(actor).candidates(), location)),
+    db
+      .select({
+        candidateId: hires.candidateId,
+        employerOrganisationId: hires.organisationId,
+        matchedOn: hires.matchedOn,
+        firstWorkingDay: hires.firstWorkingDay,
+        endedOn: hires.endedOn,
+        stopReason: hires.stopReason,
+        notStartedOn: hires.notStartedOn,
+        notStartedReason: hires.notStartedReason,
+      })
+      .from(hires)
+      .innerJoin(candidates, eq(candidates.id, hires.candidateId))
+      .where(and(scopeOf(actor).candidates(), location)),
+    // Approaches belong to the intermediary, not to a location.
+    db
+      .select({ organisationName: employerApproaches.organisationName, approachedOn: employerApproaches.approachedOn })
+      .from(employerApproaches)
+      .where(eq(employerApproaches.intermediaryOrganisationId, actor.organisationId)),
+    // COA's latest numbers per location on or before the reference date.
+    db
+      .selectDistinctOn([targetGroupCounts.receptionLocationId], {
+        statusHolders: targetGroupCounts.statusHolders,
+        asylumSeekers: targetGroupCounts.asylumSeekers,
+        residents: targetGroupCounts.residents,
+      })
+      .from(targetGroupCounts)
+      .where(
+        and(
+          eq(targetGroupCounts.intermediaryOrganisationId, actor.organisationId),
+          lte(targetGroupCounts.referenceDate, query.to),
+          query.receptionLocationId ? eq(targetGroupCounts.receptionLocationId, query.receptionLocationId) : undefined,
+        ),
+      )
+      .orderBy(targetGroupCounts.receptionLocationId, desc(targetGroupCounts.referenceDate)),
+  ])
+  return computeFunnel({ from: query.from, to: query.to, candidates: candidateRows, matches: matchRows, approaches: approachRows, targetGroup: targetRows })
+}
+
+export type TargetGroupInput = { receptionLocationId: string; referenceDate: string; residents: number | null; statusHolders: number; asylumSeekers: number }
+
+/** COA's numbers for a location on a date; entering the same date again corrects them. */
+export async function recordTargetGroup(db: Db, actor: Actor, input: TargetGroupInput): Promise<void> {
+  assertCan(actor, 'pipeline:manage')
+  const values = { residents: input.residents, statusHolders: input.statusHolders, asylumSeekers: input.asylumSeekers, recordedByUserId: actor.userId }
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(targetGroupCounts)
+      .values({ intermediaryOrganisationId: actor.organisationId, receptionLocationId: input.receptionLocationId, referenceDate: input.referenceDate, ...values })
+      .onConflictDoUpdate({ target: [targetGroupCounts.intermediaryOrganisationId, targetGroupCounts.receptionLocationId, targetGroupCounts.referenceDate], set: values })
+    await recordAudit(tx, { actorUserId: actor.userId, organisationId: actor.organisationId, action: 'pipeline.target_group_recorded', subjectType: 'organisation', subjectId: actor.organisationId, details: { ...input } })
+  })
+}
+
+export type ApproachInput = { organisationName: string; approachedOn: string; outcome: 'no_answer' | 'not_interested' | 'interested' | 'registered' | 'placed'; note: string | null }
+
+export async function recordApproach(db: Db, actor: Actor, input: ApproachInput): Promise<string> {
+  assertCan(actor, 'pipeline:manage')
+  const [row] = await db
+    .insert(employerApproaches)
+    .values({ intermediaryOrganisationId: actor.organisationId, ...input })
+    .returning({ id: employerApproaches.id })
+  return row!.id
+}
+
+export function listApproaches(db: Db, actor: Actor) {
+  assertCan(actor, 'pipeline:view')
+  return db
+    .select({ id: employerApproaches.id, organisationName: employerApproaches.organisationName, approachedOn: employerApproaches.approachedOn, outcome: employerApproaches.outcome })
+    .from(employerApproaches)
+    .where(eq(employerApproaches.intermediaryOrganisationId, actor.organisationId))
+    .orderBy(desc(employerApproaches.approachedOn), sql`${employerApproaches.organisationName}`)
+    .limit(200)
+}
