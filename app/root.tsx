@@ -124,6 +124,11 @@ function Header() {
                     <NavLink to="/hires">{t('nav.hires')}</NavLink>
                   </li>
                 ) : null}
+                {can(user.role, 'pipeline:view') ? (
+                  <li>
+                    <NavLink to="/reports">{t('nav.reports')}</NavLink>
+                  </li>
+                ) : null}
                 {can(user.role, 'payments:view') || can(user.role, 'stripeRefusals:view') ? (
                   <li>
                     <NavLink to="/payments">{t('nav.payments')}</NavLink>

@@ -5,6 +5,8 @@ import { count, eq } from 'drizzle-orm'
 import { todayInAmsterdam } from '../app/lib/dates'
 import { hashPassword } from '../app/lib/passwords.server'
 import type { Actor } from '../app/modules/authorisation/actor'
+import { importHistory } from '../app/modules/pipeline/history-import.server'
+import { recordApproach, recordTargetGroup } from '../app/modules/pipeline/funnel.server'
 import { createApiKey } from '../app/modules/api-keys/api-keys.server'
 import { emptyVacancyFields, type VacancyFields } from '../app/modules/vacancies/vacancies.schema'
 import { createVacancy, listReceptionLocations, transitionVacancy } from '../app/modules/vacancies/vacancies.server'
@@ -13,6 +15,7 @@ import { createSlot } from '../app/modules/speeddates/slots.server'
 import { createHire, tickStep, updateHireFacts } from '../app/modules/twv/hires.server'
 import type { Db } from './client.server'
 import { appMeta, employerIntermediaries, organisations, users } from './schema'
+import { pilotEmployers, pilotHistoryCsv } from './pilot-history'
 
 export const DEMO_PASSWORD = 'werkbrug-demo-2026'
 /**
@@ -94,8 +97,30 @@ export async function seedDemoData(db: Db): Promise<void> {
     const candidateIds = await seedDemoSpeeddates(tx, reviewer)
     await seedDemoHires(tx, reviewer, published, candidateIds)
     await seedSecondIntermediary(tx, { adviser, groenOwner, schoonOwner })
+    await seedDemoPipeline(tx, reviewer)
     await tx.insert(appMeta).values({ key: 'demo', value: { seededAt: new Date().toISOString() } })
   })
+}
+
+/**
+ * A year of the staffing agency's history, shaped like the Almere pilot (db/pilot-history.ts):
+ * 169 intakes, 60 matches, 46 placements, loaded through the same import an intermediary uses,
+ * with COA's numbers and the employers approached — so the report opens on a real funnel.
+ */
+async function seedDemoPipeline(tx: Db, consultant: Actor) {
+  const start = inDays(-364)
+  const imported = await importHistory(tx, consultant, pilotHistoryCsv(start))
+  if (!imported.ok) throw new Error(`demo history does not import: ${JSON.stringify(imported.errors.slice(0, 3))}`)
+  const locations = await listReceptionLocations(tx)
+  const [engelseMijl, markerkant] = [locations.find((l) => l.name === 'Almere Engelse Mijl'), locations.find((l) => l.name === 'Almere Markerkant')]
+  // The pilot's totals (report table 3.1); the split per location is the demo's own.
+  if (engelseMijl) await recordTargetGroup(tx, consultant, { receptionLocationId: engelseMijl.id, referenceDate: inDays(-1), residents: 1213, statusHolders: 300, asylumSeekers: 500 })
+  if (markerkant) await recordTargetGroup(tx, consultant, { receptionLocationId: markerkant.id, referenceDate: inDays(-1), residents: 124, statusHolders: 52, asylumSeekers: 72 })
+  const placing = pilotEmployers
+  const others = ['Bakkerij De Korenschoof', 'Hotel Weerwater', 'Timmerfabriek Flevo', 'Kwekerij Zeewolde', 'Transport Oostvaarders', 'Schoonmaakbedrijf Stad']
+  for (const [i, organisationName] of [...placing, ...others].entries()) {
+    await recordApproach(tx, consultant, { organisationName, approachedOn: inDays(-360 + i * 20), outcome: i < placing.length ? 'placed' : i % 2 ? 'not_interested' : 'no_answer', note: null })
+  }
 }
 
 /** Free speeddate slots over the coming weeks at both reception locations, and a few candidates. */

@@ -1,14 +1,18 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { FormErrorSummary, Notice, SelectField, TextField } from '~/components/field'
+import { FormErrorSummary, Notice, SelectField, TextAreaField, TextField } from '~/components/field'
 import { SourceList } from '~/components/source-list'
 import { RiskPanel } from '~/components/risk-panel'
 import { WeekChart } from '~/components/week-chart'
 import { actorOf, notFound, requirePermission } from '~/web/auth.server'
 import { todayInAmsterdam } from '~/lib/dates'
 import { handleIntents, intent } from '~/lib/form-action.server'
-import { type MessageKey } from '~/lib/i18n'
+import { notStartedReasons, stopReasons } from '~/modules/pipeline/categories'
+import { matchStateOn } from '~/modules/pipeline/funnel'
+import { recordMatchOutcome } from '~/modules/pipeline/outcomes.server'
+import { matchOutcomeSchema } from '~/modules/pipeline/pipeline.schema'
+import { formatDate, type MessageKey } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
 import { resolveLocale } from '~/lib/locale.server'
 import { can } from '~/modules/authorisation/policy'
@@ -61,6 +65,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           return redirect(`/hires/${id.data}?done=saved`)
         },
       }),
+      outcome: intent({
+        schema: matchOutcomeSchema,
+        run: async (input) => {
+          if (!can(user.role, 'hires:manage')) throw new Response('Forbidden', { status: 403 })
+          if (!(await recordMatchOutcome(context.db, actor, id.data, input))) throw notFound()
+          return redirect(`/hires/${id.data}?done=outcome`)
+        },
+      }),
       tick: intent({
         schema: stepTickSchema,
         run: async ({ stepKey, doneOn }) => {
@@ -84,7 +96,10 @@ export default function Hire() {
   const [params] = useSearchParams()
   const done = params.get('done')
   const factsFailure = actionData?.intent === 'facts' ? actionData : null
-  const stepFailure = (key: string) => (actionData?.intent !== 'facts' && actionData?.values.stepKey === key ? actionData : null)
+  const outcomeFailure = actionData?.intent === 'outcome' ? actionData : null
+  const stepFailure = (key: string) => (actionData?.intent !== 'facts' && actionData?.intent !== 'outcome' && actionData?.values.stepKey === key ? actionData : null)
+  const state = matchStateOn({ ...hire, candidateId: '', employerOrganisationId: '' }, today)
+  const outcome = hire.endedOn ? 'stopped' : hire.notStartedOn ? 'not_started' : 'open'
   const triOptions = [
     { value: '', label: t('twv.unknown') },
     { value: 'yes', label: t('twv.yes') },
@@ -104,6 +119,12 @@ export default function Hire() {
         <dd>{hire.organisationName}</dd>
         <dt>{t('twv.status')}</dt>
         <dd>{t(`twv.status.${hire.residenceStatus}`)}</dd>
+        <dt>{t('match.state')}</dt>
+        <dd>
+          {t(`match.state.${state}`)}
+          {hire.endedOn && hire.stopReason ? ` — ${formatDate(locale, `${hire.endedOn}T12:00:00Z`)}, ${t(`pipeline.stopReason.${hire.stopReason}`)}` : ''}
+          {hire.notStartedOn && hire.notStartedReason ? ` — ${formatDate(locale, `${hire.notStartedOn}T12:00:00Z`)}, ${t(`pipeline.notStartedReason.${hire.notStartedReason}`)}` : ''}
+        </dd>
       </dl>
       {placementFee.charge ? (
         <p>
@@ -231,6 +252,54 @@ export default function Hire() {
             />
             <button type="submit" className="button">
               {t('twv.saveFacts')}
+            </button>
+          </Form>
+        </>
+      ) : null}
+
+      {manages ? (
+        <>
+          <h2 id="outcome">{t('match.outcomeTitle')}</h2>
+          <p>{t('match.outcomeIntro')}</p>
+          <FormErrorSummary failure={outcomeFailure} />
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="outcome" />
+            <SelectField
+              name="outcome"
+              label={t('match.outcome')}
+              failure={outcomeFailure}
+              defaultValue={outcome}
+              options={(['open', 'stopped', 'not_started'] as const).map((o) => ({ value: o, label: t(`match.outcome.${o}`) }))}
+            />
+            <fieldset>
+              <legend>{t('match.outcome.stopped')}</legend>
+              <div className="field-row">
+                <TextField name="endedOn" type="date" label={t('match.endedOn')} failure={outcomeFailure} defaultValue={hire.endedOn ?? ''} max={today} />
+                <SelectField
+                  name="stopReason"
+                  label={t('match.stopReason')}
+                  failure={outcomeFailure}
+                  defaultValue={hire.stopReason ?? ''}
+                  options={[{ value: '', label: t('match.choose') }, ...stopReasons.map((r) => ({ value: r, label: t(`pipeline.stopReason.${r}`) }))]}
+                />
+              </div>
+            </fieldset>
+            <fieldset>
+              <legend>{t('match.outcome.not_started')}</legend>
+              <div className="field-row">
+                <TextField name="notStartedOn" type="date" label={t('match.notStartedOn')} failure={outcomeFailure} defaultValue={hire.notStartedOn ?? ''} max={today} />
+                <SelectField
+                  name="notStartedReason"
+                  label={t('match.notStartedReason')}
+                  failure={outcomeFailure}
+                  defaultValue={hire.notStartedReason ?? ''}
+                  options={[{ value: '', label: t('match.choose') }, ...notStartedReasons.map((r) => ({ value: r, label: t(`pipeline.notStartedReason.${r}`) }))]}
+                />
+              </div>
+            </fieldset>
+            <TextAreaField name="outcomeNote" label={t('match.outcomeNote')} failure={outcomeFailure} defaultValue={hire.outcomeNote ?? ''} />
+            <button type="submit" className="button">
+              {t('match.saveOutcome')}
             </button>
           </Form>
         </>

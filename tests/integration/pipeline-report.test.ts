@@ -6,7 +6,7 @@ import { loadFunnel, recordApproach, recordTargetGroup } from '../../app/modules
 import { percentage } from '../../app/modules/pipeline/funnel'
 import { createStaff } from '../support/factories'
 import { createTestDatabase, type TestDatabase } from '../support/db'
-import { pilotFunnel, pilotHistoryCsv, pilotMunicipalities, pilotTables } from '../support/pilot-history'
+import { pilotEmployers, pilotFunnel, pilotHistoryCsv, pilotMunicipalities, pilotTables } from '../support/pilot-history'
 
 let database: TestDatabase
 let consultant: Actor
@@ -43,7 +43,7 @@ describe('the pilot funnel from an imported history', () => {
     const byName = Object.fromEntries(locations.map((l) => [l.name, l.id]))
     await recordTargetGroup(database.db, consultant, { receptionLocationId: byName['Almere Engelse Mijl']!, referenceDate: '2023-12-31', residents: 1213, statusHolders: 300, asylumSeekers: 500 })
     await recordTargetGroup(database.db, consultant, { receptionLocationId: byName['Almere Markerkant']!, referenceDate: '2023-12-31', residents: 124, statusHolders: 52, asylumSeekers: 72 })
-    const placing = ['Flevo Logistiek BV', 'Schoon & Co', 'Almere Hotels', 'Polder Productie', 'Groen Tuinbouw', 'Markt Catering', 'Dijk Distributie']
+    const placing = pilotEmployers
     for (let i = 0; i < 40; i++) {
       await recordApproach(database.db, consultant, { organisationName: placing[i] ?? `Benaderd bedrijf ${i}`, approachedOn: `2023-0${1 + (i % 9)}-15`, outcome: i < 7 ? 'placed' : 'no_answer', note: null })
     }

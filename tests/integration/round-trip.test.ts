@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../../app/modules/authorisation/actor'
 import { saveArrangements } from '../../app/modules/risks/risks.server'
 import { createCandidate } from '../../app/modules/speeddates/seats.server'
-import { createHire, updateHireFacts } from '../../app/modules/twv/hires.server'
+import { createHire, tickStep, updateHireFacts } from '../../app/modules/twv/hires.server'
+import { recordMatchOutcome } from '../../app/modules/pipeline/outcomes.server'
 import { vacancyCreateSchema } from '../../app/modules/vacancies/vacancies.schema'
 import { createVacancy } from '../../app/modules/vacancies/vacancies.server'
 import { type Browser, startTestApp, type TestApp } from '../support/app'
@@ -137,6 +138,20 @@ describe('forms opened and saved unchanged change nothing', () => {
       `/hires/${hireId}`,
       (forms) => forms.find((f) => f.querySelector('input[name="intent"][value="facts"]')),
       rows(`select h.* from hires h where h.id = '${hireId}'`),
+    )
+  })
+
+  it("the intermediary's record of how a match ended (stopped, with its reason and note)", async () => {
+    const vacancyId = await createPublishedVacancy(app.database.db, employer.organisation.id, 'Inpakker')
+    const candidateId = await createCandidate(app.database.db, consultant, { referenceCode: 'RT-2', firstName: 'Hewan', languages: 'Tigrinya', experience: '' })
+    const hireId = await createHire(app.database.db, consultant, { vacancyId, candidateId, residenceStatus: 'status_holder' })
+    await tickStep(app.database.db, consultant, hireId, 'step.first_day', '2026-09-01')
+    await recordMatchOutcome(app.database.db, consultant, hireId, { outcome: 'stopped', endedOn: '2026-10-15', stopReason: 'twenty_four_week_rule', notStartedOn: null, notStartedReason: null, outcomeNote: 'Tijdelijk contract, "24 weken" voorbij' })
+    await roundTrip(
+      await loggedIn(staff.intermediary.email),
+      `/hires/${hireId}`,
+      (forms) => forms.find((f) => f.querySelector('input[name="intent"][value="outcome"]')),
+      async () => [await app.database.query(`select h.* from hires h where h.id = '${hireId}'`), await app.database.query(`select count(*)::int as n from audit_log where subject_id = '${hireId}'`)],
     )
   })
 })

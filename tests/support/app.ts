@@ -82,6 +82,11 @@ export class Browser {
     return this.request(path, { method: 'POST', body, headers: { origin: this.baseUrl, 'content-type': 'application/x-www-form-urlencoded' } })
   }
 
+  /** A multipart form post, as a browser sends a form with a file. */
+  async postMultipart(path: string, body: FormData) {
+    return this.request(path, { method: 'POST', body, headers: { origin: this.baseUrl } })
+  }
+
   /** Logs in through the real login form, and the second-factor step when it comes. */
   async logIn(email: string, password: string) {
     const response = await this.post('/login', { email, password })
@@ -94,7 +99,7 @@ export class Browser {
     return second
   }
 
-  private async request(path: string, init: { method: string; body?: URLSearchParams; headers: Record<string, string> }) {
+  private async request(path: string, init: { method: string; body?: URLSearchParams | FormData; headers: Record<string, string> }) {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
     const response = await fetch(new URL(path, this.baseUrl), {
       ...init,

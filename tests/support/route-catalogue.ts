@@ -223,6 +223,14 @@ export const matrix: Record<string, Call[]> = {
   'routes/hires.$id.checklist': [{ method: 'GET', path: async (r) => `/hires/${await r.hire()}/checklist`, expect: employerRecordPage }],
   'routes/hires.$id.checklist[.]pdf': [{ method: 'GET', path: async (r) => `/hires/${await r.hire()}/checklist.pdf`, expect: employerRecordPage }],
 
+  // The funnel of the intermediary's own candidates: intermediaries only, each its own; the
+  // platform admin sees no candidate data.
+  'routes/reports._index': [
+    { method: 'GET', path: () => '/reports', expect: { anon: 302, owner: 403, member: 403, otherEmployer: 403, linked: 200, linkedOwner: 200, otherIntermediary: 200, admin: 403 } },
+    { method: 'POST', path: () => '/reports?index', body: () => ({ intent: 'approach', organisationName: 'Matrix BV', approachedOn: '2026-01-05', outcome: 'interested' }), expect: { anon: 302, owner: 403, member: 403, otherEmployer: 403, linked: 302, linkedOwner: 302, otherIntermediary: 302, admin: 403 }, writes: true },
+  ],
+  'routes/reports.funnel[.]csv': [{ method: 'GET', path: () => '/reports/funnel.csv', expect: { anon: 302, owner: 403, member: 403, otherEmployer: 403, linked: 200, linkedOwner: 200, otherIntermediary: 200, admin: 403 } }],
+
   'routes/payments._index': [{ method: 'GET', path: () => '/payments', expect: signedInOnly(200), lists: { marker: (r) => r.payment(), shows: employerRecordSeenBy } }],
   'routes/payments.$id': [
     { method: 'GET', path: async (r) => `/payments/${await r.payment()}`, expect: { anon: 302, owner: [200, 404], member: [200, 404], otherEmployer: [404, 404], linked: [200, 404], linkedOwner: [200, 404], otherIntermediary: [404, 200], admin: [403, 403] } },
@@ -406,7 +414,7 @@ export async function fingerprint(): Promise<string> {
     'organisations', 'users', 'employer_intermediaries', 'invitations', 'vacancies', 'vacancy_events', 'vacancy_travel_times',
     'speeddate_slots', 'speeddate_bookings', 'speeddate_booking_events', 'speeddate_seats', 'speeddate_proposals', 'candidates',
     'hires', 'hire_steps', 'arrangements', 'payments', 'fees', 'cancellation_policies', 'policy_rules', 'policy_rule_changes', 'policy_notices', 'audit_log', 'email_outbox',
-    'password_reset_tokens', 'email_confirmation_tokens',
+    'password_reset_tokens', 'email_confirmation_tokens', 'employer_approaches', 'target_group_counts',
   ].map((table) => `(select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from ${table} t)`)
   // API keys: their last use is noted on every authenticated call, refused or not.
   parts.push(`(select md5(coalesce(string_agg(id::text || coalesce(revoked_at::text, ''), '|' order by id), '')) from api_keys)`)

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync'
 import { z } from 'zod'
 import { parseWithSchema, type FieldMessage } from '~/lib/forms'
 import { calendarDate } from '~/lib/schema-fields'
+import { historyColumns } from './history-columns'
 import {
   educationLevels,
   genders,
@@ -12,35 +13,6 @@ import {
   stopReasons,
 } from './categories'
 
-/**
- * The columns of a history file, in this order (docs/pipeline-import.md describes each). One row
- * per match; an intake that never led to a match is a row with the match columns empty. A person
- * matched twice has two rows with the same reference code and match numbers 1 and 2.
- */
-export const historyColumns = [
-  'reference_code',
-  'first_name',
-  'reception_location',
-  'residence_status',
-  'gender',
-  'education_level',
-  'english_level',
-  'dutch_level',
-  'municipal_linkage',
-  'linked_municipality',
-  'intake_date',
-  'hours_wanted',
-  'moved_out_on',
-  'match_number',
-  'matched_on',
-  'employer',
-  'job_title',
-  'first_working_day',
-  'ended_on',
-  'stop_reason',
-  'not_started_on',
-  'not_started_reason',
-] as const
 
 // An empty cell is "not given": null, or the category's "unknown". A filled cell must be valid,
 // and its error names what is wrong with it (not the union's generic "invalid").
@@ -98,6 +70,8 @@ const rowSchema = z
     if (row.first_working_day !== null && row.matched_on !== null && row.first_working_day < row.matched_on) issue('first_working_day', 'errors.startBeforeMatch')
     if (row.linked_municipality !== null && row.municipal_linkage !== 'yes') issue('linked_municipality', 'errors.municipalityWithoutLinkage')
   })
+
+export { historyColumns }
 
 export type HistoryRow = z.output<typeof rowSchema>
 

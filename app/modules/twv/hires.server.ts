@@ -29,6 +29,13 @@ const hireColumns = {
   medicalResidenceGround: hires.medicalResidenceGround,
   hasBsn: hires.hasBsn,
   permitChance: hires.permitChance,
+  matchedOn: hires.matchedOn,
+  firstWorkingDay: hires.firstWorkingDay,
+  endedOn: hires.endedOn,
+  stopReason: hires.stopReason,
+  notStartedOn: hires.notStartedOn,
+  notStartedReason: hires.notStartedReason,
+  outcomeNote: hires.outcomeNote,
   createdAt: hires.createdAt,
 }
 
@@ -121,6 +128,12 @@ export async function tickStep(
   const hire = await getHire(db, actor, hireId)
   if (!hire) return false
   if (doneOn > today) throw new FieldValidationError({ doneOn: { key: 'errors.dateInFuture' } })
+  if (stepKey === 'step.first_day') {
+    // A match recorded as never started, or a placement that ended before this day, cannot
+    // have started on it: the outcome is corrected first.
+    if (hire.notStartedOn !== null) throw new FieldValidationError({ doneOn: { key: 'errors.notStartedButWorked' } })
+    if (hire.endedOn !== null && doneOn > hire.endedOn) throw new FieldValidationError({ doneOn: { key: 'errors.startAfterEnd' } })
+  }
   await db.transaction(async (tx) => {
     await tx
       .insert(hireSteps)

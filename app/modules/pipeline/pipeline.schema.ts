@@ -1,0 +1,72 @@
+import { z } from 'zod'
+import { calendarDate } from '~/lib/schema-fields'
+import { approachOutcomes, notStartedReasons, stopReasons } from './categories'
+
+const emptyAsNull = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === undefined ? null : v), schema.nullable())
+
+/** The first day of the default period: the twelve months up to today, the pilot's review span. */
+export function yearBefore(today: string): string {
+  const date = new Date(`${today}T12:00:00Z`)
+  date.setUTCDate(date.getUTCDate() - 364)
+  return date.toISOString().slice(0, 10)
+}
+
+/** The report's period and location, from the query string; the default is the last twelve months. */
+export const funnelQuerySchema = (today: string) =>
+  z
+    .object({
+      from: z.preprocess((v) => (v === '' || v === undefined ? yearBefore(today) : v), calendarDate()),
+      to: z.preprocess((v) => (v === '' || v === undefined ? today : v), calendarDate()),
+      location: emptyAsNull(z.uuid({ message: 'errors.invalidChoice' })),
+    })
+    .superRefine((q, ctx) => {
+      if (q.to < q.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'errors.endBeforeStart' })
+    })
+
+const count = z.coerce.number({ message: 'errors.wholeNumber' }).int('errors.wholeNumber').min(0, 'errors.wholeNumber').max(1_000_000, 'errors.wholeNumber')
+
+export const targetGroupFormSchema = z.object({
+  receptionLocationId: z.uuid({ message: 'errors.invalidChoice' }),
+  referenceDate: calendarDate(),
+  residents: emptyAsNull(count),
+  statusHolders: count,
+  asylumSeekers: count,
+})
+
+export const approachFormSchema = z.object({
+  organisationName: z.string({ message: 'errors.required' }).trim().min(1, 'errors.required').max(200, 'errors.tooLong'),
+  approachedOn: calendarDate(),
+  outcome: z.enum(approachOutcomes, { message: 'errors.invalidChoice' }),
+  note: emptyAsNull(z.string().trim().max(500, 'errors.tooLong')),
+})
+
+/**
+ * How a match ended, as the intermediary records it: still open (waiting, or working once the
+ * first working day is ticked), stopped after working, or never started. Blank fields of the
+ * other outcomes are ignored, so the form round-trips.
+ */
+export const matchOutcomeSchema = z
+  .object({
+    outcome: z.enum(['open', 'stopped', 'not_started'], { message: 'errors.invalidChoice' }),
+    endedOn: emptyAsNull(calendarDate()),
+    stopReason: emptyAsNull(z.enum(stopReasons, { message: 'errors.invalidChoice' })),
+    notStartedOn: emptyAsNull(calendarDate()),
+    notStartedReason: emptyAsNull(z.enum(notStartedReasons, { message: 'errors.invalidChoice' })),
+    outcomeNote: emptyAsNull(z.string().trim().max(500, 'errors.tooLong')),
+  })
+  .superRefine((o, ctx) => {
+    const required = (path: string) => ctx.addIssue({ code: 'custom', path: [path], message: 'errors.required' })
+    if (o.outcome === 'stopped' && o.endedOn === null) required('endedOn')
+    if (o.outcome === 'stopped' && o.stopReason === null) required('stopReason')
+    if (o.outcome === 'not_started' && o.notStartedOn === null) required('notStartedOn')
+    if (o.outcome === 'not_started' && o.notStartedReason === null) required('notStartedReason')
+  })
+  .transform((o) => ({
+    outcome: o.outcome,
+    endedOn: o.outcome === 'stopped' ? o.endedOn : null,
+    stopReason: o.outcome === 'stopped' ? o.stopReason : null,
+    notStartedOn: o.outcome === 'not_started' ? o.notStartedOn : null,
+    notStartedReason: o.outcome === 'not_started' ? o.notStartedReason : null,
+    outcomeNote: o.outcome === 'open' ? null : o.outcomeNote,
+  }))
+export type MatchOutcomeInput = z.output<typeof matchOutcomeSchema>
