@@ -11,6 +11,7 @@ import { PaymentDueEmail, paymentDueSubject, type PaymentDueProps } from './paym
 import { PaymentReceiptEmail, paymentReceiptSubject, type PaymentReceiptProps } from './payment-receipt'
 import { PaymentRefundEmail, paymentRefundSubject, type PaymentRefundProps } from './payment-refund'
 import { PolicyChangeEmail, policyChangeSubject, type PolicyChangeProps } from './policy-change'
+import { AftercareDueEmail, aftercareDueSubject, type AftercareDueProps } from './aftercare-due'
 import { StepOverdueEmail, stepOverdueSubject, type StepOverdueProps } from './step-overdue'
 import {
   PasswordResetEmail,
@@ -57,6 +58,10 @@ export const emailTemplates = {
     subject: stepOverdueSubject,
     element: (locale, props) => <StepOverdueEmail locale={locale} {...props} />,
   } satisfies Template<StepOverdueProps>,
+  'aftercare-due': {
+    subject: aftercareDueSubject,
+    element: (locale, props) => <AftercareDueEmail locale={locale} {...props} />,
+  } satisfies Template<AftercareDueProps>,
   'policy-change': {
     subject: policyChangeSubject,
     element: (locale, props) => <PolicyChangeEmail locale={locale} {...props} />,

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { FormErrorSummary, Notice, TextField } from '~/components/field'
 import { actorOf, requirePermission, requireUser } from '~/web/auth.server'
 import { handleForm } from '~/lib/form-action.server'
@@ -11,6 +11,7 @@ import { formatDate } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
 import { can } from '~/modules/authorisation/policy'
 import { listEmployers } from '~/modules/accounts/organisations.server'
+import { dueCheckIns } from '~/modules/pipeline/aftercare.server'
 
 export const meta: MetaFunction = () => [{ title: 'Werkbrug — overzicht / overview' }]
 
@@ -19,6 +20,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const employers = can(user.role, 'employers:view')
     ? await listEmployers(context.db, actorOf(user))
     : null
+  // The intermediary's aftercare to-do: check-ins whose day has come (rule aftercare.check_ins).
+  const aftercareDue = can(user.role, 'pipeline:view') ? await dueCheckIns(context.db, actorOf(user)) : null
   const intermediaries = can(user.role, 'intermediaries:link') || can(user.role, 'vacancies:edit') ? await linkedIntermediaries(context.db, actorOf(user)) : null
   return {
     canInvite: can(user.role, 'employers:invite'),
@@ -30,6 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       kvkNumber: user.kvkNumber,
     },
     employers,
+    aftercareDue: aftercareDue ? { count: aftercareDue.length, first: aftercareDue.sort((a, b) => a.dueOn.localeCompare(b.dueOn)).slice(0, 10) } : null,
   }
 }
 
@@ -45,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Dashboard() {
   const t = useT()
   const locale = useLocale()
-  const { user, employers, canInvite, intermediaries } = useLoaderData<typeof loader>()
+  const { user, employers, canInvite, intermediaries, aftercareDue } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const failure = asFormFailure(actionData)
   const invited = actionData && 'invitedPartner' in actionData ? actionData.invitedPartner : null
@@ -66,6 +70,23 @@ export default function Dashboard() {
         <dd>{t(`role.${user.role}`)}</dd>
       </dl>
       {params.get('linked') ? <Notice>{t('dashboard.linked')}</Notice> : null}
+      {aftercareDue ? (
+        <>
+          <h2>{t('dashboard.aftercareDue', { count: aftercareDue.count })}</h2>
+          <ul>
+            {aftercareDue.first.map((c) => (
+              <li key={`${c.hireId}-${c.week}`}>
+                <Link to={`/hires/${c.hireId}#aftercare`}>
+                  {t('dashboard.aftercareItem', { reference: c.reference, employer: c.employer, week: c.week, dueDate: formatDate(locale, `${c.dueOn}T12:00:00Z`) })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to="/reports">{t('dashboard.report')}</Link>
+          </p>
+        </>
+      ) : null}
       {intermediaries ? (
         <>
           <h2>{t('dashboard.intermediaries')}</h2>

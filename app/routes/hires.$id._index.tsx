@@ -11,7 +11,8 @@ import { handleIntents, intent } from '~/lib/form-action.server'
 import { notStartedReasons, stopReasons } from '~/modules/pipeline/categories'
 import { matchStateOn } from '~/modules/pipeline/funnel'
 import { recordMatchOutcome } from '~/modules/pipeline/outcomes.server'
-import { matchOutcomeSchema } from '~/modules/pipeline/pipeline.schema'
+import { aftercareOfHire, recordCheckIn } from '~/modules/pipeline/aftercare.server'
+import { checkInSchema, matchOutcomeSchema } from '~/modules/pipeline/pipeline.schema'
 import { formatDate, type MessageKey } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
 import { resolveLocale } from '~/lib/locale.server'
@@ -33,16 +34,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, user.locale)
   const result = id.success ? await hireGuidance(context.db, actorOf(user), id.data, locale) : null
   if (!result) throw notFound()
-  const [risks, placementFee, notices] = await Promise.all([
+  const manages = can(user.role, 'hires:manage')
+  const [risks, placementFee, notices, aftercare] = await Promise.all([
     risksOfHire(context.db, actorOf(user), result, locale),
     placementFeeView(context.db, result.hire.id),
     noticesFor(context.db, { hireId: result.hire.id }),
+    // What the intermediary notes about how it goes is its own, not the employer's.
+    manages ? aftercareOfHire(context.db, actorOf(user), result.hire.id) : null,
   ])
   return {
     ...result,
     notices,
     risks: risks?.risks ?? [],
-    manages: can(user.role, 'hires:manage'),
+    manages,
+    aftercare: aftercare ?? [],
     today: todayInAmsterdam(),
     placementFee,
     paymentsEnabled: context.env.paymentsEnabled,
@@ -73,6 +78,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           return redirect(`/hires/${id.data}?done=outcome`)
         },
       }),
+      checkIn: intent({
+        schema: checkInSchema,
+        run: async (input) => {
+          if (!can(user.role, 'hires:manage')) throw new Response('Forbidden', { status: 403 })
+          if (!(await recordCheckIn(context.db, actor, id.data, input))) throw notFound()
+          return redirect(`/hires/${id.data}?done=checkIn#aftercare`)
+        },
+      }),
       tick: intent({
         schema: stepTickSchema,
         run: async ({ stepKey, doneOn }) => {
@@ -91,13 +104,15 @@ const yesNo = (value: boolean | null) => (value === null ? '' : value ? 'yes' : 
 export default function Hire() {
   const t = useT()
   const locale = useLocale()
-  const { hire, guidance, manages, today, risks, placementFee, paymentsEnabled, notices } = useLoaderData<typeof loader>()
+  const { hire, guidance, manages, aftercare, today, risks, placementFee, paymentsEnabled, notices } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
   const done = params.get('done')
   const factsFailure = actionData?.intent === 'facts' ? actionData : null
   const outcomeFailure = actionData?.intent === 'outcome' ? actionData : null
-  const stepFailure = (key: string) => (actionData?.intent !== 'facts' && actionData?.intent !== 'outcome' && actionData?.values.stepKey === key ? actionData : null)
+  const checkInFailure = actionData?.intent === 'checkIn' ? actionData : null
+  const stepFailure = (key: string) => (actionData?.intent === 'tick' && actionData?.values.stepKey === key ? actionData : null)
+  const openCheckIns = aftercare.filter((c) => c.state === 'due' || c.state === 'upcoming')
   const state = matchStateOn({ ...hire, candidateId: '', employerOrganisationId: '' }, today)
   const outcome = hire.endedOn ? 'stopped' : hire.notStartedOn ? 'not_started' : 'open'
   const triOptions = [
@@ -259,6 +274,75 @@ export default function Hire() {
 
       {manages ? (
         <>
+          <h2 id="aftercare">{t('aftercare.title')}</h2>
+          {aftercare.length === 0 ? (
+            <p>{t('aftercare.none')}</p>
+          ) : (
+            <>
+              <p>{t('aftercare.intro', { rule: aftercare.map((c) => t('aftercare.week', { week: c.week })).join(', ') })}</p>
+              <ul className="check-ins">
+                {aftercare.map((c) => (
+                  <li key={c.week} className={`check-in check-in--${c.state}`}>
+                    <strong>{t('aftercare.week', { week: c.week })}</strong> — {t('aftercare.dueOn', { dueDate: formatDate(locale, `${c.dueOn}T12:00:00Z`) })} —{' '}
+                    {c.state === 'done' && c.record?.doneOn ? t('aftercare.state.done', { doneDate: formatDate(locale, `${c.record.doneOn}T12:00:00Z`) }) : t(`aftercare.state.${c.state}`)}
+                    {c.record?.doneOn ? (
+                      <dl className="facts">
+                        {c.record.dropoutRisk ? (
+                          <>
+                            <dt>{t('aftercare.dropoutRisk')}</dt>
+                            <dd>{t(`aftercare.dropoutRisk.${c.record.dropoutRisk}`)}</dd>
+                          </>
+                        ) : null}
+                        {c.record.howItGoes ? (
+                          <>
+                            <dt>{t('aftercare.howItGoes')}</dt>
+                            <dd>{c.record.howItGoes}</dd>
+                          </>
+                        ) : null}
+                        {c.record.agreed ? (
+                          <>
+                            <dt>{t('aftercare.agreed')}</dt>
+                            <dd>{c.record.agreed}</dd>
+                          </>
+                        ) : null}
+                      </dl>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+              {openCheckIns.length > 0 ? (
+                <>
+                  <h3>{t('aftercare.record')}</h3>
+                  <FormErrorSummary failure={checkInFailure} />
+                  <Form method="post" noValidate>
+                    <input type="hidden" name="intent" value="checkIn" />
+                    <div className="field-row">
+                      <SelectField
+                        name="week"
+                        label={t('aftercare.weekField')}
+                        failure={checkInFailure}
+                        options={openCheckIns.map((c) => ({ value: String(c.week), label: `${t('aftercare.week', { week: c.week })} (${t(`aftercare.state.${c.state}`)})` }))}
+                      />
+                      <TextField name="doneOn" type="date" label={t('aftercare.doneOn')} failure={checkInFailure} defaultValue={today} max={today} required />
+                      <SelectField
+                        name="dropoutRisk"
+                        label={t('aftercare.dropoutRisk')}
+                        failure={checkInFailure}
+                        required
+                        options={(['low', 'medium', 'high'] as const).map((r) => ({ value: r, label: t(`aftercare.dropoutRisk.${r}`) }))}
+                      />
+                    </div>
+                    <TextAreaField name="howItGoes" label={t('aftercare.howItGoes')} failure={checkInFailure} />
+                    <TextAreaField name="agreed" label={t('aftercare.agreed')} failure={checkInFailure} />
+                    <button type="submit" className="button">
+                      {t('aftercare.save')}
+                    </button>
+                  </Form>
+                </>
+              ) : null}
+            </>
+          )}
+
           <h2 id="outcome">{t('match.outcomeTitle')}</h2>
           <p>{t('match.outcomeIntro')}</p>
           <FormErrorSummary failure={outcomeFailure} />

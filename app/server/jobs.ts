@@ -8,6 +8,7 @@ import { openJobQueue, workJobs, type JobHandlers, type JobQueue } from '~/modul
 import { sweepPayments } from '~/modules/payments/sweep.server'
 import '~/modules/speeddates/booking-payments.server'
 import { sendDueReminders } from '~/modules/speeddates/reminders.server'
+import { sendAftercareReminders } from '~/modules/pipeline/aftercare.server'
 import { sendStepReminders } from '~/modules/twv/step-reminders.server'
 
 /**
@@ -22,6 +23,7 @@ export function jobHandlers(database: DatabaseHandle, env: Env, transport: Email
     'email.sweep': () => dispatchDueEmails(db, transport, options),
     'speeddates.reminders': () => sendDueReminders(db, env.APP_URL),
     'twv.step-reminders': () => sendStepReminders(db, env.APP_URL),
+    'pipeline.aftercare-reminders': () => sendAftercareReminders(db, env.APP_URL),
     // Unpaid bookings past their window release their slot; refunds Stripe has not taken are retried.
     'payments.sweep': async () => (stripe ? sweepPayments(db, stripe, { appUrl: env.APP_URL }) : null),
     'maintenance.rate-limits': () => deleteExpiredRateLimits(db),

@@ -178,3 +178,30 @@ export const policyNotices = pgTable(
   },
   (t) => [index('policy_notices_vacancy_idx').on(t.vacancyId, t.createdAt), index('policy_notices_hire_idx').on(t.hireId, t.createdAt)],
 )
+
+export const dropoutRisk = pgEnum('dropout_risk', ['low', 'medium', 'high'])
+
+/**
+ * Aftercare (nazorg) after a first working day: a check-in due in a given week (rule
+ * `aftercare.check_ins`). A row exists once the intermediary was reminded of it or recorded it;
+ * a due check-in without a row is simply open.
+ */
+export const aftercareCheckIns = pgTable(
+  'aftercare_check_ins',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    hireId: uuid()
+      .notNull()
+      .references(() => hires.id, { onDelete: 'cascade' }),
+    week: integer().notNull(),
+    dueOn: date({ mode: 'string' }).notNull(),
+    doneOn: date({ mode: 'string' }),
+    howItGoes: text(),
+    dropoutRisk: dropoutRisk(),
+    agreed: text(),
+    remindedAt: timestamp({ withTimezone: true }),
+    recordedByUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('aftercare_check_ins_key').on(t.hireId, t.week)],
+)

@@ -70,3 +70,13 @@ export const matchOutcomeSchema = z
     outcomeNote: o.outcome === 'open' ? null : o.outcomeNote,
   }))
 export type MatchOutcomeInput = z.output<typeof matchOutcomeSchema>
+
+/** An aftercare check-in as the intermediary records it. */
+export const checkInSchema = z.object({
+  week: z.coerce.number({ message: 'errors.invalidChoice' }).int('errors.invalidChoice').min(1, 'errors.invalidChoice').max(104, 'errors.invalidChoice'),
+  doneOn: calendarDate(),
+  howItGoes: emptyAsNull(z.string().trim().max(1000, 'errors.tooLong')),
+  dropoutRisk: z.enum(['low', 'medium', 'high'], { message: 'errors.invalidChoice' }),
+  agreed: emptyAsNull(z.string().trim().max(1000, 'errors.tooLong')),
+})
+export type CheckInInput = z.output<typeof checkInSchema>

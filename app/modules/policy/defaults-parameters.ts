@@ -1,6 +1,6 @@
 import type { PolicyDefault } from './defaults-twv'
 import { EVIDENCE_FROM, REVIEW_BY, REVIEWED } from './defaults-twv'
-import { report, source } from './sources'
+import { assumption, report, source } from './sources'
 
 // Numbers the portal computes with, kept as dated, sourced rule data like the rest.
 export const parameterDefaults: PolicyDefault[] = [
@@ -42,4 +42,38 @@ export const parameterDefaults: PolicyDefault[] = [
     revision: 2,
     data: { attended: 4, announced: 9, events: 1 },
   } satisfies PolicyDefault<'parameter'>,
+  {
+    key: 'aftercare.check_ins',
+    kind: 'aftercare',
+    titleNl: 'Nazorg: contactmomenten na de eerste werkdag',
+    titleEn: 'Aftercare: check-ins after the first working day',
+    bodyNl:
+      'De pilot had geen nazorgprogramma (de werkgever werkte in, de bemiddelaar bleef bereikbaar), en mensen vielen in de eerste weken uit. Werkbrug zet daarom na de eerste werkdag contactmomenten klaar voor de bemiddelaar: hoe gaat het, hoe groot is het risico op uitval, wat is afgesproken. De weken zijn een werkafspraak van Werkbrug, geen regel van buiten.',
+    bodyEn:
+      'The pilot had no aftercare programme (the employer trained people in, the intermediary stayed reachable), and people dropped out in the first weeks. So Werkbrug sets out check-ins for the intermediary after the first working day: how it goes, how great the risk of dropping out is, what was agreed. The weeks are a working arrangement of Werkbrug, not an outside rule.',
+    sources: [report('§2.3.5 (nazorg)'), report('§3.2.3.2, punt 6 (voortijdige uitval)'), assumption('Werkbrug: contact in week 1, 4 en 13 na de eerste werkdag')],
+    effectiveFrom: EVIDENCE_FROM,
+    reviewedOn: REVIEWED,
+    reviewBy: REVIEW_BY,
+    status: 'in_force',
+    revision: 1,
+    data: { checkInWeeks: [1, 4, 13] },
+  } satisfies PolicyDefault<'aftercare'>,
+  {
+    key: 'retention.candidates',
+    kind: 'retention',
+    titleNl: 'Bewaartermijn van kandidaatgegevens',
+    titleEn: 'Retention of candidate data',
+    bodyNl:
+      'Gegevens van kandidaten zijn persoonsgegevens van een kwetsbare groep (AVG). Na deze periode zonder enige activiteit (geen wijziging aan de kandidaat of een van zijn matches) maakt Werkbrug de gegevens anoniem: naam, code en kenmerken verdwijnen; de aantallen in de rapportage blijven kloppen. De termijn is een keuze van Werkbrug; de AVG schrijft geen getal voor, wel dat gegevens niet langer worden bewaard dan nodig.',
+    bodyEn:
+      'Candidate data is personal data of a vulnerable group (GDPR). After this period without any activity (no change to the candidate or one of its matches) Werkbrug anonymises it: name, code and attributes are removed; the report\'s counts stay right. The period is Werkbrug\'s choice; the GDPR sets no number, only that data is not kept longer than needed.',
+    sources: [report('§3.2.1.2, punt 2 (informatievoorziening en AVG)'), assumption('Werkbrug: 24 maanden zonder activiteit')],
+    effectiveFrom: EVIDENCE_FROM,
+    reviewedOn: REVIEWED,
+    reviewBy: REVIEW_BY,
+    status: 'in_force',
+    revision: 1,
+    data: { inactiveMonths: 24 },
+  } satisfies PolicyDefault<'retention'>,
 ]

@@ -132,6 +132,20 @@ const parameterData = z.object({
   events: z.number().int().min(1),
 }).strict()
 
+const aftercareData = z.object({
+  // Weeks after the first working day at which the intermediary checks in, ascending.
+  checkInWeeks: z
+    .array(z.number().int().min(1).max(104))
+    .min(1)
+    .max(10)
+    .refine((weeks) => weeks.every((w, i) => i === 0 || w > weeks[i - 1]!), 'ascending, each week once'),
+}).strict()
+
+const retentionData = z.object({
+  // Months without any activity after which a candidate's record is anonymised.
+  inactiveMonths: z.number().int().min(6).max(120),
+}).strict()
+
 export const dataSchemas = {
   condition: conditionData,
   step: stepData,
@@ -140,6 +154,8 @@ export const dataSchemas = {
   risk: riskData,
   minimum_wage: minimumWageData,
   parameter: parameterData,
+  aftercare: aftercareData,
+  retention: retentionData,
 } as const satisfies Record<PolicyKind, z.ZodType>
 
 export type PolicyData = { [K in PolicyKind]: z.output<(typeof dataSchemas)[K]> }
