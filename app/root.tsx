@@ -126,6 +126,11 @@ function Header() {
                 ) : null}
                 {can(user.role, 'pipeline:view') ? (
                   <li>
+                    <NavLink to="/candidates">{t('nav.candidates')}</NavLink>
+                  </li>
+                ) : null}
+                {can(user.role, 'pipeline:view') ? (
+                  <li>
                     <NavLink to="/reports">{t('nav.reports')}</NavLink>
                   </li>
                 ) : null}

@@ -9,6 +9,7 @@ import { sweepPayments } from '~/modules/payments/sweep.server'
 import '~/modules/speeddates/booking-payments.server'
 import { sendDueReminders } from '~/modules/speeddates/reminders.server'
 import { sendAftercareReminders } from '~/modules/pipeline/aftercare.server'
+import { anonymiseInactiveCandidates } from '~/modules/pipeline/candidates.server'
 import { sendStepReminders } from '~/modules/twv/step-reminders.server'
 
 /**
@@ -24,6 +25,7 @@ export function jobHandlers(database: DatabaseHandle, env: Env, transport: Email
     'speeddates.reminders': () => sendDueReminders(db, env.APP_URL),
     'twv.step-reminders': () => sendStepReminders(db, env.APP_URL),
     'pipeline.aftercare-reminders': () => sendAftercareReminders(db, env.APP_URL),
+    'pipeline.retention': () => anonymiseInactiveCandidates(db),
     // Unpaid bookings past their window release their slot; refunds Stripe has not taken are retried.
     'payments.sweep': async () => (stripe ? sweepPayments(db, stripe, { appUrl: env.APP_URL }) : null),
     'maintenance.rate-limits': () => deleteExpiredRateLimits(db),

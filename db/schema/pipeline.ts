@@ -1,4 +1,4 @@
-import { date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { organisations, users } from './accounts'
 import { receptionLocations } from './vacancies'
 
@@ -48,4 +48,44 @@ export const employerApproaches = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('employer_approaches_intermediary_idx').on(t.intermediaryOrganisationId, t.approachedOn)],
+)
+
+/**
+ * What remains of an erased or expired candidate for the funnel: the pilot's attributes and the
+ * months of its intake and matches, with no code, no name, no link to the candidate row and
+ * dates only to the month (decision 016). One row per person; its matches as a list.
+ */
+export type AnonymousMatch = {
+  employerOrganisationId: string | null
+  matchedMonth: string
+  firstWorkingMonth: string | null
+  endedMonth: string | null
+  stopReason: string | null
+  notStartedMonth: string | null
+  notStartedReason: string | null
+}
+
+export const anonymousPipelineRecords = pgTable(
+  'anonymous_pipeline_records',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    intermediaryOrganisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    receptionLocationId: uuid().references(() => receptionLocations.id, { onDelete: 'set null' }),
+    residenceStatus: text().notNull(),
+    gender: text().notNull(),
+    educationLevel: text().notNull(),
+    englishLevel: text(),
+    dutchLevel: text(),
+    municipalLinkage: text().notNull(),
+    linkedMunicipality: text(),
+    intakeMonth: date({ mode: 'string' }),
+    movedOutMonth: date({ mode: 'string' }),
+    matches: jsonb().$type<AnonymousMatch[]>().notNull().default([]),
+    // Why the person left the records: an erasure on request, or the retention period.
+    reason: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('anonymous_pipeline_records_intermediary_idx').on(t.intermediaryOrganisationId)],
 )

@@ -164,6 +164,10 @@ export const candidates = pgTable(
     consentGivenOn: date({ mode: 'string' }),
     consentRecordedByUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
     consentWithdrawnOn: date({ mode: 'string' }),
+    // Set when the person's data was erased (on request or after the retention period): the row
+    // stays only because an employer's hire points at it; what the funnel needs moved to
+    // anonymous_pipeline_records.
+    erasedAt: timestamp({ withTimezone: true }),
     // Any change to the candidate or one of its matches: the retention period counts from here.
     lastActivityAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

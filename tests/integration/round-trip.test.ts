@@ -5,6 +5,7 @@ import { saveArrangements } from '../../app/modules/risks/risks.server'
 import { createCandidate } from '../../app/modules/speeddates/seats.server'
 import { createHire, tickStep, updateHireFacts } from '../../app/modules/twv/hires.server'
 import { recordMatchOutcome } from '../../app/modules/pipeline/outcomes.server'
+import { createIntake } from '../../app/modules/pipeline/candidates.server'
 import { vacancyCreateSchema } from '../../app/modules/vacancies/vacancies.schema'
 import { createVacancy } from '../../app/modules/vacancies/vacancies.server'
 import { type Browser, startTestApp, type TestApp } from '../support/app'
@@ -152,6 +153,21 @@ describe('forms opened and saved unchanged change nothing', () => {
       `/hires/${hireId}`,
       (forms) => forms.find((f) => f.querySelector('input[name="intent"][value="outcome"]')),
       async () => [await app.database.query(`select h.* from hires h where h.id = '${hireId}'`), await app.database.query(`select count(*)::int as n from audit_log where subject_id = '${hireId}'`)],
+    )
+  })
+
+  it("the intermediary's intake of a candidate, every attribute and the consent included", async () => {
+    const [location] = await app.database.query<{ id: string }>(`select id from reception_locations order by name limit 1`)
+    const candidateId = await createIntake(app.database.db, consultant, {
+      referenceCode: 'RT-3', firstName: 'Maryam', receptionLocationId: location!.id, residenceStatus: 'status_holder', gender: 'female', educationLevel: 'higher',
+      englishLevel: 'good', dutchLevel: 'a_little', municipalLinkage: 'yes', linkedMunicipality: 'Lelystad', intakeDate: '2026-09-14', hoursWanted: 24,
+      languages: 'Farsi, Engels', experience: 'Administratie, "5 jaar"', skills: 'Excel', movedOutOn: null, consentPurpose: 'Bemiddeling naar werk', consentGivenOn: '2026-09-14', consentWithdrawnOn: null,
+    })
+    await roundTrip(
+      await loggedIn(staff.intermediary.email),
+      `/candidates/${candidateId}`,
+      (forms) => forms.find((f) => f.querySelector('input[name="intent"][value="intake"]')),
+      async () => [await app.database.query(`select c.* from candidates c where c.id = '${candidateId}'`), await app.database.query(`select count(*)::int as n from audit_log where action = 'candidate.updated'`)],
     )
   })
 })

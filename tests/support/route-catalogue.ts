@@ -231,6 +231,27 @@ export const matrix: Record<string, Call[]> = {
   ],
   'routes/reports.funnel[.]csv': [{ method: 'GET', path: () => '/reports/funnel.csv', expect: { anon: 302, owner: 403, member: 403, otherEmployer: 403, linked: 200, linkedOwner: 200, otherIntermediary: 200, admin: 403 } }],
 
+  // Candidates are the intermediary's own (pseudonymous to employers, none of the platform's).
+  'routes/candidates._index': [
+    {
+      method: 'GET',
+      path: () => '/candidates',
+      expect: { anon: 302, owner: 403, member: 403, otherEmployer: 403, linked: 200, linkedOwner: 200, otherIntermediary: 200, admin: 403 },
+      lists: { marker: (r) => r.candidate(), shows: { linked: [true, false], linkedOwner: [true, false], otherIntermediary: [false, true] } },
+    },
+  ],
+  'routes/candidates.new': [
+    { method: 'GET', path: () => '/candidates/new', expect: { anon: 302, owner: 403, member: 403, otherEmployer: 403, linked: 200, linkedOwner: 200, otherIntermediary: 200, admin: 403 } },
+    { method: 'POST', path: () => '/candidates/new', body: () => ({ referenceCode: `MXN-${Math.random().toString(36).slice(2, 8)}`, gender: 'female' }), expect: { anon: 302, owner: 403, member: 403, otherEmployer: 403, linked: 302, linkedOwner: 302, otherIntermediary: 302, admin: 403 }, writes: true },
+  ],
+  'routes/candidates.$id': [
+    { method: 'GET', path: async (r) => `/candidates/${await r.candidate()}`, expect: { anon: 302, owner: 403, member: 403, otherEmployer: 403, linked: [200, 404], linkedOwner: [200, 404], otherIntermediary: [404, 200], admin: 403 } },
+    { method: 'POST', path: async (r) => `/candidates/${await r.candidate()}`, body: () => ({ intent: 'intake', referenceCode: `MXE-${Math.random().toString(36).slice(2, 8)}`, hoursWanted: '24' }), expect: { anon: 302, owner: 403, member: 403, otherEmployer: 403, linked: [302, 404], linkedOwner: [302, 404], otherIntermediary: [404, 302], admin: 403 }, writes: true },
+  ],
+  'routes/candidates.$id.export[.]json': [
+    { method: 'GET', path: async (r) => `/candidates/${await r.candidate()}/export.json`, expect: { anon: 302, owner: 403, member: 403, otherEmployer: 403, linked: [200, 404], linkedOwner: [200, 404], otherIntermediary: [404, 200], admin: 403 } },
+  ],
+
   'routes/payments._index': [{ method: 'GET', path: () => '/payments', expect: signedInOnly(200), lists: { marker: (r) => r.payment(), shows: employerRecordSeenBy } }],
   'routes/payments.$id': [
     { method: 'GET', path: async (r) => `/payments/${await r.payment()}`, expect: { anon: 302, owner: [200, 404], member: [200, 404], otherEmployer: [404, 404], linked: [200, 404], linkedOwner: [200, 404], otherIntermediary: [404, 200], admin: [403, 403] } },
@@ -414,7 +435,7 @@ export async function fingerprint(): Promise<string> {
     'organisations', 'users', 'employer_intermediaries', 'invitations', 'vacancies', 'vacancy_events', 'vacancy_travel_times',
     'speeddate_slots', 'speeddate_bookings', 'speeddate_booking_events', 'speeddate_seats', 'speeddate_proposals', 'candidates',
     'hires', 'hire_steps', 'arrangements', 'payments', 'fees', 'cancellation_policies', 'policy_rules', 'policy_rule_changes', 'policy_notices', 'audit_log', 'email_outbox',
-    'password_reset_tokens', 'email_confirmation_tokens', 'employer_approaches', 'target_group_counts',
+    'password_reset_tokens', 'email_confirmation_tokens', 'employer_approaches', 'target_group_counts', 'aftercare_check_ins', 'anonymous_pipeline_records',
   ].map((table) => `(select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from ${table} t)`)
   // API keys: their last use is noted on every authenticated call, refused or not.
   parts.push(`(select md5(coalesce(string_agg(id::text || coalesce(revoked_at::text, ''), '|' order by id), '')) from api_keys)`)

@@ -7,7 +7,7 @@ import { logError } from '~/lib/log.server'
 // database (decision 015). Jobs are enqueued in the transaction of the change that causes them;
 // delivery is at least once, so every handler is idempotent.
 
-export const jobNames = ['email.deliver', 'email.sweep', 'speeddates.reminders', 'twv.step-reminders', 'pipeline.aftercare-reminders', 'payments.sweep', 'maintenance.rate-limits'] as const
+export const jobNames = ['email.deliver', 'email.sweep', 'speeddates.reminders', 'twv.step-reminders', 'pipeline.aftercare-reminders', 'pipeline.retention', 'payments.sweep', 'maintenance.rate-limits'] as const
 export type JobName = (typeof jobNames)[number]
 export type JobData = {
   'email.deliver': { outboxId: number }
@@ -15,6 +15,7 @@ export type JobData = {
   'speeddates.reminders': Record<string, never>
   'twv.step-reminders': Record<string, never>
   'pipeline.aftercare-reminders': Record<string, never>
+  'pipeline.retention': Record<string, never>
   'payments.sweep': Record<string, never>
   'maintenance.rate-limits': Record<string, never>
 }
@@ -26,6 +27,8 @@ export const schedules: Partial<Record<JobName, string>> = {
   'twv.step-reminders': '*/5 * * * *',
   // Once a day, in the morning, with the day's check-ins.
   'pipeline.aftercare-reminders': '0 7 * * *',
+  // Candidates past the retention period (rule retention.candidates) are anonymised at night.
+  'pipeline.retention': '30 3 * * *',
   'payments.sweep': '* * * * *',
   'maintenance.rate-limits': '*/10 * * * *',
 }

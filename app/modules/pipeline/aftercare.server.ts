@@ -86,7 +86,7 @@ export async function dueCheckIns(db: Db, actor: Actor | null, today = todayInAm
     .innerJoin(vacancies, eq(vacancies.id, hires.vacancyId))
     .innerJoin(organisations, eq(organisations.id, hires.organisationId))
     // Imported history (matches of an earlier programme) has no aftercare to do in Werkbrug.
-    .where(and(isNotNull(hires.firstWorkingDay), isNull(hires.endedOn), isNull(hires.importKey), actor ? scopeOf(actor).hires() : undefined))
+    .where(and(isNotNull(hires.firstWorkingDay), isNull(hires.endedOn), isNull(hires.importKey), isNull(candidates.erasedAt), actor ? scopeOf(actor).hires() : undefined))
   if (placements.length === 0) return []
   const records = await db
     .select(recordColumns)

@@ -1,11 +1,11 @@
-import { and, desc, eq, lte, sql } from 'drizzle-orm'
+import { and, desc, eq, isNull, lte, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
-import { candidates, employerApproaches, hires, targetGroupCounts } from '#db/schema'
+import { anonymousPipelineRecords, candidates, employerApproaches, hires, targetGroupCounts } from '#db/schema'
 import type { Actor } from '~/modules/authorisation/actor'
 import { assertCan } from '~/modules/authorisation/policy'
 import { scopeOf } from '~/modules/authorisation/scope.server'
 import { recordAudit } from '../audit/audit.server'
-import { computeFunnel, type Funnel } from './funnel'
+import { computeFunnel, type Funnel, type FunnelCandidate, type FunnelMatch } from './funnel'
 
 export type FunnelQuery = { from: string; to: string; receptionLocationId: string | null }
 
@@ -16,7 +16,7 @@ export type FunnelQuery = { from: string; to: string; receptionLocationId: strin
 export async function loadFunnel(db: Db, actor: Actor, query: FunnelQuery): Promise<Funnel> {
   assertCan(actor, 'pipeline:view')
   const location = query.receptionLocationId ? eq(candidates.receptionLocationId, query.receptionLocationId) : undefined
-  const [candidateRows, matchRows, approachRows, targetRows] = await Promise.all([
+  const [candidateRows, matchRows, approachRows, targetRows, anonymous] = await Promise.all([
     db
       .select({
         id: candidates.id,
@@ -31,7 +31,7 @@ export async function loadFunnel(db: Db, actor: Actor, query: FunnelQuery): Prom
         linkedMunicipality: candidates.linkedMunicipality,
       })
       .from(candidates)
-      .where(and(scopeOf(actor).candidates(), location)),
+      .where(and(scopeOf(actor).candidates(), isNull(candidates.erasedAt), location)),
     db
       .select({
         candidateId: hires.candidateId,
@@ -45,7 +45,7 @@ export async function loadFunnel(db: Db, actor: Actor, query: FunnelQuery): Prom
       })
       .from(hires)
       .innerJoin(candidates, eq(candidates.id, hires.candidateId))
-      .where(and(scopeOf(actor).candidates(), location)),
+      .where(and(scopeOf(actor).candidates(), isNull(candidates.erasedAt), location)),
     // Approaches belong to the intermediary, not to a location.
     db
       .select({ organisationName: employerApproaches.organisationName, approachedOn: employerApproaches.approachedOn })
@@ -67,8 +67,60 @@ export async function loadFunnel(db: Db, actor: Actor, query: FunnelQuery): Prom
         ),
       )
       .orderBy(targetGroupCounts.receptionLocationId, desc(targetGroupCounts.referenceDate)),
+    // Erased people, still counted (to the month): decision 016.
+    db
+      .select()
+      .from(anonymousPipelineRecords)
+      .where(
+        and(
+          eq(anonymousPipelineRecords.intermediaryOrganisationId, actor.organisationId),
+          query.receptionLocationId ? eq(anonymousPipelineRecords.receptionLocationId, query.receptionLocationId) : undefined,
+        ),
+      ),
   ])
-  return computeFunnel({ from: query.from, to: query.to, candidates: candidateRows, matches: matchRows, approaches: approachRows, targetGroup: targetRows })
+  const fromAnonymous = anonymousToFunnel(anonymous)
+  return computeFunnel({
+    from: query.from,
+    to: query.to,
+    candidates: [...candidateRows, ...fromAnonymous.candidates],
+    matches: [...matchRows, ...fromAnonymous.matches],
+    approaches: approachRows,
+    targetGroup: targetRows,
+  })
+}
+
+/** Anonymous records as the funnel's people and matches; their dates are the first of the month. */
+function anonymousToFunnel(rows: (typeof anonymousPipelineRecords.$inferSelect)[]): { candidates: FunnelCandidate[]; matches: FunnelMatch[] } {
+  const people: FunnelCandidate[] = []
+  const matches: FunnelMatch[] = []
+  for (const r of rows) {
+    const id = `anonymous:${r.id}`
+    people.push({
+      id,
+      intakeDate: r.intakeMonth,
+      movedOutOn: r.movedOutMonth,
+      residenceStatus: r.residenceStatus as FunnelCandidate['residenceStatus'],
+      gender: r.gender as FunnelCandidate['gender'],
+      educationLevel: r.educationLevel as FunnelCandidate['educationLevel'],
+      englishLevel: r.englishLevel as FunnelCandidate['englishLevel'],
+      dutchLevel: r.dutchLevel as FunnelCandidate['dutchLevel'],
+      municipalLinkage: r.municipalLinkage as FunnelCandidate['municipalLinkage'],
+      linkedMunicipality: r.linkedMunicipality,
+    })
+    for (const m of r.matches) {
+      matches.push({
+        candidateId: id,
+        employerOrganisationId: m.employerOrganisationId ?? `anonymous-employer:${r.id}`,
+        matchedOn: m.matchedMonth,
+        firstWorkingDay: m.firstWorkingMonth,
+        endedOn: m.endedMonth,
+        stopReason: m.stopReason as FunnelMatch['stopReason'],
+        notStartedOn: m.notStartedMonth,
+        notStartedReason: m.notStartedReason as FunnelMatch['notStartedReason'],
+      })
+    }
+  }
+  return { candidates: people, matches }
 }
 
 export type TargetGroupInput = { receptionLocationId: string; referenceDate: string; residents: number | null; statusHolders: number; asylumSeekers: number }

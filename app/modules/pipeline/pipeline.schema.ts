@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { calendarDate } from '~/lib/schema-fields'
-import { approachOutcomes, notStartedReasons, stopReasons } from './categories'
+import { approachOutcomes, educationLevels, genders, municipalLinkages, notStartedReasons, residenceStatuses, stopReasons } from './categories'
+
+const knownLanguageLevels = ['good', 'reasonable', 'a_little', 'none'] as const
 
 const emptyAsNull = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === undefined ? null : v), schema.nullable())
 
@@ -80,3 +82,49 @@ export const checkInSchema = z.object({
   agreed: emptyAsNull(z.string().trim().max(1000, 'errors.tooLong')),
 })
 export type CheckInInput = z.output<typeof checkInSchema>
+
+const optionalText = (max: number) => emptyAsNull(z.string().trim().max(max, 'errors.tooLong'))
+const optionalDay = emptyAsNull(calendarDate())
+const unknownWhenEmpty = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (v === '' || v === undefined ? 'unknown' : v), z.enum(values, { message: 'errors.invalidChoice' }))
+
+/**
+ * The intake as the intermediary records it (report §3.1's categories). Only the reference code
+ * is required; everything else may be unknown. A form sent back unchanged changes nothing.
+ */
+export const candidateIntakeSchema = z
+  .object({
+    referenceCode: z
+      .string({ message: 'errors.required' })
+      .trim()
+      .min(1, 'errors.required')
+      .max(40, 'errors.tooLong')
+      .regex(/^[A-Za-z0-9-]+$/, 'errors.referenceCodeInvalid'),
+    firstName: optionalText(60),
+    receptionLocationId: emptyAsNull(z.uuid({ message: 'errors.invalidChoice' })),
+    residenceStatus: unknownWhenEmpty(residenceStatuses),
+    gender: unknownWhenEmpty(genders),
+    educationLevel: unknownWhenEmpty(educationLevels),
+    englishLevel: emptyAsNull(z.enum(knownLanguageLevels, { message: 'errors.invalidChoice' })),
+    dutchLevel: emptyAsNull(z.enum(knownLanguageLevels, { message: 'errors.invalidChoice' })),
+    municipalLinkage: unknownWhenEmpty(municipalLinkages),
+    linkedMunicipality: optionalText(120),
+    intakeDate: optionalDay,
+    hoursWanted: emptyAsNull(z.coerce.number({ message: 'errors.wholeNumber' }).int('errors.wholeNumber').min(1, 'errors.hoursRange').max(48, 'errors.hoursRange')),
+    languages: optionalText(200),
+    experience: optionalText(300),
+    skills: optionalText(300),
+    movedOutOn: optionalDay,
+    consentPurpose: optionalText(300),
+    consentGivenOn: optionalDay,
+    consentWithdrawnOn: optionalDay,
+  })
+  .superRefine((c, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
+    if (c.linkedMunicipality !== null && c.municipalLinkage !== 'yes') issue('linkedMunicipality', 'errors.municipalityWithoutLinkage')
+    if (c.movedOutOn !== null && c.intakeDate !== null && c.movedOutOn < c.intakeDate) issue('movedOutOn', 'errors.endBeforeStart')
+    if (c.consentWithdrawnOn !== null && c.consentGivenOn === null) issue('consentGivenOn', 'errors.required')
+    if (c.consentWithdrawnOn !== null && c.consentGivenOn !== null && c.consentWithdrawnOn < c.consentGivenOn) issue('consentWithdrawnOn', 'errors.endBeforeStart')
+    if (c.consentGivenOn !== null && c.consentPurpose === null) issue('consentPurpose', 'errors.required')
+  })
+export type CandidateIntakeInput = z.output<typeof candidateIntakeSchema>
