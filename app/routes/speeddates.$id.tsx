@@ -17,7 +17,7 @@ import {
   listBookings,
   rescheduleBooking,
 } from '~/modules/speeddates/bookings.server'
-import { assignSeat, createCandidate, listCandidates, listSeats, recordSeatResult, showUpAdvice } from '~/modules/speeddates/seats.server'
+import { assignSeat, createCandidate, listCandidates, listSeats, recordEmployerWish, recordSeatResult, showUpAdvice } from '~/modules/speeddates/seats.server'
 import { getSlot, listSlots } from '~/modules/speeddates/slots.server'
 import { candidateSchema, seatResultSchema } from '~/modules/speeddates/speeddates.schema'
 
@@ -40,7 +40,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const bookings = await listBookings(context.db, actor, slot.id)
   const active = bookings.find((b) => b.status === 'awaiting_payment' || b.status === 'requested' || b.status === 'approved') ?? null
   const started = slot.startsAt <= new Date()
-  const seesCandidates = manages || (started && bookings.some((b) => b.status === 'approved' || b.status === 'cancelled'))
+  // The employer whose booking was approved sees the pseudonymous profiles of the candidates
+  // invited, before the session (to prepare) and after it (to say with whom to go on).
+  const approvedForEmployer = !manages && bookings.some((b) => b.status === 'approved')
+  const seesCandidates = manages || approvedForEmployer || (started && bookings.some((b) => b.status === 'cancelled'))
   const [history, seats, otherSlots, candidates, showUp] = await Promise.all([
     bookingHistory(context.db, bookings.map((b) => b.id)),
     seesCandidates ? listSeats(context.db, slot.id) : Promise.resolve([]),
@@ -60,8 +63,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       payment: active.paymentId ? { id: active.paymentId, status: active.paymentStatus, grossCents: active.paymentGrossCents, dueBy: active.paymentDueBy } : null,
     },
     history,
-    // Before the session the employer sees how many come; afterwards who came and the outcome.
-    seats: manages ? seats : seats.map((s) => ({ ...s, languages: '', experience: null })),
+    seats,
+    canWish: approvedForEmployer && started,
     otherSlots: otherSlots.filter((s) => s.id !== slot.id).map((s) => ({ id: s.id, startsAt: s.startsAt, place: s.place })),
     candidates,
     showUp,
@@ -137,6 +140,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return done('seated')
       },
     }),
+    wish: intent({
+      schema: z.object({ seatId: uuid, wish: z.enum(['continue', 'stop'], { message: 'errors.invalidChoice' }) }),
+      run: async (input) => {
+        if (!(await recordEmployerWish(context.db, actor, input))) throw notFound()
+        return done('wish')
+      },
+    }),
     result: intent({
       schema: seatResultSchema,
       run: async (input) => {
@@ -151,7 +161,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Slot() {
   const t = useT()
   const locale = useLocale()
-  const { slot, manages, started, active, history, seats, otherSlots, candidates, showUp } = useLoaderData<typeof loader>()
+  const { slot, manages, started, active, history, seats, canWish, otherSlots, candidates, showUp } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
   const done = params.get('done')
@@ -272,7 +282,9 @@ export default function Slot() {
                   <tr>
                     <th scope="col">{t('sd.reference')}</th>
                     <th scope="col">{t('sd.firstName')}</th>
-                    {manages ? <th scope="col">{t('sd.languages')}</th> : null}
+                    <th scope="col">{t('sd.languages')}</th>
+                    <th scope="col">{t('sd.profile')}</th>
+                    <th scope="col">{t('sd.employerWish')}</th>
                     <th scope="col">{t('sd.attendance')}</th>
                     <th scope="col">{t('sd.outcome')}</th>
                   </tr>
@@ -282,7 +294,32 @@ export default function Slot() {
                     <tr key={seat.id}>
                       <td>{seat.referenceCode}</td>
                       <td>{seat.firstName}</td>
-                      {manages ? <td>{seat.languages}</td> : null}
+                      <td>{seat.languages ?? '—'}</td>
+                      <td>
+                        {seat.experience ?? '—'}
+                        {seat.hoursWanted ? ` (${t('sd.hoursWanted', { hours: seat.hoursWanted })})` : ''}
+                      </td>
+                      <td>
+                        {canWish ? (
+                          <Form method="post" className="inline-form">
+                            <input type="hidden" name="seatId" value={seat.id} />
+                            <label className="visually-hidden" htmlFor={`wish-${seat.id}`}>
+                              {t('sd.employerWish')} {seat.referenceCode}
+                            </label>
+                            <select id={`wish-${seat.id}`} name="wish" defaultValue={seat.employerWish ?? 'continue'}>
+                              <option value="continue">{t('sd.wish.continue')}</option>
+                              <option value="stop">{t('sd.wish.stop')}</option>
+                            </select>{' '}
+                            <button type="submit" name="intent" value="wish" className="button button--secondary">
+                              {t('sd.saveWish')}
+                            </button>
+                          </Form>
+                        ) : seat.employerWish ? (
+                          t(`sd.wish.${seat.employerWish}`)
+                        ) : (
+                          '—'
+                        )}
+                      </td>
                       {manages && started ? (
                         <td colSpan={2}>
                           <Form method="post" className="inline-form">

@@ -29,6 +29,9 @@ export const bookingStatus = pgEnum('booking_status', ['awaiting_payment', 'requ
 export const activeBookingStatuses = ['awaiting_payment', 'requested', 'approved'] as const
 export const attendance = pgEnum('attendance', ['attended', 'no_show'])
 export const speeddateOutcome = pgEnum('speeddate_outcome', ['no_interest', 'second_talk', 'match'])
+// What the employer says after the speeddate: go on with this candidate, or not. The intermediary
+// turns a "continue" into a match once the candidate wants it too.
+export const employerWish = pgEnum('employer_wish', ['continue', 'stop'])
 
 /** A speeddate session offered by an intermediary consultant: a time, a place and candidate seats. */
 export const speeddateSlots = pgTable(
@@ -187,6 +190,8 @@ export const speeddateSeats = pgTable(
       .references(() => candidates.id, { onDelete: 'cascade' }),
     attendance: attendance(),
     outcome: speeddateOutcome(),
+    employerWish: employerWish(),
+    employerWishAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('speeddate_seats_candidate_key').on(t.slotId, t.candidateId)],

@@ -101,7 +101,7 @@ describe('speeddates in the portal', () => {
     expect(await (await browserA.get(`/speeddates/${slot}`)).text()).toContain('Te weinig kandidaten die week')
   })
 
-  it('shows the employer how many candidates come before, and attendance and outcomes afterwards', async () => {
+  it('shows the employer how many candidates come and their profiles before, and attendance and outcomes afterwards', async () => {
     const slot = await publishSlot()
     const a = await createEmployer(app.database.db)
     const employer: Actor = { userId: a.owner.id, organisationId: a.organisation.id, role: 'employer_owner' }
@@ -114,7 +114,9 @@ describe('speeddates in the portal', () => {
     const browserA = await loggedIn(a.owner.email)
     const before = await (await browserA.get(`/speeddates/${slot}`)).text()
     expect(before).toContain('Verwacht aantal kandidaten: 1')
-    expect(before).not.toContain('Samir')
+    // The pseudonymous profile of whom it will meet (issue 16): code, first name, languages, experience.
+    expect(before).toContain('Samir')
+    expect(before).toContain('Arabisch, Engels')
 
     // Results can only be recorded once the session has started.
     const [seat] = await app.database.query<{ id: string }>(`select id from speeddate_seats where slot_id = '${slot}'`)
@@ -125,7 +127,6 @@ describe('speeddates in the portal', () => {
     const after = await (await browserA.get(`/speeddates/${slot}`)).text()
     expect(after).toContain('Samir')
     expect(after).toContain('Match')
-    expect(after).not.toContain('Arabisch')
     // A match is a hire in the making, on the booked vacancy.
     const [hire] = await app.database.query<{ n: number }>(`select count(*)::int as n from hires h join speeddate_seats s on s.id = h.seat_id where s.slot_id = '${slot}'`)
     expect(hire!.n).toBe(1)

@@ -1162,4 +1162,11 @@ export const en: Catalogue = {
   'candidate.eraseButton': 'Erase',
   'candidate.erased': 'The candidate\'s data has been erased; the report counts the candidate anonymously.',
   'errors.eraseConfirm': 'Tick the box to confirm you want to erase the data.',
+  'sd.profile': 'Experience and hours',
+  'sd.hoursWanted': '{hours} hours a week wanted',
+  'sd.employerWish': 'Go on with this candidate?',
+  'sd.wish.continue': 'Yes, go on',
+  'sd.wish.stop': 'No',
+  'sd.saveWish': 'Save',
+  'sd.done.wish': 'Your choice has been saved. The intermediary makes it a match if the candidate wants to go on too.',
 }

@@ -1161,4 +1161,11 @@ export const nl = {
   'candidate.eraseButton': 'Wissen',
   'candidate.erased': 'De gegevens van de kandidaat zijn gewist; de rapportage telt de kandidaat anoniem mee.',
   'errors.eraseConfirm': 'Vink aan dat u de gegevens wilt wissen.',
+  'sd.profile': 'Ervaring en uren',
+  'sd.hoursWanted': '{hours} uur per week gewenst',
+  'sd.employerWish': 'Verder met deze kandidaat?',
+  'sd.wish.continue': 'Ja, verder',
+  'sd.wish.stop': 'Nee',
+  'sd.saveWish': 'Opslaan',
+  'sd.done.wish': 'Uw keuze is opgeslagen. De bemiddelaar maakt er een match van als de kandidaat ook verder wil.',
 } as const

@@ -62,7 +62,10 @@ export async function assignSeat(db: Db, actor: Actor, slotId: string, candidate
   }
 }
 
-/** The candidates in a slot. Employers get what a speeddate needs: code, first name, languages. */
+/**
+ * The candidates in a slot, as the pseudonymous profile a speeddate needs: code, first name,
+ * languages, experience, hours wanted — the only candidate data an employer ever sees.
+ */
 export function listSeats(db: Db, slotId: string) {
   return db
     .select({
@@ -71,13 +74,37 @@ export function listSeats(db: Db, slotId: string) {
       firstName: candidates.firstName,
       languages: candidates.languages,
       experience: candidates.experience,
+      hoursWanted: candidates.hoursWanted,
       attendance: speeddateSeats.attendance,
       outcome: speeddateSeats.outcome,
+      employerWish: speeddateSeats.employerWish,
     })
     .from(speeddateSeats)
     .innerJoin(candidates, eq(candidates.id, speeddateSeats.candidateId))
     .where(eq(speeddateSeats.slotId, slotId))
     .orderBy(asc(candidates.referenceCode))
+}
+
+/**
+ * After the session has started, the employer of the slot's approved booking says with whom it
+ * wants to go on. Returns false when the seat is not on such a slot of the employer's.
+ */
+export async function recordEmployerWish(db: Db, actor: Actor, input: { seatId: string; wish: 'continue' | 'stop' }, now = new Date()): Promise<boolean> {
+  if (!can(actor.role, 'speeddates:book')) return false
+  const [seat] = await db
+    .select({ id: speeddateSeats.id, startsAt: speeddateSlots.startsAt, wish: speeddateSeats.employerWish })
+    .from(speeddateSeats)
+    .innerJoin(speeddateSlots, eq(speeddateSlots.id, speeddateSeats.slotId))
+    .innerJoin(
+      speeddateBookings,
+      and(eq(speeddateBookings.slotId, speeddateSeats.slotId), eq(speeddateBookings.status, 'approved'), eq(speeddateBookings.organisationId, actor.organisationId)),
+    )
+    .where(eq(speeddateSeats.id, input.seatId))
+  if (!seat) return false
+  if (seat.startsAt > now) throw new StateConflictError('errors.sessionNotStarted')
+  if (seat.wish === input.wish) return true
+  await db.update(speeddateSeats).set({ employerWish: input.wish, employerWishAt: now }).where(eq(speeddateSeats.id, input.seatId))
+  return true
 }
 
 /** After the session has started: who came, and what came of it. */
