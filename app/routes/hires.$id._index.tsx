@@ -125,7 +125,8 @@ export default function Hire() {
     <section className="page">
       {done ? <Notice>{t(`twv.done.${done}` as MessageKey)}</Notice> : null}
       <h1>
-        {hire.reference} — {hire.firstName}
+        {hire.reference}
+        {hire.firstName ? ` — ${hire.firstName}` : ''}
       </h1>
       <dl className="facts">
         <dt>{t('twv.vacancy')}</dt>

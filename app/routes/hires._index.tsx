@@ -39,7 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       waitingOn: h.waitingOn,
     })),
     vacancies: vacancies.data.map((v) => ({ id: v.id, label: `${v.organisationName} — ${v.title}` })),
-    candidates: candidates.map((c) => ({ id: c.id, label: `${c.referenceCode} — ${c.firstName}` })),
+    candidates: candidates.map((c) => ({ id: c.id, label: c.firstName ? `${c.referenceCode} — ${c.firstName}` : c.referenceCode })),
   }
 }
 
@@ -79,7 +79,8 @@ export default function Hires() {
                 <tr key={h.id}>
                   <td>
                     <Link to={`/hires/${h.id}`}>
-                      {h.reference} — {h.firstName}
+                      {h.reference}
+                      {h.firstName ? ` — ${h.firstName}` : ''}
                     </Link>
                   </td>
                   <td>{h.vacancyTitle}</td>

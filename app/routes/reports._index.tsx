@@ -133,8 +133,8 @@ export default function Reports() {
         bars={[
           { label: t('report.participantsColumn'), value: funnel.participants.total },
           { label: t('report.matchesColumn'), value: m.total },
-          { label: t('report.placements'), value: funnel.placements },
-          { label: t('report.working'), value: m.working },
+          { label: t('report.barPlacements'), value: funnel.placements },
+          { label: t('report.barWorking'), value: m.working },
         ]}
       />
 

@@ -293,7 +293,7 @@ export default function Slot() {
                   {seats.map((seat) => (
                     <tr key={seat.id}>
                       <td>{seat.referenceCode}</td>
-                      <td>{seat.firstName}</td>
+                      <td>{seat.firstName ?? '—'}</td>
                       <td>{seat.languages ?? '—'}</td>
                       <td>
                         {seat.experience ?? '—'}
@@ -369,7 +369,7 @@ export default function Slot() {
                 name="candidateId"
                 label={t('sd.candidate')}
                 failure={failureFor('seat')}
-                options={candidates.map((c) => ({ value: c.id, label: `${c.referenceCode} — ${c.firstName}` }))}
+                options={candidates.map((c) => ({ value: c.id, label: c.firstName ? `${c.referenceCode} — ${c.firstName}` : c.referenceCode }))}
               />
               <div className="field">
                 <button type="submit" name="intent" value="seat" className="button button--secondary">

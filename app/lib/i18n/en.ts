@@ -1169,4 +1169,6 @@ export const en: Catalogue = {
   'sd.wish.stop': 'No',
   'sd.saveWish': 'Save',
   'sd.done.wish': 'Your choice has been saved. The intermediary makes it a match if the candidate wants to go on too.',
+  'report.barPlacements': 'Placements',
+  'report.barWorking': 'Working',
 }

@@ -1168,4 +1168,6 @@ export const nl = {
   'sd.wish.stop': 'Nee',
   'sd.saveWish': 'Opslaan',
   'sd.done.wish': 'Uw keuze is opgeslagen. De bemiddelaar maakt er een match van als de kandidaat ook verder wil.',
+  'report.barPlacements': 'Plaatsingen',
+  'report.barWorking': 'Aan het werk',
 } as const

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNotNull, lt, sql } from 'drizzle-orm'
+import { and, asc, count, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { candidates, hires, speeddateBookings, speeddateSeats, speeddateSlots } from '#db/schema'
 import { FieldValidationError, isUniqueViolation, StateConflictError } from '~/lib/errors.server'
@@ -28,7 +28,8 @@ export function listCandidates(db: Db, actor: Actor) {
   return db
     .select({ id: candidates.id, referenceCode: candidates.referenceCode, firstName: candidates.firstName })
     .from(candidates)
-    .where(scopeOf(actor).candidates())
+    // Erased people and those who left the location are not offered for seats or matches.
+    .where(and(scopeOf(actor).candidates(), isNull(candidates.erasedAt), isNull(candidates.movedOutOn)))
     .orderBy(asc(candidates.referenceCode))
 }
 
