@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { FormErrorSummary, TextField } from '~/components/field'
 import { actorOf, notFound, requirePermission } from '~/web/auth.server'
+import { can } from '~/modules/authorisation/policy'
 import { handleForm } from '~/lib/form-action.server'
 import { asFormFailure } from '~/lib/form-failure'
 import { formatDate } from '~/lib/i18n'
@@ -14,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: 'Werkbrug — API-sleutels / A
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, 'apiKeys:manage')
-  return { keys: await listApiKeys(context.db, actorOf(user)) }
+  return { keys: await listApiKeys(context.db, actorOf(user)), forIntermediary: can(user.role, 'pipeline:view') }
 }
 
 const revokeSchema = z.object({ keyId: z.uuid() })
@@ -36,14 +37,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ApiKeys() {
   const t = useT()
   const locale = useLocale()
-  const { keys } = useLoaderData<typeof loader>()
+  const { keys, forIntermediary } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const failure = asFormFailure(actionData)
   const createdKey = actionData && 'createdKey' in actionData ? actionData.createdKey : null
   return (
     <section className="page">
       <h1>{t('apiKeys.title')}</h1>
-      <p>{t('apiKeys.intro')}</p>
+      <p>{t(forIntermediary ? 'apiKeys.introIntermediary' : 'apiKeys.intro')}</p>
       <p>
         <Link to="/api-docs">{t('apiKeys.docsLink')}</Link>
       </p>

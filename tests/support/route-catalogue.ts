@@ -61,8 +61,9 @@ const everyone = (status: number): Row => ({ anon: status, owner: status, member
 const anonymousOnly = (status: number): Row => ({ anon: status, owner: 302, member: 302, otherEmployer: 302, linked: 302, linkedOwner: 302, otherIntermediary: 302, admin: 302 })
 // An employer's record as the portal shows it: the employer and A see it, B sees only its own.
 const employerRecordPage: Row = { anon: 302, owner: [200, 404], member: [200, 404], otherEmployer: [404, 404], linked: [200, 404], linkedOwner: [200, 404], otherIntermediary: [404, 200], admin: [403, 403] }
-const employerRecordApi = (ok: number): Row => ({ anon: 401, owner: [ok, 404], member: [ok, 404], otherEmployer: [404, 404], linked: 401, linkedOwner: 401, otherIntermediary: 401, admin: 401 })
-const apiList: Row = { anon: 401, owner: 200, member: 200, otherEmployer: 200, linked: 401, linkedOwner: 401, otherIntermediary: 401, admin: 401 }
+// Intermediaries hold keys too (for their report): on an employer endpoint such a key is a 403.
+const employerRecordApi = (ok: number): Row => ({ anon: 401, owner: [ok, 404], member: [ok, 404], otherEmployer: [404, 404], linked: 403, linkedOwner: 403, otherIntermediary: 403, admin: 401 })
+const apiList: Row = { anon: 401, owner: 200, member: 200, otherEmployer: 200, linked: 403, linkedOwner: 403, otherIntermediary: 403, admin: 401 }
 const staffOnlyPage: Row = { anon: 302, owner: 403, member: 403, otherEmployer: 403, linked: 200, linkedOwner: 200, otherIntermediary: 200, admin: 403 }
 const tenantListPage: Row = { anon: 302, owner: 200, member: 200, otherEmployer: 200, linked: 200, linkedOwner: 200, otherIntermediary: 200, admin: 403 }
 // Who finds an employer's record in a list: the employer's own people and its intermediary.
@@ -166,9 +167,9 @@ export const matrix: Record<string, Call[]> = {
     { method: 'POST', path: async (r) => `/team/members/${await r.member()}`, body: () => ({}), expect: { anon: 302, owner: [302, 404], member: 403, otherEmployer: [404, 404], linked: 403, linkedOwner: [404, 404], otherIntermediary: 403, admin: 403 }, writes: true },
   ],
   'routes/settings.api-keys': [
-    { method: 'GET', path: () => '/settings/api-keys', expect: { anon: 302, owner: 200, member: 403, otherEmployer: 200, linked: 403, linkedOwner: 403, otherIntermediary: 403, admin: 403 } },
-    { method: 'POST', path: () => '/settings/api-keys', body: () => ({ name: 'Matrix' }), expect: { anon: 302, owner: 200, member: 403, otherEmployer: 200, linked: 403, linkedOwner: 403, otherIntermediary: 403, admin: 403 }, writes: true },
-    { method: 'POST', path: () => '/settings/api-keys', body: async (r) => ({ intent: 'revoke', keyId: (await r.apiKey()).id }), expect: { anon: 302, owner: [200, 404], member: 403, otherEmployer: [404, 404], linked: 403, linkedOwner: 403, otherIntermediary: 403, admin: 403 }, writes: true },
+    { method: 'GET', path: () => '/settings/api-keys', expect: { anon: 302, owner: 200, member: 403, otherEmployer: 200, linked: 403, linkedOwner: 200, otherIntermediary: 403, admin: 403 } },
+    { method: 'POST', path: () => '/settings/api-keys', body: () => ({ name: 'Matrix' }), expect: { anon: 302, owner: 200, member: 403, otherEmployer: 200, linked: 403, linkedOwner: 200, otherIntermediary: 403, admin: 403 }, writes: true },
+    { method: 'POST', path: () => '/settings/api-keys', body: async (r) => ({ intent: 'revoke', keyId: (await r.apiKey()).id }), expect: { anon: 302, owner: [200, 404], member: 403, otherEmployer: [404, 404], linked: 403, linkedOwner: [404, 404], otherIntermediary: 403, admin: 403 }, writes: true },
   ],
 
   'routes/vacancies._index': [{ method: 'GET', path: () => '/vacancies', expect: tenantListPage, lists: { marker: (r) => r.publishedVacancy(), shows: employerRecordSeenBy } }],
@@ -232,6 +233,14 @@ export const matrix: Record<string, Call[]> = {
   'routes/reports.funnel[.]csv': [{ method: 'GET', path: () => '/reports/funnel.csv', expect: { anon: 302, owner: 403, member: 403, otherEmployer: 403, linked: 200, linkedOwner: 200, otherIntermediary: 200, admin: 403 } }],
 
   // Candidates are the intermediary's own (pseudonymous to employers, none of the platform's).
+  'routes/api.v1.reports.funnel': [
+    {
+      method: 'GET',
+      path: () => '/api/v1/reports/funnel',
+      expect: { anon: 401, owner: 403, member: 403, otherEmployer: 403, linked: 200, linkedOwner: 200, otherIntermediary: 200, admin: 401 },
+      api: true,
+    },
+  ],
   'routes/candidates._index': [
     {
       method: 'GET',
@@ -475,6 +484,9 @@ export async function setUpCatalogue(testApp: TestApp) {
   apiKeys.set('owner', (await createApiKey(app.database.db, world.employerActor.own, 'Matrix owner')).key)
   apiKeys.set('member', apiKeys.get('owner')!)
   apiKeys.set('otherEmployer', (await createApiKey(app.database.db, world.employerActor.second, 'Matrix second')).key)
+  apiKeys.set('linked', (await createApiKey(app.database.db, world.consultant.own, 'Matrix intermediary A')).key)
+  apiKeys.set('linkedOwner', apiKeys.get('linked')!)
+  apiKeys.set('otherIntermediary', (await createApiKey(app.database.db, world.consultant.other, 'Matrix intermediary B')).key)
 }
 
 /** The route ids of the build, root left out. */

@@ -1171,4 +1171,8 @@ export const en: Catalogue = {
   'sd.done.wish': 'Your choice has been saved. The intermediary makes it a match if the candidate wants to go on too.',
   'report.barPlacements': 'Placements',
   'report.barWorking': 'Working',
+  'api.wrongParty': 'Not for this key',
+  'api.wrongPartyEmployer': 'This endpoint is for employers’ keys.',
+  'api.wrongPartyIntermediary': 'This endpoint is for intermediaries’ keys.',
+  'apiKeys.introIntermediary': 'With an API key your own system reads your intake-to-work report (GET /api/v1/reports/funnel). A key works only for your organisation, and for nothing else.',
 }

@@ -1170,4 +1170,8 @@ export const nl = {
   'sd.done.wish': 'Uw keuze is opgeslagen. De bemiddelaar maakt er een match van als de kandidaat ook verder wil.',
   'report.barPlacements': 'Plaatsingen',
   'report.barWorking': 'Aan het werk',
+  'api.wrongParty': 'Niet voor deze sleutel',
+  'api.wrongPartyEmployer': 'Dit endpoint is voor sleutels van werkgevers.',
+  'api.wrongPartyIntermediary': 'Dit endpoint is voor sleutels van bemiddelaars.',
+  'apiKeys.introIntermediary': 'Met een API-sleutel leest uw eigen systeem uw rapportage van intake tot werk (GET /api/v1/reports/funnel). Een sleutel werkt alleen voor uw organisatie en voor niets anders.',
 } as const

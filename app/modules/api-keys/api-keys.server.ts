@@ -106,11 +106,14 @@ export async function authenticateApiKey(db: Db, key: string, now = new Date()):
 
 async function lookUpKey(db: Db, hash: string, now: Date): Promise<ApiKeyActor | null> {
   const [row] = await db
-    .select({ id: apiKeys.id, organisationId: apiKeys.organisationId, organisationName: organisations.name })
+    .select({ id: apiKeys.id, organisationId: apiKeys.organisationId, organisationName: organisations.name, kind: organisations.kind })
     .from(apiKeys)
     .innerJoin(organisations, eq(organisations.id, apiKeys.organisationId))
     .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)))
-  if (!row) return null
+  // An employer's key acts as its owner would; an intermediary's as a consultant (it reads its own
+  // report; it cannot manage fees or staff). The platform has no keys.
+  const role = row?.kind === 'employer' ? 'employer_owner' : row?.kind === 'intermediary' ? 'intermediary' : null
+  if (!row || !role) return null
   const written = lastUsedWritten.get(row.id) ?? 0
   if (now.getTime() - written >= LAST_USED_RESOLUTION_MS) {
     lastUsedWritten.set(row.id, now.getTime())
@@ -121,6 +124,6 @@ async function lookUpKey(db: Db, hash: string, now: Date): Promise<ApiKeyActor |
     apiKeyId: row.id,
     organisationId: row.organisationId,
     organisationName: row.organisationName,
-    role: 'employer_owner',
+    role,
   }
 }

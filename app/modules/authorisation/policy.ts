@@ -17,7 +17,8 @@ const grants = {
   'intermediaries:link': ['employer_owner'],
   'vacancies:view': ['employer_owner', 'employer_member', 'intermediary_owner', 'intermediary'],
   'vacancies:edit': ['employer_owner', 'employer_member'],
-  'apiKeys:manage': ['employer_owner'],
+  // An intermediary's key reads its own funnel report (GET /api/v1/reports/funnel) and nothing else.
+  'apiKeys:manage': ['employer_owner', 'intermediary_owner'],
   'speeddates:view': ['employer_owner', 'employer_member', 'intermediary_owner', 'intermediary'],
   'speeddates:book': ['employer_owner', 'employer_member'],
   'speeddates:manage': ['intermediary_owner', 'intermediary'],

@@ -2,6 +2,8 @@ import type { ActionFunctionArgs, AppLoadContext } from '@remix-run/node'
 import { createHash } from 'node:crypto'
 import type { z } from 'zod'
 import { authenticateApiKey, type ApiKeyActor } from '~/modules/api-keys/api-keys.server'
+import { NotPermittedError } from '~/modules/authorisation/policy'
+import { partyOf, type Party } from '~/modules/authorisation/roles'
 import { FieldValidationError, isDatabaseUnavailable, isUnreadableInput, RETRY_AFTER_SECONDS, StateConflictError } from '~/lib/errors.server'
 import { parseWithSchema } from '~/lib/forms'
 import type { Locale } from '~/lib/i18n'
@@ -35,8 +37,15 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
  * Every /api/v1 endpoint goes through here: bearer-key authentication, the per-key rate limit
  * with RateLimit-* headers, the body size limit, and one mapping of errors to problem+json.
  */
-export function apiRoute(handlers: Partial<Record<Method, Handler>>) {
-  return route(handlers as Partial<Record<Method, (api: ApiContext | PublicApiContext) => Promise<Response>>>, authenticate)
+export function apiRoute(handlers: Partial<Record<Method, Handler>>, options: { for?: Party } = {}) {
+  const party = options.for ?? 'employer'
+  return route(handlers as Partial<Record<Method, (api: ApiContext | PublicApiContext) => Promise<Response>>>, async (request, context) => {
+    const actor = await authenticate(request, context)
+    // A key is its organisation's: an employer's key reaches the employer endpoints, an
+    // intermediary's only the endpoints made for intermediaries (its report).
+    if (partyOf(actor.role) !== party) throw new ApiProblem(403, 'api.wrongParty', { detailKey: party === 'employer' ? 'api.wrongPartyEmployer' : 'api.wrongPartyIntermediary' })
+    return actor
+  })
 }
 
 export type PublicApiContext = Omit<ApiContext, 'actor'> & { actor: null }
@@ -170,6 +179,7 @@ function toProblem(error: unknown): ApiProblem {
   if (error instanceof Response) {
     return new ApiProblem(error.status === 404 ? 404 : 500, error.status === 404 ? 'api.notFound' : 'api.internal')
   }
+  if (error instanceof NotPermittedError) return new ApiProblem(403, 'api.wrongParty')
   if (error instanceof StateConflictError) {
     return new ApiProblem(409, 'api.conflict', { detailKey: error.key })
   }

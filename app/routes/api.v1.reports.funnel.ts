@@ -1,0 +1,24 @@
+import { apiRoute, json } from '~/web/api/handler.server'
+import { todayInAmsterdam } from '~/lib/dates'
+import { FieldValidationError } from '~/lib/errors.server'
+import { parseWithSchema } from '~/lib/forms'
+import { loadFunnel } from '~/modules/pipeline/funnel.server'
+import { funnelJson } from '~/modules/pipeline/funnel-json'
+import { funnelQuerySchema } from '~/modules/pipeline/pipeline.schema'
+
+// The intermediary's own report for its own systems (its key; the same numbers as /reports).
+const handle = apiRoute(
+  {
+    GET: async ({ request, context, actor }) => {
+      const params = new URL(request.url).searchParams
+      const parsed = parseWithSchema(funnelQuerySchema(todayInAmsterdam()), { from: params.get('from') ?? '', to: params.get('to') ?? '', location: params.get('location') ?? '' })
+      if (!parsed.success) throw new FieldValidationError(parsed.fieldErrors)
+      const { from, to, location } = parsed.data
+      return json(funnelJson(await loadFunnel(context.db, actor, { from, to, receptionLocationId: location })))
+    },
+  },
+  { for: 'intermediary' },
+)
+
+export const loader = handle
+export const action = handle
