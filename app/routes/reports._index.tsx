@@ -199,23 +199,11 @@ export default function Reports() {
               </thead>
               <tbody>
                 {funnel.breakdowns[dimension].map((r) => (
-                  <tr key={r.category}>
-                    <th scope="row">{t(`pipeline.${dimension}.${r.category}` as MessageKey)}</th>
-                    <td className="number">{r.participants}</td>
-                    <td className="number">{percentage(r.participants, funnel.participants.total) ?? '–'}</td>
-                    <td className="number">{r.matches}</td>
-                    <td className="number">{percentage(r.matches, m.total) ?? '–'}</td>
-                  </tr>
+                  <BreakdownRow key={r.category} label={t(`pipeline.${dimension}.${r.category}` as MessageKey)} row={r} totals={{ participants: funnel.participants.total, matches: m.total }} />
                 ))}
                 {dimension === 'municipalLinkage'
                   ? funnel.linkedMunicipalities.map((r) => (
-                      <tr key={r.municipality}>
-                        <th scope="row" className="report-indent-1">{`${t('report.linkedMunicipalities')} ${r.municipality}`}</th>
-                        <td className="number">{r.participants}</td>
-                        <td className="number">{percentage(r.participants, funnel.participants.total) ?? '–'}</td>
-                        <td className="number">{r.matches}</td>
-                        <td className="number">{percentage(r.matches, m.total) ?? '–'}</td>
-                      </tr>
+                      <BreakdownRow key={r.municipality} indent label={`${t('report.linkedMunicipalities')} ${r.municipality}`} row={r} totals={{ participants: funnel.participants.total, matches: m.total }} />
                     ))
                   : null}
               </tbody>
@@ -297,5 +285,20 @@ export default function Reports() {
         </ul>
       ) : null}
     </section>
+  )
+}
+
+/** A category of a breakdown: counts and shares of participants and of matches. */
+function BreakdownRow({ label, row, totals, indent = false }: { label: string; row: { participants: number; matches: number }; totals: { participants: number; matches: number }; indent?: boolean }) {
+  return (
+    <tr>
+      <th scope="row" className={indent ? 'report-indent-1' : undefined}>
+        {label}
+      </th>
+      <td className="number">{row.participants}</td>
+      <td className="number">{percentage(row.participants, totals.participants) ?? '–'}</td>
+      <td className="number">{row.matches}</td>
+      <td className="number">{percentage(row.matches, totals.matches) ?? '–'}</td>
+    </tr>
   )
 }

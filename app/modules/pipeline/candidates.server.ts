@@ -7,6 +7,7 @@ import { assertCan } from '~/modules/authorisation/policy'
 import { scopeOf } from '~/modules/authorisation/scope.server'
 import { recordAudit } from '../audit/audit.server'
 import { policyRule } from '../policy/policy.server'
+import { matchOutcomeColumns } from '../twv/hires.server'
 import type { CandidateIntakeInput } from './pipeline.schema'
 
 const intakeColumns = {
@@ -113,12 +114,7 @@ export async function viewCandidate(db: Db, actor: Actor, id: string) {
         id: hires.id,
         employer: organisations.name,
         vacancy: vacancies.title,
-        matchedOn: hires.matchedOn,
-        firstWorkingDay: hires.firstWorkingDay,
-        endedOn: hires.endedOn,
-        stopReason: hires.stopReason,
-        notStartedOn: hires.notStartedOn,
-        notStartedReason: hires.notStartedReason,
+        ...matchOutcomeColumns,
       })
       .from(hires)
       .innerJoin(organisations, eq(organisations.id, hires.organisationId))

@@ -5,6 +5,7 @@ import type { Actor } from '~/modules/authorisation/actor'
 import { assertCan } from '~/modules/authorisation/policy'
 import { scopeOf } from '~/modules/authorisation/scope.server'
 import { recordAudit } from '../audit/audit.server'
+import { matchOutcomeColumns } from '../twv/hires.server'
 import { computeFunnel, type Funnel, type FunnelCandidate, type FunnelMatch } from './funnel'
 
 export type FunnelQuery = { from: string; to: string; receptionLocationId: string | null }
@@ -36,12 +37,7 @@ export async function loadFunnel(db: Db, actor: Actor, query: FunnelQuery): Prom
       .select({
         candidateId: hires.candidateId,
         employerOrganisationId: hires.organisationId,
-        matchedOn: hires.matchedOn,
-        firstWorkingDay: hires.firstWorkingDay,
-        endedOn: hires.endedOn,
-        stopReason: hires.stopReason,
-        notStartedOn: hires.notStartedOn,
-        notStartedReason: hires.notStartedReason,
+        ...matchOutcomeColumns,
       })
       .from(hires)
       .innerJoin(candidates, eq(candidates.id, hires.candidateId))

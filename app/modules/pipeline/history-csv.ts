@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync'
 import { z } from 'zod'
 import { parseWithSchema, type FieldMessage } from '~/lib/forms'
 import { calendarDate } from '~/lib/schema-fields'
+import { referenceCodeField } from '../speeddates/speeddates.schema'
 import { historyColumns } from './history-columns'
 import {
   educationLevels,
@@ -27,7 +28,7 @@ const optionalWhole = (max: number, message: 'errors.hoursRange' | 'errors.whole
 
 const rowSchema = z
   .object({
-    reference_code: z.string().trim().min(1, 'errors.required').max(40, 'errors.tooLong').regex(/^[A-Za-z0-9-]+$/, 'errors.referenceCodeInvalid'),
+    reference_code: referenceCodeField(),
     first_name: optionalText(60),
     reception_location: optionalText(120),
     residence_status: unknownIfEmpty(residenceStatuses),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { calendarDate } from '~/lib/schema-fields'
+import { referenceCodeField } from '../speeddates/speeddates.schema'
 import { approachOutcomes, educationLevels, genders, municipalLinkages, notStartedReasons, residenceStatuses, stopReasons } from './categories'
 
 const knownLanguageLevels = ['good', 'reasonable', 'a_little', 'none'] as const
@@ -94,12 +95,7 @@ const unknownWhenEmpty = <T extends readonly [string, ...string[]]>(values: T) =
  */
 export const candidateIntakeSchema = z
   .object({
-    referenceCode: z
-      .string({ message: 'errors.required' })
-      .trim()
-      .min(1, 'errors.required')
-      .max(40, 'errors.tooLong')
-      .regex(/^[A-Za-z0-9-]+$/, 'errors.referenceCodeInvalid'),
+    referenceCode: referenceCodeField(),
     firstName: optionalText(60),
     receptionLocationId: emptyAsNull(z.uuid({ message: 'errors.invalidChoice' })),
     residenceStatus: unknownWhenEmpty(residenceStatuses),

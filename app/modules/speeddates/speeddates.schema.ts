@@ -34,13 +34,17 @@ export const optionalReasonSchema = z.object({
   reason: z.string().trim().max(1000, 'errors.tooLong').optional().default(''),
 })
 
-export const candidateSchema = z.object({
-  referenceCode: z
+/** The intermediary's own code for a candidate: letters, digits and dashes (no BSN, no V-number). */
+export const referenceCodeField = () =>
+  z
     .string({ message: 'errors.required' })
     .trim()
     .min(1, 'errors.required')
     .max(40, 'errors.tooLong')
-    .regex(/^[A-Za-z0-9-]+$/, 'errors.referenceCodeInvalid'),
+    .regex(/^[A-Za-z0-9-]+$/, 'errors.referenceCodeInvalid')
+
+export const candidateSchema = z.object({
+  referenceCode: referenceCodeField(),
   firstName: text(60).min(1, 'errors.required'),
   languages: text(200).min(1, 'errors.required'),
   experience: text(300).optional().default(''),

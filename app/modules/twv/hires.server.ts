@@ -13,6 +13,16 @@ import { buildGuidance, type OwnDurations, type ResidenceStatus } from './guidan
 import type { HireFactsInput } from './hires.schema'
 import { listPolicyRules } from '../policy/policy.server'
 
+/** Where a match stands: its dates and reasons (app/modules/pipeline/funnel.ts reads them). */
+export const matchOutcomeColumns = {
+  matchedOn: hires.matchedOn,
+  firstWorkingDay: hires.firstWorkingDay,
+  endedOn: hires.endedOn,
+  stopReason: hires.stopReason,
+  notStartedOn: hires.notStartedOn,
+  notStartedReason: hires.notStartedReason,
+}
+
 const hireColumns = {
   id: hires.id,
   organisationId: hires.organisationId,
@@ -29,12 +39,7 @@ const hireColumns = {
   medicalResidenceGround: hires.medicalResidenceGround,
   hasBsn: hires.hasBsn,
   permitChance: hires.permitChance,
-  matchedOn: hires.matchedOn,
-  firstWorkingDay: hires.firstWorkingDay,
-  endedOn: hires.endedOn,
-  stopReason: hires.stopReason,
-  notStartedOn: hires.notStartedOn,
-  notStartedReason: hires.notStartedReason,
+  ...matchOutcomeColumns,
   outcomeNote: hires.outcomeNote,
   createdAt: hires.createdAt,
 }
