@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { todayInAmsterdam } from '../../app/lib/dates'
 import type { Actor } from '../../app/modules/authorisation/actor'
 import { loadFunnel } from '../../app/modules/pipeline/funnel.server'
+import { createIntake } from '../../app/modules/pipeline/candidates.server'
 import { createCandidate } from '../../app/modules/speeddates/seats.server'
 import { createHire, tickStep } from '../../app/modules/twv/hires.server'
 import { startTestApp, type TestApp } from '../support/app'
@@ -25,6 +26,7 @@ async function match(reference: string) {
   return createHire(app.database.db, consultant, { vacancyId, candidateId, residenceStatus: 'asylum_seeker' })
 }
 const outcome = (fields: Record<string, string>) => ({ intent: 'outcome', outcome: 'open', endedOn: '', stopReason: '', notStartedOn: '', notStartedReason: '', outcomeNote: '', ...fields })
+const emptyIntake = { firstName: null, receptionLocationId: null, residenceStatus: 'unknown', gender: 'unknown', educationLevel: 'unknown', englishLevel: null, dutchLevel: null, municipalLinkage: 'unknown', linkedMunicipality: null, intakeDate: null, hoursWanted: null, languages: null, experience: null, skills: null, movedOutOn: null, consentPurpose: null, consentGivenOn: null, consentWithdrawnOn: null } as const
 const text = async (response: Response) => (await response.text()).replace(/<!-- -->/g, '')
 
 describe('the outcome of a match', () => {
@@ -71,5 +73,13 @@ describe('the outcome of a match', () => {
     const browser = app.browser()
     await browser.logIn(employer.owner.email, TEST_PASSWORD)
     expect((await browser.post(`/hires/${hireId}`, outcome({ outcome: 'not_started', notStartedOn: '2026-11-02', notStartedReason: 'declined_job' }))).status).toBe(403)
+  })
+
+  it('takes the residence status recorded at intake when the match does not say', async () => {
+    const vacancyId = await createPublishedVacancy(app.database.db, employer.organisation.id, 'Orderpicker')
+    const candidateId = await createIntake(app.database.db, consultant, { ...emptyIntake, referenceCode: 'OUT-4', residenceStatus: 'status_holder' })
+    const hireId = await createHire(app.database.db, consultant, { vacancyId, candidateId, residenceStatus: 'unknown' })
+    const [row] = await app.database.query<{ residence_status: string }>(`select residence_status from hires where id = '${hireId}'`)
+    expect(row!.residence_status).toBe('status_holder')
   })
 })

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { candidates, hires, hireSteps, organisations, vacancies } from '#db/schema'
 import { todayInAmsterdam, utcToAmsterdamLocal } from '~/lib/dates'
@@ -85,7 +85,10 @@ export async function createHire(
     .from(vacancies)
     .where(and(eq(vacancies.id, input.vacancyId), eq(vacancies.status, 'published'), scopeOf(actor).vacancies()))
   if (!vacancy) throw new FieldValidationError({ vacancyId: { key: 'errors.vacancyNotBookable' } })
-  const [candidate] = await db.select({ id: candidates.id }).from(candidates).where(and(eq(candidates.id, input.candidateId), scopeOf(actor).candidates()))
+  const [candidate] = await db
+    .select({ id: candidates.id, residenceStatus: candidates.residenceStatus })
+    .from(candidates)
+    .where(and(eq(candidates.id, input.candidateId), scopeOf(actor).candidates(), isNull(candidates.erasedAt)))
   if (!candidate) throw new FieldValidationError({ candidateId: { key: 'errors.invalid' } })
   return db.transaction(async (tx) => {
     const [hire] = await tx
@@ -95,7 +98,8 @@ export async function createHire(
         vacancyId: input.vacancyId,
         candidateId: input.candidateId,
         seatId: input.seatId ?? null,
-        residenceStatus: input.residenceStatus,
+        // What the intake recorded carries over unless the match says otherwise.
+        residenceStatus: input.residenceStatus === 'unknown' ? candidate.residenceStatus : input.residenceStatus,
         createdByUserId: actor.userId,
       })
       .returning({ id: hires.id })
