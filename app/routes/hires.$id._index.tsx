@@ -40,7 +40,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     placementFeeView(context.db, result.hire.id),
     noticesFor(context.db, { hireId: result.hire.id }),
     // What the intermediary notes about how it goes is its own, not the employer's.
-    manages ? aftercareOfHire(context.db, actorOf(user), result.hire.id) : null,
+    manages ? aftercareOfHire(context.db, result.hire, result.rules) : null,
   ])
   return {
     ...result,

@@ -18,7 +18,7 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(() => app.close())
 
-const lists = ['/', '/dashboard', '/vacancies', '/vacancies/new', '/speeddates', '/speeddates/new', '/hires', '/risks', '/payments', '/team', '/settings/security', '/settings/api-keys', '/admin/policy', '/admin/fees', '/admin/staff', '/mailbox', '/api-docs']
+const lists = ['/', '/dashboard', '/vacancies', '/vacancies/new', '/speeddates', '/speeddates/new', '/hires', '/risks', '/payments', '/team', '/settings/security', '/settings/api-keys', '/admin/policy', '/admin/fees', '/admin/staff', '/mailbox', '/api-docs', '/reports', '/candidates', '/candidates/new']
 
 async function detailPages(email: string): Promise<string[]> {
   const [user] = await app.database.query<{ organisation_id: string }>(`select organisation_id from users where email = '${email}'`)
@@ -28,9 +28,14 @@ async function detailPages(email: string): Promise<string[]> {
   const hires = await ids(`select h.id from hires h join vacancies v on v.id = h.vacancy_id where h.organisation_id = '${org}' or v.intermediary_organisation_id = '${org}' limit 2`)
   const slots = await ids(`select id from speeddate_slots where intermediary_organisation_id = '${org}' limit 2`)
   const payments = await ids(`select id from payments where payer_organisation_id = '${org}' or intermediary_organisation_id = '${org}' limit 2`)
+  const candidates = await ids(`select id from candidates where intermediary_organisation_id = '${org}' order by reference_code limit 1`)
+  // A placement with aftercare on its page (the demo's history has many).
+  const placed = await ids(`select h.id from hires h join vacancies v on v.id = h.vacancy_id where v.intermediary_organisation_id = '${org}' and h.first_working_day is not null limit 1`)
   return [
     ...vacancies.flatMap((id) => [`/vacancies/${id}`, `/vacancies/${id}/edit`, `/vacancies/${id}/arrangements`]),
     ...hires.flatMap((id) => [`/hires/${id}`, `/hires/${id}/checklist`]),
+    ...placed.map((id) => `/hires/${id}`),
+    ...candidates.map((id) => `/candidates/${id}`),
     ...slots.map((id) => `/speeddates/${id}`),
     ...payments.map((id) => `/payments/${id}`),
     '/risks/municipal-linkage-24h',

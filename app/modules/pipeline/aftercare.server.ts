@@ -10,6 +10,7 @@ import { scopeOf } from '~/modules/authorisation/scope.server'
 import { recordAudit } from '../audit/audit.server'
 import { enqueueEmail } from '../email/outbox.server'
 import { policyRule } from '../policy/policy.server'
+import { ruleOf, type AnyPolicyRule } from '../policy/rule'
 import { getHire } from '../twv/hires.server'
 import { checkInsOf, type CheckIn, type CheckInRecord } from './aftercare'
 import type { CheckInInput } from './pipeline.schema'
@@ -28,11 +29,19 @@ const recordColumns = {
   agreed: aftercareCheckIns.agreed,
 }
 
-/** The check-ins of one hire the actor may see; null when it may not. */
-export async function aftercareOfHire(db: Db, actor: Actor, hireId: string, today = todayInAmsterdam()): Promise<CheckIn[] | null> {
-  const hire = await getHire(db, actor, hireId)
-  if (!hire) return null
-  const [weeks, records] = await Promise.all([checkInWeeks(db), db.select(recordColumns).from(aftercareCheckIns).where(eq(aftercareCheckIns.hireId, hireId))])
+/**
+ * The check-ins of a hire the caller has already loaded for the actor (the hire page), with the
+ * rules it read: one more statement, for the records.
+ */
+export async function aftercareOfHire(
+  db: Db,
+  hire: { id: string; firstWorkingDay: string | null; endedOn: string | null },
+  rules: readonly AnyPolicyRule[],
+  today = todayInAmsterdam(),
+): Promise<CheckIn[]> {
+  const weeks = ruleOf(rules, 'aftercare.check_ins', 'aftercare')?.data.checkInWeeks ?? []
+  if (hire.firstWorkingDay === null || weeks.length === 0) return []
+  const records = await db.select(recordColumns).from(aftercareCheckIns).where(eq(aftercareCheckIns.hireId, hire.id))
   return checkInsOf(hire, weeks, records, today)
 }
 
