@@ -87,6 +87,15 @@ export type EmailTemplateProps<N extends EmailTemplateName> = Parameters<
 
 export type RenderedEmail = { subject: string; html: string; text: string }
 
+/** The subject alone: a string, cheap enough to make where the email is queued. */
+export function emailSubject<N extends EmailTemplateName>(template: N, locale: Locale, props: EmailTemplateProps<N>): string {
+  return (emailTemplates[template] as unknown as Template<EmailTemplateProps<N>>).subject(locale, props)
+}
+
+export function isEmailTemplate(name: string): name is EmailTemplateName {
+  return Object.hasOwn(emailTemplates, name)
+}
+
 export async function renderEmail<N extends EmailTemplateName>(
   template: N,
   locale: Locale,

@@ -26,8 +26,11 @@ export const emailOutbox = pgTable(
     toAddress: text().notNull(),
     locale: locale().notNull(),
     subject: text().notNull(),
-    html: text().notNull(),
-    text: text().notNull(),
+    // Rendered by the worker that delivers the email, after it claimed the row — never inside the
+    // transaction that queued it (decision 015). Until then the template's props are kept.
+    props: jsonb().$type<Record<string, unknown>>(),
+    html: text(),
+    text: text(),
     attachments: jsonb().$type<EmailAttachment[]>().notNull().default([]),
     // Links that act for the recipient (password reset, invitation, address confirmation). The
     // html and text hold placeholders; the dispatcher puts these in at sending and then clears

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { renderQueuedEmails } from '../support/outbox'
 import type { Actor } from '../../app/modules/authorisation/actor'
 import { createCandidate } from '../../app/modules/speeddates/seats.server'
 import { createHire, updateHireFacts } from '../../app/modules/twv/hires.server'
@@ -184,6 +185,7 @@ describe('overdue steps', () => {
     expect(await sendStepReminders(app.database.db, app.url, '2026-10-06')).toBe(0)
     expect(await sendStepReminders(app.database.db, app.url, '2026-10-07')).toBe(1)
     expect(await sendStepReminders(app.database.db, app.url, '2026-11-28')).toBe(0)
+    await renderQueuedEmails(app.database)
     const mails = await app.database.query<{ to_address: string; subject: string }>(`select to_address, subject from email_outbox where template = 'step-overdue' and text like '%AZC-C1%'`)
     const to = mails.map((m) => m.to_address)
     expect(to).toContain(c.owner.email)

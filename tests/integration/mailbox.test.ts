@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { renderQueuedEmails } from '../support/outbox'
 import { dispatchDueEmails } from '../../app/modules/email/dispatcher.server'
 import { createEmailTransport } from '../../app/modules/email/transport.server'
 import { hashToken } from '../../app/lib/tokens.server'
@@ -20,6 +21,7 @@ afterAll(async () => {
 })
 
 async function outbox(app: TestApp, template: string): Promise<OutboxRow[]> {
+  await renderQueuedEmails(app.database)
   return app.database.query<OutboxRow>(`select id, html, text, secret_links, template from email_outbox where template = '${template}' order by id`)
 }
 

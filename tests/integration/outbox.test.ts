@@ -51,8 +51,10 @@ describe('email outbox', () => {
     expect(rows).toEqual([])
   })
 
-  it('delivers through SMTP with html and text, once', async () => {
+  it('delivers through SMTP with html and text, once, rendered by the delivery and not where it was queued', async () => {
     const id = await queueReset('smtp@x.example')
+    // Queued with its subject and props only: nothing renders inside the caller's transaction.
+    expect(await row(id)).toMatchObject({ subject: 'Set a new password for Werkbrug', html: null, text: null })
     const transport = createEmailTransport({ smtpUrl: smtp.url, from: 'Werkbrug <no-reply@werkbrug.example>' })
     expect(await dispatchDueEmails(database.db, transport, { log: quiet })).toMatchObject({ sent: 1 })
     expect(await dispatchDueEmails(database.db, transport, { log: quiet })).toEqual({ sent: 0, retried: 0, failed: 0 })
@@ -62,6 +64,8 @@ describe('email outbox', () => {
     expect(delivered[0]!.subject).toBe('Set a new password for Werkbrug')
     expect(delivered[0]!.html).toContain('http://localhost/reset-password?token=t')
     expect(await row(id)).toMatchObject({ status: 'sent', transport: 'smtp', attempts: 1 })
+    // What was sent is kept for the mailbox (secret links as placeholders: see mailbox.test.ts).
+    expect((await row(id)).html).toContain('http://localhost/reset-password?token=t')
   })
 
   it('retries with backoff while SMTP is down and marks the email failed, never deletes it', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { renderQueuedEmails } from '../support/outbox'
 import { countRows } from '../support/db'
 import { createEmployer, createStaff, TEST_PASSWORD } from '../support/factories'
 import { startTestApp, type TestApp } from '../support/app'
@@ -22,6 +23,7 @@ async function loggedIn(email: string) {
 
 /** The invitation link as the employer receives it (it waits beside the queued email until delivery). */
 async function partnerLink(email: string): Promise<string> {
+  await renderQueuedEmails(app.database)
   const [row] = await app.database.query<{ secret_links: string[]; html: string }>(
     `select secret_links, html from email_outbox where to_address = '${email}' and template = 'partner-invitation' order by id desc limit 1`,
   )

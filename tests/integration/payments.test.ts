@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { renderQueuedEmails } from '../support/outbox'
 import { todayInAmsterdam } from '../../app/lib/dates'
 import { parseWithSchema } from '../../app/lib/forms'
 import type { Actor } from '../../app/modules/authorisation/actor'
@@ -98,6 +99,7 @@ async function paymentOf(bookingId: string) {
 }
 
 async function emails(to: string, template?: string) {
+  await renderQueuedEmails(app.database)
   return app.database.query<{ template: string; subject: string; text: string }>(
     `select template, subject, text from email_outbox where to_address = ${lit(to)} ${template ? `and template = ${lit(template)}` : ''} order by id`,
   )

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { renderQueuedEmails } from '../support/outbox'
 import { ruleToFormValues } from '../../app/modules/policy/policy-form'
 import { listPolicyRules, syncPolicyDefaults } from '../../app/modules/policy/policy.server'
 import { apiClient, fieldCodes } from '../support/api'
@@ -144,6 +145,7 @@ describe('an admin edit of a rule', () => {
     const page = await (await owner.get(`/vacancies/${vacancyId}`)).text()
     expect(page).toContain('data-testid="policy-notices"')
     expect(page).toContain('dit risico geldt nu ook hier')
+    await renderQueuedEmails(app.database)
     const mails = await app.database.query<{ to_address: string; subject: string; text: string }>(`select to_address, subject, text from email_outbox where template = 'policy-change'`)
     expect(mails.find((m) => m.to_address === employer.owner.email)?.subject).toMatch(/^Regel gewijzigd: Minder dan 24 uur/)
     expect(mails.find((m) => m.to_address === employer.member.email)?.subject).toMatch(/^Rule changed: Under 24 hours/)
@@ -172,6 +174,7 @@ describe('a changed step', () => {
     const page = await (await owner.get(`/hires/${hireId}`)).text()
     expect(page).toContain('data-testid="policy-notices"')
     expect(page).toContain('de uitleg of de stappen zijn aangepast')
+    await renderQueuedEmails(app.database)
     const [mail] = await app.database.query<{ text: string }>(`select text from email_outbox where template = 'policy-change' and to_address = '${employer.owner.email}'`)
     expect(mail!.text).toContain(`/hires/${hireId}`)
   })

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { emailOutbox, type EmailAttachment } from '#db/schema'
+import { isEmailTemplate, renderEmail } from '#emails/index'
+import type { Locale } from '~/lib/i18n'
 import { revealSecretLinks } from './secret-links.server'
 import type { EmailTransport } from './transport.server'
 import { logError, redact } from '~/lib/log.server'
@@ -19,10 +21,13 @@ type Options = { now?: Date; batchSize?: number; claimSeconds?: number; log?: (m
 
 type Claimed = {
   id: number
+  template: string
+  locale: Locale
+  props: Record<string, unknown> | null
   to_address: string
   subject: string
-  html: string
-  text: string
+  html: string | null
+  text: string | null
   attachments: EmailAttachment[]
   secret_links: string[] | null
   attempts: number
@@ -58,9 +63,16 @@ async function claim(db: Db, condition: ReturnType<typeof sql>, limit: number, c
       order by id limit ${limit}
       for update skip locked
     )
-    returning id, to_address, subject, html, text, attachments, secret_links, attempts`)
+    returning id, template, locale, props, to_address, subject, html, text, attachments, secret_links, attempts`)
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Claimed[]
   return rows.sort((a, b) => a.id - b.id)
+}
+
+/** The body of a queued email, from its template and props (the secret links are placeholders). */
+export async function renderBody(email: { template: string; locale: Locale; props: Record<string, unknown> | null }): Promise<{ html: string; text: string }> {
+  if (!isEmailTemplate(email.template) || email.props === null) throw new Error(`email template ${email.template} cannot be rendered`)
+  const rendered = await renderEmail(email.template, email.locale, email.props as never)
+  return { html: rendered.html, text: rendered.text }
 }
 
 async function deliver(db: Db, transport: EmailTransport, claimed: Claimed[], options: Options): Promise<DispatchResult> {
@@ -69,11 +81,15 @@ async function deliver(db: Db, transport: EmailTransport, claimed: Claimed[], op
   const result: DispatchResult = { sent: 0, retried: 0, failed: 0 }
   for (const email of claimed) {
     try {
+      // Rendered now, after the claim committed: nothing is locked while React renders. The body
+      // is kept (with placeholders for secret links) so the demo mailbox shows what was sent.
+      const body = email.html !== null && email.text !== null ? { html: email.html, text: email.text } : await renderBody(email)
+      if (email.html === null) await db.update(emailOutbox).set(body).where(sql`id = ${email.id}`)
       await transport.send({
         to: email.to_address,
         subject: email.subject,
-        html: revealSecretLinks(email.html, email.secret_links, 'html'),
-        text: revealSecretLinks(email.text, email.secret_links, 'text'),
+        html: revealSecretLinks(body.html, email.secret_links, 'html'),
+        text: revealSecretLinks(body.text, email.secret_links, 'text'),
         attachments: email.attachments,
       })
       await db

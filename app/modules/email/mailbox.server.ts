@@ -1,6 +1,7 @@
 import { desc, eq } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { emailOutbox } from '#db/schema'
+import { renderBody } from './dispatcher.server'
 import { hideSecretLinks } from './secret-links.server'
 
 // The demo's local mailbox: outgoing mail is the platform's, so only the platform admin reads it
@@ -33,9 +34,14 @@ export async function getOutboxEmail(db: Db, id: number, secretNote: string) {
       createdAt: emailOutbox.createdAt,
       html: emailOutbox.html,
       text: emailOutbox.text,
+      template: emailOutbox.template,
+      locale: emailOutbox.locale,
+      props: emailOutbox.props,
     })
     .from(emailOutbox)
     .where(eq(emailOutbox.id, id))
   if (!row) return undefined
-  return { ...row, html: hideSecretLinks(row.html, secretNote), text: hideSecretLinks(row.text, secretNote) }
+  // Not delivered yet: rendered for the view as the worker will render it, and not stored.
+  const body = row.html !== null && row.text !== null ? { html: row.html, text: row.text } : await renderBody(row)
+  return { id: row.id, toAddress: row.toAddress, subject: row.subject, status: row.status, createdAt: row.createdAt, html: hideSecretLinks(body.html, secretNote), text: hideSecretLinks(body.text, secretNote) }
 }

@@ -1,6 +1,6 @@
 import type { Db } from '#db/client.server'
 import { emailOutbox, type EmailAttachment } from '#db/schema'
-import { renderEmail, type EmailTemplateName, type EmailTemplateProps } from '#emails/index'
+import { emailSubject, type EmailTemplateName, type EmailTemplateProps } from '#emails/index'
 import type { Locale } from '~/lib/i18n'
 import { enqueueJob } from '../jobs/queue.server'
 import { secretLinkPlaceholder } from './secret-links.server'
@@ -16,9 +16,10 @@ export type OutgoingEmail<N extends EmailTemplateName> = {
 }
 
 /**
- * Renders an email and queues it. Pass the transaction that makes the change the email reports:
- * if that rolls back, no email goes out; if it commits, its delivery job runs at once (and the
- * outbox sweep retries it if that fails).
+ * Queues an email. Pass the transaction that makes the change the email reports: if that rolls
+ * back, no email goes out; if it commits, its delivery job runs at once (and the outbox sweep
+ * retries it if that fails). Only the subject is made here; the body is rendered by the worker
+ * that delivers it, so no transaction holds its locks while React renders (decision 015).
  */
 export async function enqueueEmail<N extends EmailTemplateName>(
   tx: Db,
@@ -30,16 +31,14 @@ export async function enqueueEmail<N extends EmailTemplateName>(
     secretLinks.push(String(props[name]))
     props[name] = secretLinkPlaceholder(secretLinks.length - 1)
   }
-  const rendered = await renderEmail(email.template, email.locale, props as EmailTemplateProps<N>)
   const [row] = await tx
     .insert(emailOutbox)
     .values({
       template: email.template,
       toAddress: email.to,
       locale: email.locale,
-      subject: rendered.subject,
-      html: rendered.html,
-      text: rendered.text,
+      subject: emailSubject(email.template, email.locale, props as EmailTemplateProps<N>),
+      props,
       attachments: email.attachments ?? [],
       secretLinks: secretLinks.length > 0 ? secretLinks : null,
     })
