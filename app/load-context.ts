@@ -5,6 +5,11 @@ declare module '@remix-run/node' {
   // Everything a loader or action needs from the process; built once by app/server/http.ts.
   interface AppLoadContext {
     db: Db
+    /**
+     * For heavy reads that may be seconds behind (risk portfolio, funnel report): the replica at
+     * DATABASE_READ_URL, else the primary. Never for a read that decides a write.
+     */
+    readDb: Db
     env: Env
     clientIp: string
     /** This response's Content-Security-Policy nonce, for Remix's inline scripts. */

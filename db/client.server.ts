@@ -22,7 +22,14 @@ export type DatabaseHandle = {
 }
 
 export type DatabaseConfig =
-  | { engine: 'postgres'; url: string; maxConnections?: number; transactionPooling?: boolean }
+  | {
+      engine: 'postgres'
+      url: string
+      maxConnections?: number
+      transactionPooling?: boolean
+      /** A replica's pool: every transaction read-only, named so it can be told apart in pg_stat_activity. */
+      readOnly?: boolean
+    }
   | { engine: 'pglite'; dataDir?: string; loadDataDir?: Blob }
 
 // Every statement drizzle runs is counted against the request that runs it (Server-Timing).
@@ -43,6 +50,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
       // new connection gets it — or a 503 — within seconds.
       backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1),
       onnotice: () => {},
+      ...(config.readOnly ? { connection: { application_name: 'werkbrug-read', default_transaction_read_only: true } } : {}),
     })
     return {
       db: drizzlePostgres(client, { schema, casing: 'snake_case', logger: queryCounter }) as unknown as Db,

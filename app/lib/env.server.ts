@@ -21,6 +21,8 @@ const envSchema = z
       ['postgres:', 'postgresql:'],
       'must be a postgres:// or postgresql:// URL',
     ).optional(),
+    // A read replica for the heavy reads (risk portfolio, funnel report); the primary when unset.
+    DATABASE_READ_URL: urlWithProtocols(['postgres:', 'postgresql:'], 'must be a postgres:// or postgresql:// URL').optional(),
     // Behind a pooler in transaction mode (PgBouncer's pool_mode = transaction) a connection is
     // not ours between transactions: no prepared statements then.
     DATABASE_TRANSACTION_POOLING: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false').transform((v) => v === 'true'),

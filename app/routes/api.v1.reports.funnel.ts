@@ -14,7 +14,7 @@ const handle = apiRoute(
       const parsed = parseWithSchema(funnelQuerySchema(todayInAmsterdam()), { from: params.get('from') ?? '', to: params.get('to') ?? '', location: params.get('location') ?? '' })
       if (!parsed.success) throw new FieldValidationError(parsed.fieldErrors)
       const { from, to, location } = parsed.data
-      return json(funnelJson(await loadFunnel(context.db, actor, { from, to, receptionLocationId: location })))
+      return json(funnelJson(await loadFunnel(context.readDb, actor, { from, to, receptionLocationId: location })))
     },
   },
   { for: 'intermediary' },

@@ -31,7 +31,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const query = parsed.success ? parsed.data : { from: yearBefore(today), to: today, location: null }
   const actor = actorOf(user)
   const [funnel, locations, approaches] = await Promise.all([
-    loadFunnel(context.db, actor, { from: query.from, to: query.to, receptionLocationId: query.location }),
+    // The report is a heavy read that may be seconds behind: the replica, when there is one.
+    loadFunnel(context.readDb, actor, { from: query.from, to: query.to, receptionLocationId: query.location }),
     listReceptionLocations(context.db),
     listApproaches(context.db, actor),
   ])

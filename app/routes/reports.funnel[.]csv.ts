@@ -15,7 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const parsed = parseWithSchema(funnelQuerySchema(todayInAmsterdam()), { from: params.from ?? '', to: params.to ?? '', location: params.location ?? '' })
   if (!parsed.success) return new Response('Bad period / ongeldige periode\n', { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
   const { from, to, location } = parsed.data
-  const funnel = await loadFunnel(context.db, actorOf(user), { from, to, receptionLocationId: location })
+  const funnel = await loadFunnel(context.readDb, actorOf(user), { from, to, receptionLocationId: location })
   const csv = funnelCsv(funnel, translator(await resolveLocale(request, user.locale)))
   return new Response(`\uFEFF${csv}`, {
     headers: {

@@ -9,7 +9,7 @@ export const meta: MetaFunction = () => [{ title: 'Werkbrug — risico’s / ris
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, 'employers:view')
-  return { portfolio: await riskPortfolio(context.db, actorOf(user), await resolveLocale(request, user.locale), undefined, 500) }
+  return { portfolio: await riskPortfolio(context.readDb, actorOf(user), await resolveLocale(request, user.locale), undefined, 500) }
 }
 
 export default function Portfolio() {

@@ -14,6 +14,8 @@ import { apiDispatcher, type ApiMatch } from './api-dispatch'
 
 export type HttpAppOptions = {
   db: Db
+  /** The read replica's handle (DATABASE_READ_URL); the primary when absent. */
+  readDb?: Db
   env: Env
   /** A built app, or a loader of one (the Vite dev server reloads it on change). */
   build: ServerBuild | (() => Promise<ServerBuild>)
@@ -85,6 +87,7 @@ export function createHttpApp(options: HttpAppOptions) {
     try {
       const context: AppLoadContext = {
         db,
+        readDb: options.readDb ?? db,
         env,
         clientIp: req.ip ?? 'unknown',
         cspNonce: String(res.locals.cspNonce),

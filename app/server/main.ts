@@ -40,6 +40,11 @@ try {
 process.on('unhandledRejection', (reason) => logError('process', 'unhandled rejection', reason))
 
 const database = openDatabase(databaseConfigFromEnv(env))
+// Heavy reads go to a replica when there is one (docs/deployment.md); only a web instance reads.
+const readDatabase =
+  env.DATABASE_READ_URL && env.DATABASE_URL && role !== 'worker'
+    ? openDatabase({ engine: 'postgres', url: env.DATABASE_READ_URL, maxConnections: 5, readOnly: true, transactionPooling: env.DATABASE_TRANSACTION_POOLING })
+    : null
 // A worker does not migrate: N web instances and M workers starting together would race. It
 // waits for the schema a web instance (or `npm run db:migrate`) put there.
 if (role === 'worker') await untilDatabaseAnswers(() => untilSchemaIsCurrent(database))
@@ -71,6 +76,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     void queue
       .stop()
       .then(() => transport.close())
+      .then(() => readDatabase?.close())
       .then(() => database.close())
       .finally(() => process.exit(0))
   })
@@ -109,7 +115,7 @@ async function productionApp() {
     process.exit(1)
   }
   const build = (await import(pathToFileURL(serverEntry).href)) as ServerBuild
-  return createHttpApp({ db: database.db, env, build, clientDir: path.join(buildDir, 'client') })
+  return createHttpApp({ db: database.db, readDb: readDatabase?.db, env, build, clientDir: path.join(buildDir, 'client') })
 }
 
 async function devApp() {
@@ -118,6 +124,7 @@ async function devApp() {
   )
   return createHttpApp({
     db: database.db,
+    readDb: readDatabase?.db,
     env,
     build: () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>,
     devMiddleware: vite.middlewares,
