@@ -14,6 +14,11 @@ declare module '@remix-run/node' {
     clientIp: string
     /** This response's Content-Security-Policy nonce, for Remix's inline scripts. */
     cspNonce: string
+    /**
+     * Set by an action that answers with the page again (a refused form): its loaders run in the
+     * same request and know that what they show was already shown (and audited) before.
+     */
+    answeredByAction?: boolean
     /** Set by handleError when the database was out of reach: the answer becomes a 503. */
     failure: { databaseUnavailable: boolean; unreadableInput: boolean }
   }

@@ -21,7 +21,7 @@ const idSchema = z.uuid()
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, 'pipeline:view')
   const id = idSchema.safeParse(params.id)
-  const found = id.success ? await viewCandidate(context.db, actorOf(user), id.data) : null
+  const found = id.success ? await viewCandidate(context.db, actorOf(user), id.data, { audit: !context.answeredByAction }) : null
   if (!found) throw notFound()
   return { ...found, locations: await listReceptionLocations(context.db), today: todayInAmsterdam() }
 }
@@ -31,6 +31,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = idSchema.safeParse(params.id)
   if (!id.success) throw notFound()
   const actor = actorOf(user)
+  // A refused form shows the record again; that view is not a new one.
+  context.answeredByAction = true
   return handleIntents(await request.formData(), {
     intake: intent({
       schema: candidateIntakeSchema,

@@ -99,9 +99,10 @@ export function listPipelineCandidates(db: Db, actor: Actor) {
 
 /**
  * One candidate's record for its intermediary. Every view is audited: this is personal data of
- * a vulnerable group, and who looked at it must be answerable.
+ * a vulnerable group, and who looked at it must be answerable. The page shown again after a
+ * refused form (`audit: false`) was audited when it was opened; a refused form changes nothing.
  */
-export async function viewCandidate(db: Db, actor: Actor, id: string) {
+export async function viewCandidate(db: Db, actor: Actor, id: string, options: { audit: boolean } = { audit: true }) {
   assertCan(actor, 'pipeline:view')
   const [candidate] = await db
     .select({ id: candidates.id, ...intakeColumns, consentRecordedByUserId: candidates.consentRecordedByUserId, lastActivityAt: candidates.lastActivityAt, createdAt: candidates.createdAt })
@@ -121,7 +122,7 @@ export async function viewCandidate(db: Db, actor: Actor, id: string) {
       .innerJoin(vacancies, eq(vacancies.id, hires.vacancyId))
       .where(eq(hires.candidateId, id))
       .orderBy(asc(hires.matchedOn)),
-    recordAudit(db, { actorUserId: actor.userId, organisationId: actor.organisationId, action: 'candidate.viewed', subjectType: 'candidate', subjectId: id }),
+    options.audit ? recordAudit(db, { actorUserId: actor.userId, organisationId: actor.organisationId, action: 'candidate.viewed', subjectType: 'candidate', subjectId: id }) : null,
   ])
   return { candidate, matches }
 }
