@@ -234,7 +234,7 @@ export function ErrorBoundary() {
   return (
     <Shell>
       <section className="page narrow">
-        <h1>{t('error.title')}</h1>
+        <h1>{status === 404 ? t('error.titleNotFound') : status === 403 ? t('error.titleForbidden') : t('error.title')}</h1>
         <p>{message}</p>
         <p>
           <Link to="/">{t('nav.home')}</Link>

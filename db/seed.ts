@@ -3,6 +3,7 @@
 import { pathToFileURL } from 'node:url'
 import { count, eq } from 'drizzle-orm'
 import { todayInAmsterdam } from '../app/lib/dates'
+import { nextWorkingDay } from '../app/lib/holidays'
 import { hashPassword } from '../app/lib/passwords.server'
 import type { Actor } from '../app/modules/authorisation/actor'
 import { importHistory } from '../app/modules/pipeline/history-import.server'
@@ -127,7 +128,7 @@ async function seedDemoPipeline(tx: Db, consultant: Actor) {
 async function seedDemoSpeeddates(tx: Db, consultant: Actor) {
   const locations = await listReceptionLocations(tx)
   for (let i = 0; i < 6; i++) {
-    const day = inDays(7 + i * 4)
+    const day = workingDayIn(7 + i * 4)
     const morning = i % 2 === 0
     await createSlot(tx, consultant, {
       startsAt: `${day}T${morning ? '10:00' : '14:00'}`,
@@ -158,6 +159,11 @@ function inDays(days: number): string {
   return date.toISOString().slice(0, 10)
 }
 
+/** A speeddate or start date of the demo: never on a weekend or a public holiday. */
+function workingDayIn(days: number): string {
+  return nextWorkingDay(inDays(days))
+}
+
 /**
  * The municipality's employer desk: its own employer, a published vacancy, slots and candidates,
  * none of which the staffing agency sees (and the other way round).
@@ -180,7 +186,7 @@ async function seedSecondIntermediary(tx: Db, actors: { adviser: Actor; groenOwn
       contractMonths: 12,
       shifts: ['day'],
       hourlyWageCents: 1490,
-      startDate: inDays(35),
+      startDate: workingDayIn(35),
       positions: 2,
       englishLevel: 'a_little',
       dutchLevel: 'none',
@@ -196,7 +202,7 @@ async function seedSecondIntermediary(tx: Db, actors: { adviser: Actor; groenOwn
     intermediaryOrganisationId: actors.adviser.organisationId,
   })
   for (let i = 0; i < 3; i++) {
-    const day = inDays(9 + i * 7)
+    const day = workingDayIn(9 + i * 7)
     await createSlot(tx, actors.adviser, {
       startsAt: `${day}T13:00`,
       endsAt: `${day}T14:30`,
@@ -226,7 +232,7 @@ async function seedDemoVacancies(tx: Db, actors: { flevoOwner: Actor; schoonOwne
     contractMonths: 6,
     shifts: ['day'],
     hourlyWageCents: 1525,
-    startDate: inDays(28),
+    startDate: workingDayIn(28),
     positions: 3,
     englishLevel: 'a_little',
     dutchLevel: 'none',

@@ -1,5 +1,5 @@
 import { Button, Text } from '@react-email/components'
-import { formatDate, translate, type Locale, type MessageKey } from '../app/lib/i18n'
+import { formatSessionStart, translate, type Locale, type MessageKey } from '../app/lib/i18n'
 import { buttonStyle, EmailLayout } from './components/layout'
 
 export type BookingNoticeKind = 'requested' | 'approved' | 'declined' | 'cancelled' | 'rescheduled' | 'reminder' | 'confirmed' | 'paid'
@@ -17,14 +17,14 @@ export type BookingNoticeProps = {
 
 export function bookingNoticeSubject(locale: Locale, props: BookingNoticeProps) {
   return translate(locale, `email.booking.${props.kind}.subject` as MessageKey, {
-    when: formatDate(locale, props.startsAt, true),
+    when: formatSessionStart(locale, props.startsAt),
     employer: props.employer,
   })
 }
 
 /** Every speeddate notification: what happened, when and where, and why if a reason was given. */
 export function BookingNoticeEmail({ locale, ...props }: BookingNoticeProps & { locale: Locale }) {
-  const when = `${formatDate(locale, props.startsAt, true)} – ${new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(props.endsAt))}`
+  const when = `${formatSessionStart(locale, props.startsAt)} – ${new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(props.endsAt))}`
   return (
     <EmailLayout locale={locale} preview={bookingNoticeSubject(locale, props)}>
       <Text>

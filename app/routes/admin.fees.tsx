@@ -58,7 +58,7 @@ export default function Fees() {
       ) : null}
       {paymentsEnabled && stripeAccount ? <p>{t('fees.stripeAccount', { account: stripeAccount })}</p> : null}
       {paymentsEnabled ? null : (
-        <div className="alert alert--error" role="note">
+        <div className="alert alert--info" role="note">
           {t('fees.paymentsOff')}
         </div>
       )}

@@ -149,7 +149,7 @@ export default function Hire() {
           <Link to={`/payments/${placementFee.charge.id}`}>{t('sd.viewPayment')}</Link>
         </p>
       ) : placementFee.fee ? (
-        <p className={paymentsEnabled ? undefined : 'alert alert--error'} role="note">
+        <p className={paymentsEnabled ? undefined : 'alert alert--info'} role="note">
           {paymentsEnabled
             ? t('twv.placementFeeOn', { grossCents: placementFee.fee.grossCents, vatCents: placementFee.fee.vatCents })
             : t('twv.placementFeeOff', { amountCents: placementFee.fee.amountCents, vatCents: placementFee.fee.vatCents })}

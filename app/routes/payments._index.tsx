@@ -45,7 +45,7 @@ export default function Payments() {
       <h1>{t('payments.title')}</h1>
       <p>{t(employer ? 'payments.introEmployer' : 'payments.introIntermediary')}</p>
       {paymentsEnabled ? null : (
-        <div className="alert alert--error" role="note">
+        <div className="alert alert--info" role="note">
           {t('payments.off')}
         </div>
       )}

@@ -197,7 +197,7 @@ export default function Slot() {
           </>
         ) : null}
         <dt>{t('sd.candidates')}</dt>
-        <dd>{manages ? t('sd.seatsFilled', { filled: slot.seatsFilled, seats: slot.seats }) : t('sd.expected', { count: slot.seatsFilled })}</dd>
+        <dd>{manages ? t('sd.seatsFilled', { filled: slot.seatsFilled, seats: slot.seats }) : slot.seatsFilled === 0 ? t('sd.expectedNone') : t('sd.expected', { count: slot.seatsFilled })}</dd>
       </dl>
       {manages && showUp ? (
         <p>

@@ -131,7 +131,7 @@ export default function Speeddates() {
       <p>{employer ? t('sd.introEmployer') : t('sd.introIntermediary')}</p>
       {doneKey ? <Notice>{t(doneKey)}</Notice> : null}
       {unpaidFee ? (
-        <div className="alert alert--error" role="note">
+        <div className="alert alert--info" role="note">
           {t('fees.bookingNotice', { amountCents: unpaidFee.amountCents, vatCents: unpaidFee.vatCents })}
         </div>
       ) : null}

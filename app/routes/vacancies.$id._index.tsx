@@ -6,8 +6,9 @@ import { RiskPanel } from '~/components/risk-panel'
 import { actorOf, notFound, requirePermission } from '~/web/auth.server'
 import { handleIntents, intent } from '~/lib/form-action.server'
 import type { FieldErrors } from '~/lib/forms'
-import { formatDate, formatEuros, type MessageKey } from '~/lib/i18n'
+import { formatDate, formatEuros, type MessageKey, translate } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
+import { hoursLabel } from '~/modules/vacancies/options'
 import { can } from '~/modules/authorisation/policy'
 import { partyOf } from '~/modules/authorisation/roles'
 import { resolveLocale } from '~/lib/locale.server'
@@ -78,7 +79,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       schema: z.object({}),
       run: async () => {
         if (!can(user.role, 'vacancies:edit')) throw new Response('Forbidden', { status: 403 })
-        const copy = await duplicateVacancy(context.db, actor, vacancy.id)
+        const copySuffix = translate(await resolveLocale(request, user.locale), 'vacancy.copySuffix')
+        const copy = await duplicateVacancy(context.db, actor, vacancy.id, { copySuffix })
         if (!copy) throw notFound()
         return redirect(`/vacancies/${copy}/edit?duplicated=1`)
       },
@@ -201,7 +203,7 @@ export default function VacancyDetail() {
       <h2>{t('vacancy.section.terms')}</h2>
       <dl className="facts">
         <dt>{t('vacancy.field.hours')}</dt>
-        <dd>{v.hoursMin !== null && v.hoursMax !== null ? t('vacancy.hoursRange', { min: v.hoursMin, max: v.hoursMax }) : notSet}</dd>
+        <dd>{v.hoursMin !== null && v.hoursMax !== null ? hoursLabel(t, v.hoursMin, v.hoursMax) : notSet}</dd>
         <dt>{t('vacancy.field.contractType')}</dt>
         <dd>
           {v.contractType ? t(`vacancy.contract.${v.contractType}`) : notSet}

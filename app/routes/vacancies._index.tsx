@@ -7,7 +7,7 @@ import { formatDate, formatEuros } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
 import { can } from '~/modules/authorisation/policy'
 import { partyOf } from '~/modules/authorisation/roles'
-import { sectors } from '~/modules/vacancies/options'
+import { sectors, hoursLabel } from '~/modules/vacancies/options'
 import { vacancyListFiltersSchema } from '~/modules/vacancies/vacancies.schema'
 import { listVacancies } from '~/modules/vacancies/vacancies.server'
 import { vacancyStatuses } from '~/modules/vacancies/workflow'
@@ -114,7 +114,7 @@ export default function Vacancies() {
                   </td>
                   <td>{v.sector ? t(`vacancy.sector.${v.sector}`) : '—'}</td>
                   <td>{v.municipality ?? '—'}</td>
-                  <td>{v.hoursMin !== null && v.hoursMax !== null ? t('vacancy.hoursRange', { min: v.hoursMin, max: v.hoursMax }) : '—'}</td>
+                  <td>{v.hoursMin !== null && v.hoursMax !== null ? hoursLabel(t, v.hoursMin, v.hoursMax) : '—'}</td>
                   <td>{v.hourlyWageCents !== null ? formatEuros(locale, v.hourlyWageCents) : '—'}</td>
                   <td>{v.startDate ? formatDate(locale, `${v.startDate}T12:00:00Z`) : '—'}</td>
                 </tr>

@@ -68,7 +68,12 @@ describe('error pages in the demo', () => {
     const logged: string[] = []
     vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')))
     try {
-      expect((await app.browser().get('/bestaat-niet')).status).toBe(404)
+      const missing = await app.browser().get('/bestaat-niet')
+      expect(missing.status).toBe(404)
+      // It says what happened: not "something went wrong".
+      const page = await missing.text()
+      expect(page).toContain('<h1>Pagina niet gevonden</h1>')
+      expect(page).not.toContain('Er ging iets mis')
       expect((await app.browser().post('/', {})).status).toBe(405)
     } finally {
       vi.restoreAllMocks()

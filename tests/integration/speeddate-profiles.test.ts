@@ -28,11 +28,13 @@ describe("the candidates of an employer's speeddate", () => {
     const slot = await createSlot(app.database.db, consultant, { startsAt: localInDays(5, 10), endsAt: localInDays(5, 11), placeKind: 'employer_site', receptionLocationId: null, placeAddress: 'Havenweg 3', seats: 4, note: null })
     const booking = await bookSlot(app.database.db, owner, slot, await createPublishedVacancy(app.database.db, employer.organisation.id), { appUrl: app.url })
     await decideBooking(app.database.db, consultant, booking!, 'approve', undefined, { appUrl: app.url })
+    const hr = app.browser()
+    await hr.logIn(employer.owner.email, TEST_PASSWORD)
+    // Nobody invited yet: said in words, not as "0 expected".
+    expect(await text(await hr.get(`/speeddates/${slot}`))).toContain('Nog geen kandidaten ingepland')
     const hewan = await createIntake(app.database.db, consultant, { ...blankIntake, referenceCode: 'SD-1', firstName: 'Hewan', languages: 'Tigrinya, Engels', experience: 'Schoonmaak hotel', hoursWanted: 32 })
     const seat = await assignSeat(app.database.db, consultant, slot, hewan)
 
-    const hr = app.browser()
-    await hr.logIn(employer.owner.email, TEST_PASSWORD)
     const before = await text(await hr.get(`/speeddates/${slot}`))
     expect(before).toContain('Tigrinya, Engels')
     expect(before).toContain('Schoonmaak hotel (32 uur per week gewenst)')

@@ -135,16 +135,19 @@ describe('vacancy forms in the portal', () => {
     for (const event of ['Aangemaakt', 'Ingediend', 'Teruggestuurd', 'Gepubliceerd']) expect(published).toContain(event)
   })
 
-  it('duplicates a vacancy into a new draft', async () => {
+  it('duplicates a vacancy into a new draft whose title says it is a copy, and shows one-number hours as one number', async () => {
     const { owner } = await createEmployer(app.database.db)
     const browser = await loggedIn(owner.email)
-    const created = await browser.post('/vacancies/new', completeForm({ title: 'Te kopiëren' }))
+    const created = await browser.post('/vacancies/new', completeForm({ title: 'Te kopiëren', hoursMin: '16', hoursMax: '16' }))
     const path = created.headers.get('location')!.replace('?saved=1', '')
     const copy = await browser.post(path, { intent: 'duplicate' })
     expect(copy.status).toBe(302)
     expect(copy.headers.get('location')).toMatch(/^\/vacancies\/[0-9a-f-]{36}\/edit\?duplicated=1$/)
-    const [row] = await app.database.query<{ n: number }>(`select count(*)::int as n from vacancies where title = 'Te kopiëren'`)
-    expect(row!.n).toBe(2)
+    const titles = await app.database.query<{ title: string }>(`select title from vacancies where title like 'Te kopiëren%' order by created_at`)
+    expect(titles.map((r) => r.title)).toEqual(['Te kopiëren', 'Te kopiëren (kopie)'])
+    const page = (await (await browser.get(path)).text()).replace(/<!-- -->/g, '')
+    expect(page).toContain('16 uur')
+    expect(page).not.toContain('16–16')
   })
 })
 

@@ -1175,4 +1175,9 @@ export const en: Catalogue = {
   'api.wrongPartyEmployer': 'This endpoint is for employers’ keys.',
   'api.wrongPartyIntermediary': 'This endpoint is for intermediaries’ keys.',
   'apiKeys.introIntermediary': 'With an API key your own system reads your intake-to-work report (GET /api/v1/reports/funnel). A key works only for your organisation, and for nothing else.',
+  'vacancy.copySuffix': ' (copy)',
+  'vacancy.hoursExact': '{hours} hours',
+  'sd.expectedNone': 'No candidates planned yet: the intermediary invites them.',
+  'error.titleNotFound': 'Page not found',
+  'error.titleForbidden': 'No access',
 }

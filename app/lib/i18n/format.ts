@@ -48,3 +48,22 @@ export function formatDate(locale: Locale, value: Date | string, withTime = fals
   )
   return formatter.format(typeof value === 'string' ? new Date(value) : value)
 }
+
+/**
+ * A session's start with its weekday — "za 27 mrt 2027, 10:00" — so a weekend or the wrong day
+ * stands out in a confirmation; Dutch time.
+ */
+export function formatSessionStart(locale: Locale, value: Date | string): string {
+  const formatter = cached(`session:${locale}`, () =>
+    new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'Europe/Amsterdam',
+    }),
+  )
+  return formatter.format(typeof value === 'string' ? new Date(value) : value)
+}

@@ -3,7 +3,7 @@ import { en } from './en'
 import { nl } from './nl'
 import { fill } from './format'
 
-export { fill, formatDate, formatEuros } from './format'
+export { fill, formatDate, formatEuros, formatSessionStart } from './format'
 
 export type { MessageKey } from './catalogue'
 

@@ -1174,4 +1174,9 @@ export const nl = {
   'api.wrongPartyEmployer': 'Dit endpoint is voor sleutels van werkgevers.',
   'api.wrongPartyIntermediary': 'Dit endpoint is voor sleutels van bemiddelaars.',
   'apiKeys.introIntermediary': 'Met een API-sleutel leest uw eigen systeem uw rapportage van intake tot werk (GET /api/v1/reports/funnel). Een sleutel werkt alleen voor uw organisatie en voor niets anders.',
+  'vacancy.copySuffix': ' (kopie)',
+  'vacancy.hoursExact': '{hours} uur',
+  'sd.expectedNone': 'Nog geen kandidaten ingepland: de bemiddelaar nodigt ze uit.',
+  'error.titleNotFound': 'Pagina niet gevonden',
+  'error.titleForbidden': 'Geen toegang',
 } as const

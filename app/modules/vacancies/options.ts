@@ -33,3 +33,8 @@ export const emptyVacancyFields: Omit<VacancyFields, 'title'> = {
   trialPlacementOffered: false,
   trialPlacementWeeks: null,
 }
+
+/** "16–24 uur", or "16 uur" when the range is one number (not "16–16 uur"). */
+export function hoursLabel(t: (key: 'vacancy.hoursRange' | 'vacancy.hoursExact', params: Record<string, number>) => string, min: number, max: number): string {
+  return min === max ? t('vacancy.hoursExact', { hours: min }) : t('vacancy.hoursRange', { min, max })
+}

@@ -220,16 +220,21 @@ export async function transitionVacancy(
   })
 }
 
-/** A new draft with the same profile; a start date that has passed is left for the user to set. */
+/**
+ * A new draft with the same profile, its title marked as a copy (two vacancies with one title
+ * cannot be told apart in a list); a start date that has passed is left for the user to set.
+ */
 export async function duplicateVacancy(
   db: Db,
   actor: Actor,
   id: string,
-  today = todayInAmsterdam(),
+  options: { copySuffix: string; today?: string },
 ): Promise<string | null> {
+  const today = options.today ?? todayInAmsterdam()
   const source = await selectVacancy(db, actor, id)
   if (!source) return null
   const fields = fieldsOf(source)
+  fields.title = `${fields.title.slice(0, 200 - options.copySuffix.length)}${options.copySuffix}`
   if (fields.startDate && fields.startDate < today) fields.startDate = null
   return db.transaction(async (tx) => {
     const copy = await insertVacancy(tx, {
