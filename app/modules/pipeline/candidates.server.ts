@@ -10,10 +10,8 @@ import { policyRule } from '../policy/policy.server'
 import { matchOutcomeColumns } from '../twv/hires.server'
 import type { CandidateIntakeInput } from './pipeline.schema'
 
-const intakeColumns = {
-  referenceCode: candidates.referenceCode,
-  firstName: candidates.firstName,
-  receptionLocationId: candidates.receptionLocationId,
+/** What the funnel counts of a person: the pilot's attributes and the intake's dates. */
+export const funnelCandidateColumns = {
   residenceStatus: candidates.residenceStatus,
   gender: candidates.gender,
   educationLevel: candidates.educationLevel,
@@ -22,11 +20,18 @@ const intakeColumns = {
   municipalLinkage: candidates.municipalLinkage,
   linkedMunicipality: candidates.linkedMunicipality,
   intakeDate: candidates.intakeDate,
+  movedOutOn: candidates.movedOutOn,
+}
+
+const intakeColumns = {
+  referenceCode: candidates.referenceCode,
+  firstName: candidates.firstName,
+  receptionLocationId: candidates.receptionLocationId,
+  ...funnelCandidateColumns,
   hoursWanted: candidates.hoursWanted,
   languages: candidates.languages,
   experience: candidates.experience,
   skills: candidates.skills,
-  movedOutOn: candidates.movedOutOn,
   consentPurpose: candidates.consentPurpose,
   consentGivenOn: candidates.consentGivenOn,
   consentWithdrawnOn: candidates.consentWithdrawnOn,

@@ -6,6 +6,7 @@ import { assertCan } from '~/modules/authorisation/policy'
 import { scopeOf } from '~/modules/authorisation/scope.server'
 import { recordAudit } from '../audit/audit.server'
 import { matchOutcomeColumns } from '../twv/hires.server'
+import { funnelCandidateColumns } from './candidates.server'
 import { computeFunnel, type Funnel, type FunnelCandidate, type FunnelMatch } from './funnel'
 
 export type FunnelQuery = { from: string; to: string; receptionLocationId: string | null }
@@ -19,18 +20,7 @@ export async function loadFunnel(db: Db, actor: Actor, query: FunnelQuery): Prom
   const location = query.receptionLocationId ? eq(candidates.receptionLocationId, query.receptionLocationId) : undefined
   const [candidateRows, matchRows, approachRows, targetRows, anonymous] = await Promise.all([
     db
-      .select({
-        id: candidates.id,
-        intakeDate: candidates.intakeDate,
-        movedOutOn: candidates.movedOutOn,
-        residenceStatus: candidates.residenceStatus,
-        gender: candidates.gender,
-        educationLevel: candidates.educationLevel,
-        englishLevel: candidates.englishLevel,
-        dutchLevel: candidates.dutchLevel,
-        municipalLinkage: candidates.municipalLinkage,
-        linkedMunicipality: candidates.linkedMunicipality,
-      })
+      .select({ id: candidates.id, ...funnelCandidateColumns })
       .from(candidates)
       .where(and(scopeOf(actor).candidates(), isNull(candidates.erasedAt), location)),
     db
