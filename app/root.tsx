@@ -14,12 +14,13 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import { getOptionalUser } from './web/auth.server'
+import { actorOf, getOptionalUser } from './web/auth.server'
 import { catalogueVersion, type Locale } from './lib/i18n'
 import { useLocale, useT } from './lib/i18n/react'
 import { resolveLocale } from './lib/locale.server'
 import { useNonce } from './lib/nonce'
 import { can } from './modules/authorisation/policy'
+import { waitingCounts } from './modules/workspace/waiting.server'
 import styles from './styles/app.css?url'
 
 // Child routes replace this; error pages keep it.
@@ -37,6 +38,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     locale,
     messagesUrl: `/locales/${locale}.json?v=${catalogueVersion(locale)}`,
     user: user && { name: user.name, role: user.role, organisationName: user.organisationName },
+    // What waits on the reader, beside each menu item (one statement per page).
+    waiting: user ? await waitingCounts(context.db, actorOf(user)) : null,
     demoMailbox: context.env.demoMailbox,
   }
 }
@@ -92,6 +95,19 @@ function Shell({ children }: { children: ReactNode }) {
   )
 }
 
+/** A count beside a menu item; screen readers hear what it counts. */
+function Waiting({ count }: { count: number | undefined }) {
+  const t = useT()
+  if (!count) return null
+  return (
+    <span className="nav-count">
+      <span aria-hidden="true">{count}</span>
+      <span className="visually-hidden">{t('nav.waiting', { count })}</span>
+    </span>
+  )
+}
+
+
 function Header() {
   const t = useT()
   const data = useRouteLoaderData<RootData>('root')
@@ -111,17 +127,26 @@ function Header() {
                 </li>
                 {can(user.role, 'vacancies:view') ? (
                   <li>
-                    <NavLink to="/vacancies">{t('nav.vacancies')}</NavLink>
+                    <NavLink to="/vacancies">
+                      {t('nav.vacancies')}
+                      <Waiting count={data?.waiting?.vacancies} />
+                    </NavLink>
                   </li>
                 ) : null}
                 {can(user.role, 'speeddates:view') ? (
                   <li>
-                    <NavLink to="/speeddates">{t('nav.speeddates')}</NavLink>
+                    <NavLink to="/speeddates">
+                      {t('nav.speeddates')}
+                      <Waiting count={data?.waiting?.speeddates} />
+                    </NavLink>
                   </li>
                 ) : null}
                 {can(user.role, 'hires:view') ? (
                   <li>
-                    <NavLink to="/hires">{t('nav.hires')}</NavLink>
+                    <NavLink to="/hires">
+                      {t('nav.hires')}
+                      <Waiting count={data?.waiting?.hires} />
+                    </NavLink>
                   </li>
                 ) : null}
                 {can(user.role, 'pipeline:view') ? (
@@ -136,7 +161,10 @@ function Header() {
                 ) : null}
                 {can(user.role, 'payments:view') || can(user.role, 'stripeRefusals:view') ? (
                   <li>
-                    <NavLink to="/payments">{t('nav.payments')}</NavLink>
+                    <NavLink to="/payments">
+                      {t('nav.payments')}
+                      <Waiting count={data?.waiting?.payments} />
+                    </NavLink>
                   </li>
                 ) : null}
                 {can(user.role, 'team:view') ? (
@@ -167,7 +195,10 @@ function Header() {
                 ) : null}
                 {can(user.role, 'policy:manage') ? (
                   <li>
-                    <NavLink to="/admin/policy">{t('nav.policy')}</NavLink>
+                    <NavLink to="/admin/policy">
+                      {t('nav.policy')}
+                      <Waiting count={data?.waiting?.policy} />
+                    </NavLink>
                   </li>
                 ) : null}
                 {can(user.role, 'fees:manage') ? (

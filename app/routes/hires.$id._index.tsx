@@ -17,9 +17,9 @@ import { formatDate, type MessageKey } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
 import { resolveLocale } from '~/lib/locale.server'
 import { can } from '~/modules/authorisation/policy'
-import { hireFactsSchema, stepTickSchema } from '~/modules/twv/hires.schema'
+import { documentTickSchema, hireFactsSchema, stepTickSchema } from '~/modules/twv/hires.schema'
 import { placementFeeView } from '~/modules/payments/placement-fee.server'
-import { hireGuidance, tickStep, updateHireFacts } from '~/modules/twv/hires.server'
+import { hireGuidance, mayTick, tickDocument, tickStep, updateHireFacts } from '~/modules/twv/hires.server'
 import { risksOfHire } from '~/modules/risks/risks.server'
 import { noticesFor } from '~/modules/risks/rule-changes.server'
 import { PolicyNotices } from '~/components/policy-notices'
@@ -47,6 +47,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     notices,
     risks: risks?.risks ?? [],
     manages,
+    tickable: Object.fromEntries(result.guidance.steps.map((step) => [step.key, mayTick(actorOf(user), step.owner)])),
     aftercare: aftercare ?? [],
     today: todayInAmsterdam(),
     placementFee,
@@ -91,7 +92,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         run: async ({ stepKey, doneOn }) => {
           const placementFee = context.env.paymentsEnabled ? { appUrl: context.env.APP_URL } : null
           if (!(await tickStep(context.db, actor, id.data, stepKey, doneOn, { placementFee }))) throw notFound()
-          return redirect(`/hires/${id.data}?done=ticked`)
+          // Back to the step just ticked, not to the top of a long page.
+          return redirect(`/hires/${id.data}?done=ticked&step=${encodeURIComponent(stepKey)}#${anchorOf(stepKey)}`)
+        },
+      }),
+      document: intent({
+        schema: documentTickSchema,
+        run: async ({ documentKey, inHand }) => {
+          if (!(await tickDocument(context.db, actor, id.data, documentKey, inHand))) throw notFound()
+          return redirect(`/hires/${id.data}?done=${inHand ? 'documentTicked' : 'documentUnticked'}&step=${encodeURIComponent(documentKey)}#${anchorOf(documentKey)}`)
         },
       }),
     },
@@ -99,15 +108,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   )
 }
 
+/** "step.twv_application" → "step-twv_application": an id for the anchor a tick returns to. */
+const anchorOf = (key: string) => key.replace('.', '-')
+
+/** The official page or form a step names: its first verified https source. */
+const officialLinkOf = (sources: { url: string | null; title: string; verified: boolean }[]) => sources.find((s) => s.verified && s.url?.startsWith('https://'))
+
 const yesNo = (value: boolean | null) => (value === null ? '' : value ? 'yes' : 'no')
 
 export default function Hire() {
   const t = useT()
   const locale = useLocale()
-  const { hire, guidance, manages, aftercare, today, risks, placementFee, paymentsEnabled, notices } = useLoaderData<typeof loader>()
+  const { hire, guidance, manages, tickable, aftercare, today, risks, placementFee, paymentsEnabled, notices } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
   const done = params.get('done')
+  const justTicked = params.get('step')
   const factsFailure = actionData?.intent === 'facts' ? actionData : null
   const outcomeFailure = actionData?.intent === 'outcome' ? actionData : null
   const checkInFailure = actionData?.intent === 'checkIn' ? actionData : null
@@ -123,7 +139,7 @@ export default function Hire() {
   const ruleTitle = (key: string) => guidance.rulesUsed.find((r) => r.key === key)?.title ?? key
   return (
     <section className="page">
-      {done ? <Notice>{t(`twv.done.${done}` as MessageKey)}</Notice> : null}
+      {done && !justTicked ? <Notice>{t(`twv.done.${done}` as MessageKey)}</Notice> : null}
       <h1>
         {hire.reference}
         {hire.firstName ? ` — ${hire.firstName}` : ''}
@@ -162,6 +178,94 @@ export default function Hire() {
         <Link to={`/hires/${hire.id}/checklist`}>{t('twv.printable')}</Link>
       </p>
 
+      <PolicyNotices notices={notices} />
+      <h2 id="steps">{t('twv.steps')}</h2>
+      <ol className="steps">
+        {guidance.steps.map((step) => {
+          const official = officialLinkOf(step.sources)
+          return (
+            <li key={step.key} id={anchorOf(step.key)} className={`step step--${step.state}`} tabIndex={-1}>
+              <h3>{step.title}</h3>
+              <p>
+                {t('twv.owner')}: {t(`twv.owner.${step.owner}` as MessageKey)}
+                {step.doneOn ? ` — ${t('twv.doneOn', { doneDate: step.doneOn })}` : ''}
+              </p>
+              {justTicked === step.key ? (
+                <p className="alert alert--success" role="status">
+                  {t('twv.stepTicked')}
+                </p>
+              ) : null}
+              <p>{step.body}</p>
+              {step.waitingDays !== null && step.decisionTermDays !== null ? (
+                <p>{t('twv.waitingTerm', { days: step.waitingDays, term: step.decisionTermDays })}</p>
+              ) : step.waitingDays !== null && step.p80Days !== null ? (
+                <p>{t(step.p80AtLeast ? 'twv.waitingAtLeast' : 'twv.waiting', { days: step.waitingDays, p80: step.p80Days })}</p>
+              ) : null}
+              {official?.url ? (
+                <p>
+                  <a href={official.url} rel="noreferrer">
+                    {t('twv.openSource', { title: official.title })}
+                  </a>
+                </p>
+              ) : null}
+              <details className="step__sources">
+                <summary>{t('twv.sources')}</summary>
+                <SourceList sources={step.sources} compact />
+                <p className="field__hint">{t('twv.reviewed', { reviewedDate: step.reviewedOn })}</p>
+              </details>
+              {tickable[step.key] ? (
+                <Form method="post" className="filters" noValidate>
+                  <input type="hidden" name="intent" value="tick" />
+                  <input type="hidden" name="stepKey" value={step.key} />
+                  <TextField name="doneOn" scope={anchorOf(step.key)} type="date" label={t('twv.tickDate')} defaultValue={step.doneOn ?? today} max={today} failure={stepFailure(step.key)} />
+                  <div className="field">
+                    <button type="submit" className="button button--secondary" aria-label={t('twv.tickLabel', { step: step.title })}>
+                      {t('twv.tick')}
+                    </button>
+                  </div>
+                </Form>
+              ) : (
+                <>
+                  {stepFailure(step.key)?.fieldErrors.doneOn ? (
+                    <p className="alert alert--error" role="alert">
+                      {t(stepFailure(step.key)!.fieldErrors.doneOn!.key)}
+                    </p>
+                  ) : null}
+                  {step.doneOn ? null : <p className="field__hint">{t('twv.stepOwnedBy', { owner: t(`twv.owner.${step.owner}` as MessageKey) })}</p>}
+                </>
+              )}
+            </li>
+          )
+        })}
+      </ol>
+
+      <h2 id="documents">{t('twv.documents')}</h2>
+      <p>{t('twv.documentsProgress', { done: guidance.documents.filter((d) => d.checkedOn).length, total: guidance.documents.length })}</p>
+      <ul className="documents">
+        {guidance.documents.map((d) => (
+          <li key={d.key} id={anchorOf(d.key)} className={d.checkedOn ? 'document document--in-hand' : 'document'} tabIndex={-1}>
+            <Form method="post" className="document__form" noValidate>
+              <input type="hidden" name="intent" value="document" />
+              <input type="hidden" name="documentKey" value={d.key} />
+              <input type="hidden" name="inHand" value={d.checkedOn ? 'no' : 'yes'} />
+              <span className="document__title">
+                {d.checkedOn ? <span aria-hidden="true">✓ </span> : null}
+                {d.title}
+                {d.checkedOn ? <span className="field__hint"> — {t('twv.documentCheckedOn', { checkedDate: d.checkedOn })}</span> : null}
+              </span>
+              <button type="submit" className="button button--secondary button--small" aria-label={t(d.checkedOn ? 'twv.documentUntick' : 'twv.documentTick', { document: d.title })}>
+                {d.checkedOn ? t('twv.documentUntickShort') : t('twv.documentTickShort')}
+              </button>
+            </Form>
+            {justTicked === d.key ? (
+              <p className="alert alert--success" role="status">
+                {t(done === 'documentUnticked' ? 'twv.done.documentUnticked' : 'twv.done.documentTicked')}
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+
       <h2>{t('twv.expected')}</h2>
       {guidance.expected ? (
         <>
@@ -176,8 +280,13 @@ export default function Hire() {
         <p>{hire.residenceStatus === 'unknown' ? t('twv.noDateUnknown') : t('twv.noDate')}</p>
       )}
 
-      <PolicyNotices notices={notices} />
-      <RiskPanel title={t('risk.panelHireTitle')} risks={risks} />
+      <details className="risk-fold" id="risks">
+        <summary>
+          {t('twv.risksFolded', { count: risks.length })}
+          {risks.some((r) => r.severity === 'high') ? ` — ${risks.filter((r) => r.severity === 'high').map((r) => r.title).join('; ')}` : ''}
+        </summary>
+        <RiskPanel title={t('risk.panelHireTitle')} risks={risks} />
+      </details>
 
       {guidance.eligibility ? (
         <>
@@ -195,44 +304,6 @@ export default function Hire() {
           </ul>
         </>
       ) : null}
-
-      <h2>{t('twv.steps')}</h2>
-      <ol className="steps">
-        {guidance.steps.map((step) => (
-          <li key={step.key} className={`step step--${step.state}`}>
-            <h3>{step.title}</h3>
-            <p>
-              {t('twv.owner')}: {t(`twv.owner.${step.owner}` as MessageKey)}
-              {step.doneOn ? ` — ${t('twv.doneOn', { doneDate: step.doneOn })}` : ''}
-            </p>
-            <p>{step.body}</p>
-            {step.waitingDays !== null && step.decisionTermDays !== null ? (
-              <p>{t('twv.waitingTerm', { days: step.waitingDays, term: step.decisionTermDays })}</p>
-            ) : step.waitingDays !== null && step.p80Days !== null ? (
-              <p>{t(step.p80AtLeast ? 'twv.waitingAtLeast' : 'twv.waiting', { days: step.waitingDays, p80: step.p80Days })}</p>
-            ) : null}
-            <SourceList sources={step.sources} compact />
-            <p className="field__hint">{t('twv.reviewed', { reviewedDate: step.reviewedOn })}</p>
-            <Form method="post" className="filters" noValidate>
-              <input type="hidden" name="intent" value="tick" />
-              <input type="hidden" name="stepKey" value={step.key} />
-              <TextField name="doneOn" scope={step.key.replace('.', '-')} type="date" label={t('twv.tickDate')} defaultValue={step.doneOn ?? today} failure={stepFailure(step.key)} />
-              <div className="field">
-                <button type="submit" className="button button--secondary" aria-label={t('twv.tickLabel', { step: step.title })}>
-                  {t('twv.tick')}
-                </button>
-              </div>
-            </Form>
-          </li>
-        ))}
-      </ol>
-
-      <h2>{t('twv.documents')}</h2>
-      <ul>
-        {guidance.documents.map((d) => (
-          <li key={d.key}>{d.title}</li>
-        ))}
-      </ul>
 
       {manages ? (
         <>

@@ -295,7 +295,7 @@ export default function Speeddates() {
             <p>{t('sd.proposalsEmpty')}</p>
           ) : (
             proposals.map((p) => (
-              <article key={p.id} className="proposal">
+              <article key={p.id} id={`proposal-${p.id}`} className="proposal">
                 <h3>
                   {p.employerName} — {p.vacancyTitle}
                 </h3>

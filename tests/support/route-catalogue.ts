@@ -220,6 +220,8 @@ export const matrix: Record<string, Call[]> = {
   'routes/hires.$id._index': [
     { method: 'GET', path: async (r) => `/hires/${await r.hire()}`, expect: employerRecordPage },
     { method: 'POST', path: async (r) => `/hires/${await r.hire()}`, body: () => ({ intent: 'facts', residenceStatus: 'asylum_seeker', isAdult: 'yes', asylumApplicationDate: '', wDocumentValidUntil: '', dublinClaimant: '', medicalResidenceGround: '', hasBsn: '' }), expect: { anon: 302, owner: 403, member: 403, otherEmployer: 403, linked: [302, 404], linkedOwner: [302, 404], otherIntermediary: [404, 302], admin: 403 }, writes: true },
+    // Either side ticks a document as in hand; another tenant's hire is not found.
+    { method: 'POST', path: async (r) => `/hires/${await r.hire()}`, body: () => ({ intent: 'document', documentKey: 'doc.w_document', inHand: 'yes' }), expect: { anon: 302, owner: 302, member: 302, otherEmployer: 404, linked: 302, linkedOwner: 302, otherIntermediary: 404, admin: 403 }, writes: true },
   ],
   'routes/hires.$id.checklist': [{ method: 'GET', path: async (r) => `/hires/${await r.hire()}/checklist`, expect: employerRecordPage }],
   'routes/hires.$id.checklist[.]pdf': [{ method: 'GET', path: async (r) => `/hires/${await r.hire()}/checklist.pdf`, expect: employerRecordPage }],

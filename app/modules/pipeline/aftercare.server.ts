@@ -76,9 +76,9 @@ export type DueCheckIn = { hireId: string; reference: string; employer: string; 
  * intermediary: the matches on vacancies assigned to it), or over all placements for the
  * reminder job (actor null).
  */
-export async function dueCheckIns(db: Db, actor: Actor | null, today = todayInAmsterdam()): Promise<DueCheckIn[]> {
+export async function dueCheckIns(db: Db, actor: Actor | null, today = todayInAmsterdam(), rules?: readonly AnyPolicyRule[]): Promise<DueCheckIn[]> {
   if (actor) assertCan(actor, 'pipeline:view')
-  const weeks = await checkInWeeks(db)
+  const weeks = rules ? (ruleOf(rules, 'aftercare.check_ins', 'aftercare')?.data.checkInWeeks ?? []) : await checkInWeeks(db)
   if (weeks.length === 0) return []
   const placements = await db
     .select({

@@ -49,7 +49,8 @@ export type Guidance = {
   path: ResidenceStatus
   eligibility: Eligibility | null
   steps: GuidanceStep[]
-  documents: { key: string; title: string; sources: PolicySource[]; reviewedOn: string }[]
+  /** checkedOn: the day someone ticked the document as in hand (kept with the step ticks). */
+  documents: { key: string; title: string; sources: PolicySource[]; reviewedOn: string; checkedOn: string | null }[]
   expected: ExpectedStart | null
   rulesUsed: { key: string; title: string; sources: PolicySource[]; reviewedOn: string; reviewBy: string; status: PolicyRule['status']; updatedAt: string }[]
 }
@@ -105,7 +106,7 @@ export function buildGuidance(input: {
     }
   })
   const documentRules = ordered('document')
-  const documents = documentRules.map((rule) => ({ key: rule.key, title: localised(rule, locale).title, sources: rule.sources, reviewedOn: rule.reviewedOn }))
+  const documents = documentRules.map((rule) => ({ key: rule.key, title: localised(rule, locale).title, sources: rule.sources, reviewedOn: rule.reviewedOn, checkedOn: done[rule.key] ?? null }))
   const conditionRules = path === 'asylum_seeker' ? rulesOfKind(rules, 'condition') : []
   const rulesUsed = [...conditionRules, ...stepRules, ...documentRules, ...rulesOfKind(rules, 'lead_time')].map((r) => ({
     key: r.key,

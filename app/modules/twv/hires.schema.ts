@@ -33,3 +33,8 @@ export const stepTickSchema = z.object({
   stepKey: z.string().regex(/^step\.[a-z_]+$/, 'errors.invalid'),
   doneOn: calendarDate(),
 })
+
+export const documentTickSchema = z.object({
+  documentKey: z.string().regex(/^doc\.[a-z_]+$/, 'errors.invalid'),
+  inHand: z.enum(['yes', 'no'], { message: 'errors.invalidChoice' }).transform((v) => v === 'yes'),
+})

@@ -11,7 +11,8 @@ import { recordAudit } from '../audit/audit.server'
 import { chargePlacementFee } from '../payments/placement-fee.server'
 import { buildGuidance, type OwnDurations, type ResidenceStatus } from './guidance'
 import type { HireFactsInput } from './hires.schema'
-import { listPolicyRules } from '../policy/policy.server'
+import { listPolicyRules, policyRule } from '../policy/policy.server'
+import type { AnyPolicyRule } from '../policy/rule'
 
 /** Where a match stands: its dates and reasons (app/modules/pipeline/funnel.ts reads them). */
 export const matchOutcomeColumns = {
@@ -59,11 +60,13 @@ export async function getHire(db: Db, actor: Actor, id: string) {
 }
 export type HireRow = NonNullable<Awaited<ReturnType<typeof getHire>>>
 
-export function listHires(db: Db, actor: Actor, options: { limit: number; before?: { createdAt: Date; id: string } }) {
+export function listHires(db: Db, actor: Actor, options: { limit: number; before?: { createdAt: Date; id: string }; activeOnly?: boolean }) {
   return selectHires(db)
     .where(
       and(
         scopeOf(actor).hires(),
+        // Active: not ended, not recorded as never started, not an earlier programme's history.
+        options.activeOnly ? and(isNull(hires.endedOn), isNull(hires.notStartedOn), isNull(hires.importKey)) : undefined,
         options.before ? sql`(${hires.createdAt}, ${hires.id}) < (${options.before.createdAt.toISOString()}::timestamptz, ${options.before.id}::uuid)` : undefined,
       ),
     )
@@ -137,6 +140,11 @@ export async function tickStep(
   const hire = await getHire(db, actor, hireId)
   if (!hire) return false
   if (doneOn > today) throw new FieldValidationError({ doneOn: { key: 'errors.dateInFuture' } })
+  const step = await policyRule(db, stepKey, 'step')
+  if (!step) throw new FieldValidationError({ doneOn: { key: 'errors.unknownStep' } })
+  // A step is recorded by whoever takes it; the intermediary may record any step on someone's
+  // behalf (UWV's decision, COA's registration), the employer only its own.
+  if (!mayTick(actor, step.data.owner)) throw new FieldValidationError({ doneOn: { key: 'errors.notYourStep' } })
   if (stepKey === 'step.first_day') {
     // A match recorded as never started, or a placement that ended before this day, cannot
     // have started on it: the outcome is corrected first.
@@ -156,23 +164,44 @@ export async function tickStep(
   return true
 }
 
+/** Whether the actor may tick a step whose owner is `owner`: its own, or any when it manages hires. */
+export function mayTick(actor: Pick<Actor, 'role'>, owner: string): boolean {
+  return can(actor.role, 'hires:manage') || (owner === 'employer' && can(actor.role, 'hires:view'))
+}
+
+/**
+ * Ticks a document of the checklist as in hand (or unticks it). Kept in hire_steps beside the
+ * steps — a document key (doc.*) never collides with a step key (step.*) — so the hire page reads
+ * both in one statement. Either side may tick: HR gathers most of them.
+ */
+export async function tickDocument(db: Db, actor: Actor, hireId: string, documentKey: string, inHand: boolean, today = todayInAmsterdam()): Promise<boolean> {
+  const hire = await getHire(db, actor, hireId)
+  if (!hire) return false
+  if (!(await policyRule(db, documentKey, 'document'))) throw new FieldValidationError({ documentKey: { key: 'errors.invalidChoice' } })
+  if (inHand) {
+    await db.insert(hireSteps).values({ hireId, stepKey: documentKey, doneOn: today, recordedByUserId: actor.userId }).onConflictDoNothing()
+  } else {
+    await db.delete(hireSteps).where(and(eq(hireSteps.hireId, hireId), eq(hireSteps.stepKey, documentKey)))
+  }
+  return true
+}
+
 export async function doneSteps(db: Db, hireId: string): Promise<Record<string, string>> {
   const rows = await db.select({ stepKey: hireSteps.stepKey, doneOn: hireSteps.doneOn }).from(hireSteps).where(eq(hireSteps.hireId, hireId))
   return Object.fromEntries(rows.map((r) => [r.stepKey, r.doneOn]))
 }
 
-/** TWV and BSN durations recorded across the portal (all organisations; only numbers leave). */
+/** TWV and BSN durations recorded across the portal (all organisations; only numbers leave). One statement for both. */
 export async function ownDurations(db: Db): Promise<OwnDurations> {
-  const durations = (from: string, to: string) =>
-    db
-      .select({ days: sql<number>`(b.done_on - a.done_on)::int` })
-      .from(sql`${hireSteps} a join ${hireSteps} b on b.hire_id = a.hire_id and b.step_key = ${to}`)
-      .where(sql`a.step_key = ${from} and b.done_on >= a.done_on`)
-  const [twv, bsn] = await Promise.all([
-    durations('step.twv_application', 'step.twv_decision'),
-    durations('step.twv_decision', 'step.bsn_registration'),
-  ])
-  return { 'lead.twv': twv.map((r) => Number(r.days)), 'lead.bsn': bsn.map((r) => Number(r.days)) }
+  const pairs = [
+    ['lead.twv', 'step.twv_application', 'step.twv_decision'],
+    ['lead.bsn', 'step.twv_decision', 'step.bsn_registration'],
+  ] as const
+  const rows = await db
+    .select({ from: sql<string>`a.step_key`, days: sql<number>`(b.done_on - a.done_on)::int` })
+    .from(sql`${hireSteps} a join ${hireSteps} b on b.hire_id = a.hire_id`)
+    .where(sql`(${sql.join(pairs.map(([, from, to]) => sql`(a.step_key = ${from} and b.step_key = ${to})`), sql` or `)}) and b.done_on >= a.done_on`)
+  return Object.fromEntries(pairs.map(([lead, from]) => [lead, rows.filter((r) => r.from === from).map((r) => Number(r.days))]))
 }
 
 /** Everything a hire's guidance page, PDF or API answer needs, in the reader's language. */
@@ -212,11 +241,11 @@ export async function blankGuidance(db: Db, actor: Actor, vacancyId: string, loc
  * Progress across hires for the overview: steps done of the path, the current step and whose turn
  * it is. Two queries for the whole page (hires, their ticks); the rest is the pure guidance.
  */
-export async function hireProgress(db: Db, actor: Actor, locale: Locale, today = todayInAmsterdam()) {
-  const rows = await listHires(db, actor, { limit: 200 })
+export async function hireProgress(db: Db, actor: Actor, locale: Locale, today = todayInAmsterdam(), options: { activeOnly?: boolean; rules?: readonly AnyPolicyRule[] } = {}) {
+  const rows = await listHires(db, actor, { limit: 200, activeOnly: options.activeOnly })
   if (rows.length === 0) return []
   const [rules, ticks] = await Promise.all([
-    listPolicyRules(db),
+    options.rules ?? listPolicyRules(db),
     db
       .select({ hireId: hireSteps.hireId, stepKey: hireSteps.stepKey, doneOn: hireSteps.doneOn })
       .from(hireSteps)
