@@ -60,10 +60,10 @@ export function PeopleTable({ people, nameCell }: { people: Person[]; nameCell?:
         <tbody>
           {people.map((person) => (
             <tr key={person.id}>
-              <td>{nameCell ? nameCell(person) : person.name}</td>
-              <td>{person.email}</td>
-              <td>{t(`role.${person.role}`)}</td>
-              <td>{formatDate(locale, person.createdAt)}</td>
+              <td data-label={t('team.name')}>{nameCell ? nameCell(person) : person.name}</td>
+              <td data-label={t('team.email')}>{person.email}</td>
+              <td data-label={t('team.role')}>{t(`role.${person.role}`)}</td>
+              <td data-label={t('team.since')}>{formatDate(locale, person.createdAt)}</td>
             </tr>
           ))}
         </tbody>

@@ -77,10 +77,10 @@ export default function Intermediaries() {
           <tbody>
             {intermediaries.map((i) => (
               <tr key={i.id}>
-                <td>{i.name}</td>
-                <td>{i.employers}</td>
-                <td>{i.staff}</td>
-                <td>
+                <td data-label={t('staff.organisation')}>{i.name}</td>
+                <td data-label={t('staff.employers')}>{i.employers}</td>
+                <td data-label={t('staff.staffCount')}>{i.staff}</td>
+                <td data-label={t('staff.stripeAccount')}>
                   <Form method="post" noValidate className="inline-form">
                     <input type="hidden" name="intent" value="stripeAccount" />
                     <input type="hidden" name="organisationId" value={i.id} />
@@ -98,7 +98,7 @@ export default function Intermediaries() {
                     {accountSaved === i.id ? <span role="status">{t('staff.stripeAccountSaved')}</span> : null}
                   </Form>
                 </td>
-                <td>{formatDate(locale, i.createdAt)}</td>
+                <td data-label={t('team.since')}>{formatDate(locale, i.createdAt)}</td>
               </tr>
             ))}
           </tbody>

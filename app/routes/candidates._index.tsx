@@ -48,13 +48,13 @@ export default function Candidates() {
             <tbody>
               {candidates.map((c) => (
                 <tr key={c.id}>
-                  <td>
+                  <td data-label={t('candidate.referenceCode')}>
                     <Link to={`/candidates/${c.id}`}>{c.referenceCode}</Link>
                   </td>
-                  <td>{c.firstName ?? '—'}</td>
-                  <td>{c.location ?? t('candidate.unknown')}</td>
-                  <td>{c.intakeDate ? formatDate(locale, `${c.intakeDate}T12:00:00Z`) : '—'}</td>
-                  <td className="number">{c.matches}</td>
+                  <td data-label={t('candidate.firstName')}>{c.firstName ?? '—'}</td>
+                  <td data-label={t('report.location')}>{c.location ?? t('candidate.unknown')}</td>
+                  <td data-label={t('candidate.intakeDate')}>{c.intakeDate ? formatDate(locale, `${c.intakeDate}T12:00:00Z`) : '—'}</td>
+                  <td data-label={t('report.matchesColumn')} className="number">{c.matches}</td>
                 </tr>
               ))}
             </tbody>

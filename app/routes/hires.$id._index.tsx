@@ -192,7 +192,7 @@ export default function Hire() {
               </p>
               {justTicked === step.key ? (
                 <p className="alert alert--success" role="status">
-                  {t('twv.stepTicked')}
+                  {t('twv.done.ticked')}
                 </p>
               ) : null}
               <p>{step.body}</p>

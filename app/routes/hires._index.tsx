@@ -77,19 +77,19 @@ export default function Hires() {
             <tbody>
               {hires.map((h) => (
                 <tr key={h.id}>
-                  <td>
+                  <td data-label={t('twv.reference')}>
                     <Link to={`/hires/${h.id}`}>
                       {h.reference}
                       {h.firstName ? ` — ${h.firstName}` : ''}
                     </Link>
                   </td>
-                  <td>{h.vacancyTitle}</td>
-                  {manages ? <td>{h.organisationName}</td> : null}
-                  <td>{t(`twv.status.${h.residenceStatus}`)}</td>
-                  <td>
+                  <td data-label={t('twv.vacancy')}>{h.vacancyTitle}</td>
+                  {manages ? <td data-label={t('twv.employer')}>{h.organisationName}</td> : null}
+                  <td data-label={t('twv.status')}>{t(`twv.status.${h.residenceStatus}`)}</td>
+                  <td data-label={t('twv.progress')}>
                     {h.stepsDone}/{h.stepsTotal}
                   </td>
-                  <td>{h.currentStep && h.waitingOn ? `${t(`twv.owner.${h.waitingOn}` as MessageKey)}: ${h.currentStep}` : '—'}</td>
+                  <td data-label={t('twv.waitingOn')}>{h.currentStep && h.waitingOn ? `${t(`twv.owner.${h.waitingOn}` as MessageKey)}: ${h.currentStep}` : '—'}</td>
                 </tr>
               ))}
             </tbody>

@@ -38,12 +38,12 @@ export default function Mailbox() {
             <tbody>
               {emails.map((email) => (
                 <tr key={email.id}>
-                  <td>{formatDate(locale, email.createdAt, true)}</td>
-                  <td>{email.toAddress}</td>
-                  <td>
+                  <td data-label={t('mailbox.created')}>{formatDate(locale, email.createdAt, true)}</td>
+                  <td data-label={t('mailbox.to')}>{email.toAddress}</td>
+                  <td data-label={t('mailbox.subject')}>
                     <Link to={`/mailbox/${email.id}`}>{email.subject}</Link>
                   </td>
-                  <td>
+                  <td data-label={t('mailbox.status')}>
                     <span className={`status status--${email.status}`}>{t(`mailbox.status.${email.status}`)}</span>
                     {email.transport ? <> · {t(`mailbox.transport.${email.transport}`)}</> : null}
                     {email.lastError ? (
@@ -52,7 +52,7 @@ export default function Mailbox() {
                       </div>
                     ) : null}
                   </td>
-                  <td>{email.attempts}</td>
+                  <td data-label={t('mailbox.attempts')}>{email.attempts}</td>
                 </tr>
               ))}
             </tbody>

@@ -70,22 +70,22 @@ export default function Payments() {
             <tbody>
               {payments.map((p) => (
                 <tr key={p.id}>
-                  <td>{formatDate(locale, p.createdAt)}</td>
-                  {employer ? null : <td>{p.payerName}</td>}
-                  <td>
+                  <td data-label={t('payments.date')}>{formatDate(locale, p.createdAt)}</td>
+                  {employer ? null : <td data-label={t('payments.employer')}>{p.payerName}</td>}
+                  <td data-label={t('payments.what')}>
                     <Link to={`/payments/${p.id}`}>
                       {t(`fees.kind.${p.kind}`)} — {p.description}
                     </Link>
                   </td>
-                  <td className="number">{formatEuros(locale, p.netCents)}</td>
-                  <td className="number">{formatEuros(locale, p.vatCents)}</td>
-                  <td className="number">{formatEuros(locale, p.grossCents)}</td>
-                  <td>
+                  <td data-label={t('payments.netColumn')} className="number">{formatEuros(locale, p.netCents)}</td>
+                  <td data-label={t('payments.vatColumn')} className="number">{formatEuros(locale, p.vatCents)}</td>
+                  <td data-label={t('payments.grossColumn')} className="number">{formatEuros(locale, p.grossCents)}</td>
+                  <td data-label={t('payments.statusColumn')}>
                     <span className={`status status--${p.status}`}>{t(`payments.status.${p.status}`)}</span>
                     {p.refundedCents > 0 ? ` (${t('payments.refundedShort', { refundedCents: p.refundedCents })})` : ''}
                     {p.refund === 'stuck' ? <strong> {t('payments.refundStuckShort')}</strong> : p.refund === 'pending' ? ` (${t('payments.refundPendingShort')})` : ''}
                   </td>
-                  <td>{p.receipt ?? '—'}</td>
+                  <td data-label={t('payments.receiptNumber')}>{p.receipt ?? '—'}</td>
                 </tr>
               ))}
             </tbody>
@@ -110,8 +110,8 @@ export default function Payments() {
               <tbody>
                 {refusals.map((r) => (
                   <tr key={r.id}>
-                    <td>{formatDate(locale, r.createdAt, true)}</td>
-                    <td>
+                    <td data-label={t('payments.date')}>{formatDate(locale, r.createdAt, true)}</td>
+                    <td data-label={t('payments.refusals.event')}>
                       {r.eventType} <code>{r.stripeEventId}</code>
                       {r.paymentId ? (
                         <>
@@ -120,9 +120,9 @@ export default function Payments() {
                         </>
                       ) : null}
                     </td>
-                    <td>{t(`payments.refusals.reason.${r.reason as 'session' | 'payment_intent' | 'amount' | 'currency'}`)}</td>
-                    <td>{r.reason === 'amount' ? formatEuros(locale, Number(r.expected)) : r.expected}</td>
-                    <td>{r.reason === 'amount' && /^\d+$/.test(r.received) ? formatEuros(locale, Number(r.received)) : r.received}</td>
+                    <td data-label={t('payments.refusals.reason')}>{t(`payments.refusals.reason.${r.reason as 'session' | 'payment_intent' | 'amount' | 'currency'}`)}</td>
+                    <td data-label={t('payments.refusals.expected')}>{r.reason === 'amount' ? formatEuros(locale, Number(r.expected)) : r.expected}</td>
+                    <td data-label={t('payments.refusals.received')}>{r.reason === 'amount' && /^\d+$/.test(r.received) ? formatEuros(locale, Number(r.received)) : r.received}</td>
                   </tr>
                 ))}
               </tbody>

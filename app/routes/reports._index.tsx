@@ -88,7 +88,9 @@ export default function Reports() {
       <th scope="row" className={level ? `report-indent-${level}` : undefined}>
         {label}
       </th>
-      <td className="number">{value}</td>
+      <td className="number" data-label={t('report.count')}>
+        {value}
+      </td>
     </tr>
   )
   return (
@@ -291,15 +293,24 @@ export default function Reports() {
 
 /** A category of a breakdown: counts and shares of participants and of matches. */
 function BreakdownRow({ label, row, totals, indent = false }: { label: string; row: { participants: number; matches: number }; totals: { participants: number; matches: number }; indent?: boolean }) {
+  const t = useT()
   return (
     <tr>
       <th scope="row" className={indent ? 'report-indent-1' : undefined}>
         {label}
       </th>
-      <td className="number">{row.participants}</td>
-      <td className="number">{percentage(row.participants, totals.participants) ?? '–'}</td>
-      <td className="number">{row.matches}</td>
-      <td className="number">{percentage(row.matches, totals.matches) ?? '–'}</td>
+      <td className="number" data-label={t('report.participantsColumn')}>
+        {row.participants}
+      </td>
+      <td className="number" data-label={`${t('report.participantsColumn')}: ${t('report.percent')}`}>
+        {percentage(row.participants, totals.participants) ?? '–'}
+      </td>
+      <td className="number" data-label={t('report.matchesColumn')}>
+        {row.matches}
+      </td>
+      <td className="number" data-label={`${t('report.matchesColumn')}: ${t('report.percent')}`}>
+        {percentage(row.matches, totals.matches) ?? '–'}
+      </td>
     </tr>
   )
 }

@@ -32,12 +32,12 @@ export default function Portfolio() {
           <tbody>
             {portfolio.map((v) => (
               <tr key={v.id}>
-                <td>
+                <td data-label={t('vacancy.field.title')}>
                   <Link to={`/vacancies/${v.id}`}>{v.title}</Link>
                 </td>
-                <td>{v.organisationName}</td>
-                <td>{v.risks.filter((r) => r.severity !== 'info').length}</td>
-                <td>
+                <td data-label={t('vacancy.employer')}>{v.organisationName}</td>
+                <td data-label={t('risk.count')}>{v.risks.filter((r) => r.severity !== 'info').length}</td>
+                <td data-label={t('nav.risks')}>
                   {v.risks
                     .filter((r) => r.severity !== 'info')
                     .map((r) => (

@@ -82,13 +82,13 @@ export default function ApiKeys() {
             <tbody>
               {keys.map((key) => (
                 <tr key={key.id}>
-                  <td>{key.name}</td>
-                  <td>
+                  <td data-label={t('apiKeys.name')}>{key.name}</td>
+                  <td data-label={t('apiKeys.prefix')}>
                     <code>{key.prefix}…</code>
                   </td>
-                  <td>{formatDate(locale, key.createdAt)}</td>
-                  <td>{key.lastUsedAt ? formatDate(locale, key.lastUsedAt, true) : t('apiKeys.never')}</td>
-                  <td>
+                  <td data-label={t('apiKeys.createdAt')}>{formatDate(locale, key.createdAt)}</td>
+                  <td data-label={t('apiKeys.lastUsed')}>{key.lastUsedAt ? formatDate(locale, key.lastUsedAt, true) : t('apiKeys.never')}</td>
+                  <td data-label={t('vacancy.field.status')}>
                     {key.revokedAt ? (
                       t('apiKeys.revoked')
                     ) : (

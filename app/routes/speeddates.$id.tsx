@@ -292,14 +292,14 @@ export default function Slot() {
                 <tbody>
                   {seats.map((seat) => (
                     <tr key={seat.id}>
-                      <td>{seat.referenceCode}</td>
-                      <td>{seat.firstName ?? '—'}</td>
-                      <td>{seat.languages ?? '—'}</td>
-                      <td>
+                      <td data-label={t('sd.reference')}>{seat.referenceCode}</td>
+                      <td data-label={t('sd.firstName')}>{seat.firstName ?? '—'}</td>
+                      <td data-label={t('sd.languages')}>{seat.languages ?? '—'}</td>
+                      <td data-label={t('sd.profile')}>
                         {seat.experience ?? '—'}
                         {seat.hoursWanted ? ` (${t('sd.hoursWanted', { hours: seat.hoursWanted })})` : ''}
                       </td>
-                      <td>
+                      <td data-label={t('sd.employerWish')}>
                         {canWish ? (
                           <Form method="post" className="inline-form">
                             <input type="hidden" name="seatId" value={seat.id} />
@@ -321,7 +321,7 @@ export default function Slot() {
                         )}
                       </td>
                       {manages && started ? (
-                        <td colSpan={2}>
+                        <td data-label={t('sd.attendance')} colSpan={2}>
                           <Form method="post" className="inline-form">
                             <input type="hidden" name="seatId" value={seat.id} />
                             <label className="visually-hidden" htmlFor={`attendance-${seat.id}`}>
@@ -347,7 +347,7 @@ export default function Slot() {
                         </td>
                       ) : (
                         <>
-                          <td>{seat.attendance ? t(`sd.attendance.${seat.attendance}`) : '—'}</td>
+                          <td data-label={t('sd.outcome')}>{seat.attendance ? t(`sd.attendance.${seat.attendance}`) : '—'}</td>
                           <td>{seat.outcome ? t(`sd.outcome.${seat.outcome}`) : '—'}</td>
                         </>
                       )}

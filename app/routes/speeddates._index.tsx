@@ -189,22 +189,22 @@ export default function Speeddates() {
                 <tbody>
                   {free.map((slot) => (
                     <tr key={slot.id}>
-                      <td>
+                      <td data-label={t('sd.when')}>
                         <When startsAt={slot.startsAt} endsAt={slot.endsAt} />
                       </td>
-                      <td>
+                      <td data-label={t('sd.where')}>
                         {slot.place}
                         {slot.note ? <div className="field__hint">{slot.note}</div> : null}
                       </td>
-                      <td>{slot.seats}</td>
+                      <td data-label={t('sd.seats')}>{slot.seats}</td>
                       {paidTerms ? (
-                        <td>
+                        <td data-label={t('sd.fee')}>
                           {slotFees[slot.id]
                             ? t('sd.feeCell', { grossCents: slotFees[slot.id]!.grossCents, vatCents: slotFees[slot.id]!.vatCents })
                             : t('sd.feeNone')}
                         </td>
                       ) : null}
-                      <td>
+                      <td data-label={t('sd.requestFor')}>
                         {vacancies.length > 0 ? (
                           <Form method="post" className="inline-form">
                             <input type="hidden" name="slotId" value={slot.id} />
@@ -356,17 +356,17 @@ export default function Speeddates() {
                 <tbody>
                   {slots.map((slot) => (
                     <tr key={slot.id}>
-                      <td>
+                      <td data-label={t('sd.when')}>
                         <Link to={`/speeddates/${slot.id}`}>
                           <When startsAt={slot.startsAt} endsAt={slot.endsAt} />
                         </Link>
                       </td>
-                      <td>{slot.place}</td>
-                      <td>{t('sd.seatsFilled', { filled: slot.seatsFilled, seats: slot.seats })}</td>
-                      <td>
+                      <td data-label={t('sd.where')}>{slot.place}</td>
+                      <td data-label={t('sd.seats')}>{t('sd.seatsFilled', { filled: slot.seatsFilled, seats: slot.seats })}</td>
+                      <td data-label={t('sd.status')}>
                         {slot.status === 'cancelled' ? t('sd.slotStatus.cancelled') : t(`sd.booking.${slot.bookingStatus ?? 'none'}`)}
                       </td>
-                      <td>{slot.bookingEmployer ? `${slot.bookingEmployer} — ${slot.bookingVacancy}` : '—'}</td>
+                      <td data-label={t('sd.heldBy')}>{slot.bookingEmployer ? `${slot.bookingEmployer} — ${slot.bookingVacancy}` : '—'}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -105,18 +105,18 @@ export default function Vacancies() {
             <tbody>
               {vacancies.map((v) => (
                 <tr key={v.id}>
-                  <td>
+                  <td data-label={t('vacancy.field.title')}>
                     <Link to={`/vacancies/${v.id}`}>{v.title}</Link>
                   </td>
-                  {employer ? null : <td>{v.organisationName}</td>}
-                  <td>
+                  {employer ? null : <td data-label={t('vacancy.employer')}>{v.organisationName}</td>}
+                  <td data-label={t('vacancy.field.status')}>
                     <span className={`status status--${v.status}`}>{t(`vacancy.status.${v.status}`)}</span>
                   </td>
-                  <td>{v.sector ? t(`vacancy.sector.${v.sector}`) : '—'}</td>
-                  <td>{v.municipality ?? '—'}</td>
-                  <td>{v.hoursMin !== null && v.hoursMax !== null ? hoursLabel(t, v.hoursMin, v.hoursMax) : '—'}</td>
-                  <td>{v.hourlyWageCents !== null ? formatEuros(locale, v.hourlyWageCents) : '—'}</td>
-                  <td>{v.startDate ? formatDate(locale, `${v.startDate}T12:00:00Z`) : '—'}</td>
+                  <td data-label={t('vacancy.field.sector')}>{v.sector ? t(`vacancy.sector.${v.sector}`) : '—'}</td>
+                  <td data-label={t('vacancy.field.municipality')}>{v.municipality ?? '—'}</td>
+                  <td data-label={t('vacancy.field.hours')}>{v.hoursMin !== null && v.hoursMax !== null ? hoursLabel(t, v.hoursMin, v.hoursMax) : '—'}</td>
+                  <td data-label={t('vacancy.field.hourlyWageCents')}>{v.hourlyWageCents !== null ? formatEuros(locale, v.hourlyWageCents) : '—'}</td>
+                  <td data-label={t('vacancy.field.startDate')}>{v.startDate ? formatDate(locale, `${v.startDate}T12:00:00Z`) : '—'}</td>
                 </tr>
               ))}
             </tbody>

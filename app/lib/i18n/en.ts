@@ -1220,7 +1220,6 @@ export const en: Catalogue = {
   'twv.risksFolded': 'Risks of this placement ({count})',
   'twv.done.documentTicked': 'The document is ticked off.',
   'twv.done.documentUnticked': 'The document is open again.',
-  'twv.stepTicked': 'Recorded.',
   'twv.documentTickShort': 'Tick off',
   'twv.documentUntickShort': 'Not in hand after all',
 }

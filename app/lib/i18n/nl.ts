@@ -1219,7 +1219,6 @@ export const nl = {
   'twv.risksFolded': 'Risico’s bij deze plaatsing ({count})',
   'twv.done.documentTicked': 'Het document is afgevinkt.',
   'twv.done.documentUnticked': 'Het document staat weer open.',
-  'twv.stepTicked': 'Vastgelegd.',
   'twv.documentTickShort': 'Afvinken',
   'twv.documentUntickShort': 'Toch niet in huis',
 } as const

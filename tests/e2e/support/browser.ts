@@ -23,13 +23,17 @@ export function launchChromium(): Promise<Browser> {
   })
 }
 
-/** Fails on any serious or critical axe violation, naming the rule and the elements. */
-export async function expectAccessible(page: Page, name: string) {
+/** The serious and critical axe violations on the page, each naming the rule and the elements. */
+export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze()
-  const serious = results.violations
+  return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-  expect(serious, `axe on ${name}`).toEqual([])
+}
+
+/** Fails on any serious or critical axe violation, naming the rule and the elements. */
+export async function expectAccessible(page: Page, name: string) {
+  expect(await axeViolations(page), `axe on ${name}`).toEqual([])
   await screenshot(page, name)
 }
 
