@@ -181,6 +181,9 @@ function Header() {
                   <NavLink to="/api-docs">{t('nav.apiDocs')}</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/settings/notifications">{t('nav.notifications')}</NavLink>
+                </li>
+                <li>
                   <NavLink to="/settings/security">{t('nav.security')}</NavLink>
                 </li>
                 {can(user.role, 'employers:view') ? (

@@ -11,6 +11,7 @@ import { recordApproach, recordTargetGroup } from '../app/modules/pipeline/funne
 import { createApiKey } from '../app/modules/api-keys/api-keys.server'
 import { emptyVacancyFields, type VacancyFields } from '../app/modules/vacancies/vacancies.schema'
 import { createVacancy, listReceptionLocations, transitionVacancy } from '../app/modules/vacancies/vacancies.server'
+import { saveArrangements } from '../app/modules/risks/risks.server'
 import { createCandidate } from '../app/modules/speeddates/seats.server'
 import { createSlot } from '../app/modules/speeddates/slots.server'
 import { createHire, tickStep, updateHireFacts } from '../app/modules/twv/hires.server'
@@ -194,8 +195,8 @@ async function seedSecondIntermediary(tx: Db, actors: { adviser: Actor; groenOwn
     },
     intermediaryOrganisationId: undefined,
   })
-  await transitionVacancy(tx, actors.groenOwner, gardener, 'submit')
-  await transitionVacancy(tx, actors.adviser, gardener, 'publish')
+  await transitionVacancy(tx, actors.groenOwner, gardener, 'submit', { appUrl: null })
+  await transitionVacancy(tx, actors.adviser, gardener, 'publish', { appUrl: null })
   // Almere Schoon works with both: this draft is for the municipality's desk.
   await createVacancy(tx, actors.schoonOwner, {
     fields: { ...emptyVacancyFields, title: 'Glazenwasser (werkervaringsplaats)', sector: 'cleaning', municipality: 'Almere' },
@@ -297,10 +298,30 @@ async function seedDemoVacancies(tx: Db, actors: { flevoOwner: Actor; schoonOwne
   }))
 
   for (const id of [orderpicker, cleaner]) {
-    await transitionVacancy(tx, actors[id === cleaner ? 'schoonOwner' : 'flevoOwner'], id, 'submit')
-    await transitionVacancy(tx, actors.reviewer, id, 'publish')
+    await transitionVacancy(tx, actors[id === cleaner ? 'schoonOwner' : 'flevoOwner'], id, 'submit', { appUrl: null })
+    await transitionVacancy(tx, actors.reviewer, id, 'publish', { appUrl: null })
   }
-  await transitionVacancy(tx, actors.flevoOwner, forklift, 'submit')
+  await transitionVacancy(tx, actors.flevoOwner, forklift, 'submit', { appUrl: null })
+  // What HR agreed for its orderpickers: the bus fare paid in advance, a job coach of the
+  // municipality for the first three months. (The weekend vacancy is left without: its travel
+  // risk is the demo's first thing to fix.)
+  await saveArrangements(tx, actors.flevoOwner, { vacancyId: orderpicker }, {
+    travelMode: 'public_transport',
+    travelPayer: 'employer',
+    travelAmountCents: 940,
+    travelAmountUnit: 'per_day',
+    travelPaid: 'in_advance',
+    travelPaidDaysAfter: null,
+    travelDistanceKm: 14,
+    travelFareCentsPerDay: 940,
+    coachProvider: 'municipality',
+    coachHoursPerWeek: 2,
+    coachWeeks: 13,
+    coachContact: 'Jobcoach Werkplein Almere',
+    languageSupport: null,
+    languagePayer: null,
+    trialKind: 'probation',
+  }, 'nl')
   return { flevo: orderpicker, schoon: cleaner }
 }
 

@@ -13,6 +13,7 @@ import { PaymentRefundEmail, paymentRefundSubject, type PaymentRefundProps } fro
 import { PolicyChangeEmail, policyChangeSubject, type PolicyChangeProps } from './policy-change'
 import { AftercareDueEmail, aftercareDueSubject, type AftercareDueProps } from './aftercare-due'
 import { StepOverdueEmail, stepOverdueSubject, type StepOverdueProps } from './step-overdue'
+import { DailyDigestEmail, dailyDigestSubject, NotificationEmail, notificationSubject, type DailyDigestProps, type NotificationEmailProps } from './notification'
 import {
   PasswordResetEmail,
   passwordResetSubject,
@@ -78,6 +79,14 @@ export const emailTemplates = {
     subject: paymentRefundSubject,
     element: (locale, props) => <PaymentRefundEmail locale={locale} {...props} />,
   } satisfies Template<PaymentRefundProps>,
+  notification: {
+    subject: notificationSubject,
+    element: (locale, props) => <NotificationEmail locale={locale} {...props} />,
+  } satisfies Template<NotificationEmailProps>,
+  'daily-digest': {
+    subject: dailyDigestSubject,
+    element: (locale, props) => <DailyDigestEmail locale={locale} {...props} />,
+  } satisfies Template<DailyDigestProps>,
 }
 
 export type EmailTemplateName = keyof typeof emailTemplates

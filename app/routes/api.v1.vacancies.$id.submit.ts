@@ -6,7 +6,7 @@ import { idParam } from '~/lib/api/params.server'
 
 const handle = apiRoute({
   POST: async ({ params, context, actor }) => {
-    const vacancy = await transitionVacancy(context.db, actor, idParam(params.id), 'submit')
+    const vacancy = await transitionVacancy(context.db, actor, idParam(params.id), 'submit', { appUrl: context.env.APP_URL })
     if (!vacancy) throw new ApiProblem(404, 'api.notFound')
     return json(vacancyJson(vacancy))
   },

@@ -69,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     intent({
       schema: commentSchema,
       run: async ({ comment }) => {
-        await transitionVacancy(context.db, actor, vacancy.id, action, { comment })
+        await transitionVacancy(context.db, actor, vacancy.id, action, { comment, appUrl: context.env.APP_URL })
         return redirect(`/vacancies/${vacancy.id}?done=${action}`)
       },
     })

@@ -11,6 +11,7 @@ import { sendDueReminders } from '~/modules/speeddates/reminders.server'
 import { sendAftercareReminders } from '~/modules/pipeline/aftercare.server'
 import { anonymiseInactiveCandidates } from '~/modules/pipeline/candidates.server'
 import { sendStepReminders } from '~/modules/twv/step-reminders.server'
+import { sendDailyDigests } from '~/modules/notifications/digest.server'
 
 /**
  * What each job does, in one place: the composition root wires the modules to the queue, so the
@@ -26,6 +27,7 @@ export function jobHandlers(database: DatabaseHandle, env: Env, transport: Email
     'twv.step-reminders': () => sendStepReminders(db, env.APP_URL),
     'pipeline.aftercare-reminders': () => sendAftercareReminders(db, env.APP_URL),
     'pipeline.retention': () => anonymiseInactiveCandidates(db),
+    'notifications.digest': () => sendDailyDigests(db, env.APP_URL),
     // Unpaid bookings past their window release their slot; refunds Stripe has not taken are retried.
     'payments.sweep': async () => (stripe ? sweepPayments(db, stripe, { appUrl: env.APP_URL }) : null),
     'maintenance.rate-limits': () => deleteExpiredRateLimits(db),

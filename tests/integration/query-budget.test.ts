@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_PASSWORD, demoLogins, seedDemoData } from '../../db/seed'
-import { startTestApp, type TestApp } from '../support/app'
-import { TEST_TOTP_SECRET } from '../support/factories'
+import { DEMO_PASSWORD, demoLogins } from '../../db/seed'
+import type { TestApp } from '../support/app'
+import { startDemoApp } from '../support/demo'
 
 // The query budget: no portal page runs more than 15 SQL statements per request on the demo data
 // — a number that does not depend on the machine. The server reports its count per answer
@@ -11,14 +11,11 @@ const BUDGET = 15
 let app: TestApp
 
 beforeAll(async () => {
-  app = await startTestApp()
-  await seedDemoData(app.database.db)
-  // The demo's staff sign in with a second factor: the test knows its own key, not the demo's.
-  await app.database.query(`update users set totp_secret = '${TEST_TOTP_SECRET}' where totp_secret is not null`)
+  app = await startDemoApp()
 }, 120_000)
 afterAll(() => app.close())
 
-const lists = ['/', '/dashboard', '/vacancies', '/vacancies/new', '/speeddates', '/speeddates/new', '/hires', '/risks', '/payments', '/team', '/settings/security', '/settings/api-keys', '/admin/policy', '/admin/fees', '/admin/staff', '/mailbox', '/api-docs', '/reports', '/candidates', '/candidates/new']
+const lists = ['/', '/dashboard', '/vacancies', '/vacancies/new', '/speeddates', '/speeddates/new', '/hires', '/risks', '/payments', '/team', '/settings/security', '/settings/notifications', '/settings/api-keys', '/admin/policy', '/admin/fees', '/admin/staff', '/mailbox', '/api-docs', '/reports', '/candidates', '/candidates/new']
 
 async function detailPages(email: string): Promise<string[]> {
   const [user] = await app.database.query<{ organisation_id: string }>(`select organisation_id from users where email = '${email}'`)

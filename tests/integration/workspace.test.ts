@@ -58,14 +58,14 @@ describe('the dashboard as a to-do list', () => {
 
   it('puts a submitted vacancy before the intermediary, and a returned one before the employer, with its reason', async () => {
     const id = await createVacancy(app.database.db, owner, vacancyCreateSchema().parse(await validVacancyBody(app.database.db, { title: 'Heftruckchauffeur nachtdienst' })))
-    await transitionVacancy(app.database.db, owner, id, 'submit')
+    await transitionVacancy(app.database.db, owner, id, 'submit', { appUrl: app.url })
     const intermediary = await loggedIn(staff.intermediary.email)
     let view = await dashboard(intermediary)
     expect(view.group('to-review').join()).toContain('Heftruckchauffeur nachtdienst')
     expect(view.page.querySelector(`[data-todo="to-review"] a[href="/vacancies/${id}"]`)).not.toBeNull()
     expect(view.counts['/vacancies']).toBe(1)
 
-    await transitionVacancy(app.database.db, consultant, id, 'return', { comment: 'Vul de reistijd vanaf Markerkant aan' })
+    await transitionVacancy(app.database.db, consultant, id, 'return', { comment: 'Vul de reistijd vanaf Markerkant aan', appUrl: app.url })
     view = await dashboard(intermediary)
     expect(view.group('to-review')).toEqual([])
     expect(view.counts['/vacancies']).toBeUndefined()
@@ -102,7 +102,7 @@ describe('the dashboard as a to-do list', () => {
     const otherEmployer = await createEmployer(app.database.db, { intermediaryOrganisationId: other.organisation.id })
     const otherOwner: Actor = { userId: otherEmployer.owner.id, organisationId: otherEmployer.organisation.id, role: 'employer_owner' }
     const id = await createVacancy(app.database.db, otherOwner, vacancyCreateSchema().parse(await validVacancyBody(app.database.db, { title: 'Andermans vacature' })))
-    await transitionVacancy(app.database.db, otherOwner, id, 'submit')
+    await transitionVacancy(app.database.db, otherOwner, id, 'submit', { appUrl: app.url })
     const view = await dashboard(await loggedIn(staff.intermediary.email))
     expect(view.page.text).not.toContain('Andermans vacature')
     expect(view.counts['/vacancies']).toBeUndefined()

@@ -13,6 +13,7 @@ import { createHire } from '../../app/modules/twv/hires.server'
 import { vacancyCreateSchema } from '../../app/modules/vacancies/vacancies.schema'
 import { createVacancy } from '../../app/modules/vacancies/vacancies.server'
 import type { Browser, TestApp } from './app'
+import { databaseFingerprint } from './fingerprint'
 import { createEmployer, createPublishedVacancy, createStaff, createUser, localInDays, TEST_PASSWORD, validVacancyBody } from './factories'
 import { listPolicyRules } from '../../app/modules/policy/policy.server'
 import { ruleToFormValues } from '../../app/modules/policy/policy-form'
@@ -131,6 +132,11 @@ export const matrix: Record<string, Call[]> = {
   'routes/settings.security': [
     { method: 'GET', path: () => '/settings/security', expect: signedInOnly(200) },
     { method: 'POST', path: () => '/settings/security', body: () => ({ code: '000000' }), expect: signedInOnly(400) },
+  ],
+  'routes/settings.notifications': [
+    { method: 'GET', path: () => '/settings/notifications', expect: signedInOnly(200) },
+    // Each person's own choices; a kind the role does not receive is ignored (the admin receives none).
+    { method: 'POST', path: () => '/settings/notifications', body: () => ({ vacancy_published: 'daily_digest', vacancy_submitted: 'daily_digest' }), expect: signedInOnly(302), writes: true, changes: false },
   ],
   'routes/risks.$code': [{ method: 'GET', path: () => '/risks/bsn-wait', expect: signedInOnly(200) }],
   'routes/risks._index': [{ method: 'GET', path: () => '/risks', expect: staffOnlyPage, lists: { marker: (r) => r.publishedVacancy(), shows: { linked: [true, false], linkedOwner: [true, false], otherIntermediary: [false, true] } } }],
@@ -442,16 +448,7 @@ export function recordMaker(side: Side) {
 
 /** A digest of the tenant and account data: a refused request must leave it exactly as it was. */
 export async function fingerprint(): Promise<string> {
-  const parts = [
-    'organisations', 'users', 'employer_intermediaries', 'invitations', 'vacancies', 'vacancy_events', 'vacancy_travel_times',
-    'speeddate_slots', 'speeddate_bookings', 'speeddate_booking_events', 'speeddate_seats', 'speeddate_proposals', 'candidates',
-    'hires', 'hire_steps', 'arrangements', 'payments', 'fees', 'cancellation_policies', 'policy_rules', 'policy_rule_changes', 'policy_notices', 'audit_log', 'email_outbox',
-    'password_reset_tokens', 'email_confirmation_tokens', 'employer_approaches', 'target_group_counts', 'aftercare_check_ins', 'anonymous_pipeline_records',
-  ].map((table) => `(select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from ${table} t)`)
-  // API keys: their last use is noted on every authenticated call, refused or not.
-  parts.push(`(select md5(coalesce(string_agg(id::text || coalesce(revoked_at::text, ''), '|' order by id), '')) from api_keys)`)
-  const [row] = await app.database.query<{ digest: string }>(`select md5(${parts.join(' || ')}) as digest`)
-  return row!.digest
+  return databaseFingerprint(app.database)
 }
 
 export async function send(who: ActorName, call: Call, records: Records) {

@@ -7,7 +7,7 @@ import { logError } from '~/lib/log.server'
 // database (decision 015). Jobs are enqueued in the transaction of the change that causes them;
 // delivery is at least once, so every handler is idempotent.
 
-export const jobNames = ['email.deliver', 'email.sweep', 'speeddates.reminders', 'twv.step-reminders', 'pipeline.aftercare-reminders', 'pipeline.retention', 'payments.sweep', 'maintenance.rate-limits'] as const
+export const jobNames = ['email.deliver', 'email.sweep', 'speeddates.reminders', 'twv.step-reminders', 'pipeline.aftercare-reminders', 'pipeline.retention', 'notifications.digest', 'payments.sweep', 'maintenance.rate-limits'] as const
 export type JobName = (typeof jobNames)[number]
 export type JobData = {
   'email.deliver': { outboxId: number }
@@ -16,6 +16,7 @@ export type JobData = {
   'twv.step-reminders': Record<string, never>
   'pipeline.aftercare-reminders': Record<string, never>
   'pipeline.retention': Record<string, never>
+  'notifications.digest': Record<string, never>
   'payments.sweep': Record<string, never>
   'maintenance.rate-limits': Record<string, never>
 }
@@ -29,6 +30,8 @@ export const schedules: Partial<Record<JobName, string>> = {
   'pipeline.aftercare-reminders': '0 7 * * *',
   // Candidates past the retention period (rule retention.candidates) are anonymised at night.
   'pipeline.retention': '30 3 * * *',
+  // The daily digest of notifications people chose to batch, before the working day.
+  'notifications.digest': '30 7 * * *',
   'payments.sweep': '* * * * *',
   'maintenance.rate-limits': '*/10 * * * *',
 }

@@ -23,6 +23,9 @@ export type CancellationPolicyInput = CancellationPolicy & { effectiveFrom: stri
 /** Records new terms from a date (not in the past: bookings already cancelled keep theirs). */
 export async function setCancellationPolicy(db: Db, actor: Actor, input: CancellationPolicyInput, today = todayInAmsterdam()): Promise<void> {
   if (input.effectiveFrom < today) throw new FieldValidationError({ policyEffectiveFrom: { key: 'errors.startDateInPast' } })
+  // The same terms as already hold on that date: a new version would change nothing but the history.
+  const holding = await cancellationPolicyInForce(db, actor.organisationId, input.effectiveFrom)
+  if (holding.fullRefundHoursBefore === input.fullRefundHoursBefore && holding.lateRefundPercent === input.lateRefundPercent) return
   await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(cancellationPolicies)

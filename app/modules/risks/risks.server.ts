@@ -88,7 +88,8 @@ export async function saveArrangements(
       .where(and(eq(arrangements.vacancyId, target.vacancyId), hireId ? eq(arrangements.hireId, hireId) : isNull(arrangements.hireId)))
       .for('update')
     // Saved unchanged: nothing to record, not even who last saved it.
-    const changed = !existing || (Object.keys(input) as (keyof ArrangementsInput)[]).some((key) => existing[key as keyof typeof existing] !== input[key])
+    // A blank form sent untouched is no arrangement either: no empty row, no audit line.
+    const changed = existing ? (Object.keys(input) as (keyof ArrangementsInput)[]).some((key) => existing[key as keyof typeof existing] !== input[key]) : Object.values(input).some((v) => v !== null)
     if (!changed) return true
     const values = { ...input, updatedByUserId: actor.userId, updatedAt: new Date() }
     if (existing) await tx.update(arrangements).set(values).where(eq(arrangements.id, existing.id))

@@ -114,6 +114,10 @@ export async function createHire(
 /** The intermediary records what COA and the candidate told it. */
 export async function updateHireFacts(db: Db, actor: Actor, id: string, facts: HireFactsInput): Promise<boolean> {
   if (!can(actor.role, 'hires:manage')) return false
+  const current = await getHire(db, actor, id)
+  if (!current) return false
+  // Saved unchanged: nothing to write, nothing to audit.
+  if ((Object.keys(facts) as (keyof HireFactsInput)[]).every((key) => current[key] === facts[key])) return true
   const [updated] = await db
     .update(hires)
     .set(facts)

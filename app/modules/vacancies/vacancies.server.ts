@@ -6,6 +6,8 @@ import { FieldValidationError, StateConflictError } from '~/lib/errors.server'
 import type { FieldErrors } from '~/lib/forms'
 import { parseWithSchema } from '~/lib/forms'
 import type { Actor } from '~/modules/authorisation/actor'
+import { audienceOf, type NotificationKind } from '../notifications/kinds'
+import { notify } from '../notifications/notify.server'
 import { scopeOf } from '~/modules/authorisation/scope.server'
 import { linkedIntermediaries } from '~/modules/accounts/intermediaries.server'
 import {
@@ -174,7 +176,7 @@ export async function transitionVacancy(
   actor: Actor,
   id: string,
   action: VacancyAction,
-  options: { comment?: string; today?: string } = {},
+  options: { comment?: string; today?: string; /** null: tell nobody (the demo's history is not news) */ appUrl: string | null },
 ): Promise<VacancyRow | null> {
   return db.transaction(async (tx) => {
     const current = await selectVacancy(tx, actor, id, true)
@@ -216,8 +218,31 @@ export async function transitionVacancy(
       toStatus: to,
       comment: options.comment?.trim() || null,
     })
+    if (options.appUrl !== null) await notifyOfTransition(tx, actor, current, action, options.comment?.trim() ?? '', options.appUrl)
     return (await selectVacancy(tx, actor, id))!
   })
+}
+
+const notificationOf: Partial<Record<VacancyAction, NotificationKind>> = { submit: 'vacancy_submitted', publish: 'vacancy_published', return: 'vacancy_returned', close: 'vacancy_closed' }
+
+/** Who hears of a change of status, in the same transaction (decision 017). */
+async function notifyOfTransition(tx: Db, actor: Actor, vacancy: VacancyRow, action: VacancyAction, reason: string, appUrl: string) {
+  const kind = notificationOf[action]
+  if (!kind) return
+  const toIntermediary = audienceOf[kind] === 'intermediary'
+  await notify(
+    tx,
+    { organisationId: toIntermediary ? vacancy.intermediaryOrganisationId : vacancy.organisationId, exceptUserId: actor.userId },
+    {
+      kind,
+      title: vacancy.title,
+      // Who did it, as the reader knows them: the employer for the intermediary and the other way round.
+      organisation: toIntermediary || scopeOf(actor).party === 'employer' ? vacancy.organisationName : vacancy.intermediaryName,
+      reason: kind === 'vacancy_returned' ? reason : '',
+      path: toIntermediary || kind !== 'vacancy_returned' ? `/vacancies/${vacancy.id}` : `/vacancies/${vacancy.id}/edit`,
+    },
+    appUrl,
+  )
 }
 
 /**
