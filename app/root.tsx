@@ -209,6 +209,11 @@ function Header() {
                     <NavLink to="/admin/fees">{t('nav.fees')}</NavLink>
                   </li>
                 ) : null}
+                {can(user.role, 'places:manage') ? (
+                  <li>
+                    <NavLink to="/admin/locations">{t('nav.locations')}</NavLink>
+                  </li>
+                ) : null}
                 {can(user.role, 'intermediaries:manage') ? (
                   <li>
                     <NavLink to="/admin/staff">{t('nav.staff')}</NavLink>

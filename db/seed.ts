@@ -16,7 +16,7 @@ import { createCandidate } from '../app/modules/speeddates/seats.server'
 import { createSlot } from '../app/modules/speeddates/slots.server'
 import { createHire, tickStep, updateHireFacts } from '../app/modules/twv/hires.server'
 import type { Db } from './client.server'
-import { appMeta, employerIntermediaries, organisations, users } from './schema'
+import { appMeta, employerIntermediaries, organisations, receptionLocations, users } from './schema'
 import { pilotEmployers, pilotHistoryCsv } from './pilot-history'
 
 export const DEMO_PASSWORD = 'werkbrug-demo-2026'
@@ -95,6 +95,14 @@ export async function seedDemoData(db: Db): Promise<void> {
     const adviser: Actor = { userId: joost!.id, organisationId: desk!.id, role: 'intermediary_owner' }
     await createApiKey(tx, flevoOwner, 'Demo: koppeling met ons planningssysteem', demoApiKeys[0].key)
     await createApiKey(tx, schoonOwner, 'Demo integration', demoApiKeys[1].key)
+    // How to arrive at the reception locations, as an admin would note it. No street address:
+    // the demo does not guess one; the slot page says it has not been entered yet.
+    await tx
+      .update(receptionLocations)
+      .set({
+        arrival: 'Meld u bij de receptie en noem de naam van de consultant uit de bevestiging. Neem een identiteitsbewijs mee; bezoekers krijgen een bezoekerspas.',
+        contact: 'De consultant van de speeddate (naam en telefoon in de bevestiging)',
+      })
     const published = await seedDemoVacancies(tx, { flevoOwner, schoonOwner, reviewer, intermediary: intermediary!.id })
     const candidateIds = await seedDemoSpeeddates(tx, reviewer)
     await seedDemoHires(tx, reviewer, published, candidateIds)

@@ -11,6 +11,9 @@ export type BookingNoticeProps = {
   startsAt: string
   endsAt: string
   place: string
+  /** What a visitor needs at a reception location, when the admin has entered it (older queued emails lack it). */
+  arrival?: string | null
+  contact?: string | null
   reason: string | null
   url: string
 }
@@ -37,6 +40,18 @@ export function BookingNoticeEmail({ locale, ...props }: BookingNoticeProps & { 
         {translate(locale, 'email.booking.when')}: {when}
         <br />
         {translate(locale, 'email.booking.where')}: {props.place}
+        {props.arrival ? (
+          <>
+            <br />
+            {translate(locale, 'sd.arrival')}: {props.arrival}
+          </>
+        ) : null}
+        {props.contact ? (
+          <>
+            <br />
+            {translate(locale, 'sd.contact')}: {props.contact}
+          </>
+        ) : null}
       </Text>
       {props.reason ? (
         <Text>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dutchPublicHolidays, easterSunday, isWorkingDay, nextWorkingDay } from './holidays'
+import { dayNote, dutchPublicHolidays, easterSunday, isWorkingDay, nextWorkingDay } from './holidays'
 
 describe('Dutch public holidays', () => {
   it('finds Easter by the Gregorian computus', () => {
@@ -17,5 +17,14 @@ describe('Dutch public holidays', () => {
     expect(nextWorkingDay('2026-12-25')).toBe('2026-12-28')
     expect(nextWorkingDay('2026-11-28')).toBe('2026-11-30')
     expect(nextWorkingDay('2026-11-30')).toBe('2026-11-30')
+  })
+
+  it('says why a day is no ordinary working day: the weekend or the holiday by name', () => {
+    expect(dayNote('2026-12-25')).toEqual({ kind: 'holiday', nameNl: 'Eerste kerstdag', nameEn: 'Christmas Day' })
+    expect(dayNote('2026-11-28')).toEqual({ kind: 'weekend', weekday: 6 })
+    expect(dayNote('2026-11-30')).toBeNull()
+    // King's Day on a Sunday moves to the Saturday before; the Sunday is then just a Sunday.
+    expect(dayNote('2025-04-26')).toMatchObject({ kind: 'holiday', nameNl: 'Koningsdag' })
+    expect(dayNote('2025-04-27')).toEqual({ kind: 'weekend', weekday: 0 })
   })
 })

@@ -29,20 +29,45 @@ const plus = (date: string, days: number) => {
   return d.toISOString().slice(0, 10)
 }
 
+/**
+ * The holidays as data: a fixed day of the year (King's Day moves to the Saturday before when the
+ * 27th is a Sunday) or a number of days after Easter Sunday. A change of the law is a change here.
+ */
+export type HolidayDefinition = { nameNl: string; nameEn: string } & ({ monthDay: string; ifSunday?: 'day_before' } | { easterOffset: number })
+
+export const DUTCH_PUBLIC_HOLIDAYS: readonly HolidayDefinition[] = [
+  { nameNl: 'Nieuwjaarsdag', nameEn: "New Year's Day", monthDay: '01-01' },
+  { nameNl: 'Tweede paasdag', nameEn: 'Easter Monday', easterOffset: 1 },
+  { nameNl: 'Koningsdag', nameEn: "King's Day", monthDay: '04-27', ifSunday: 'day_before' },
+  { nameNl: 'Bevrijdingsdag', nameEn: 'Liberation Day', monthDay: '05-05' },
+  { nameNl: 'Hemelvaartsdag', nameEn: 'Ascension Day', easterOffset: 39 },
+  { nameNl: 'Tweede pinksterdag', nameEn: 'Whit Monday', easterOffset: 50 },
+  { nameNl: 'Eerste kerstdag', nameEn: 'Christmas Day', monthDay: '12-25' },
+  { nameNl: 'Tweede kerstdag', nameEn: 'Boxing Day', monthDay: '12-26' },
+]
+
+/** The holidays of a year by date, in order, with their names. */
+export function holidaysOf(year: number, definitions: readonly HolidayDefinition[] = DUTCH_PUBLIC_HOLIDAYS): Map<string, { nameNl: string; nameEn: string }> {
+  const easter = easterSunday(year)
+  const dated = definitions.map((h) => {
+    let date = 'easterOffset' in h ? plus(easter, h.easterOffset) : `${year}-${h.monthDay}`
+    if ('monthDay' in h && h.ifSunday === 'day_before' && new Date(`${date}T12:00:00Z`).getUTCDay() === 0) date = plus(date, -1)
+    return [date, { nameNl: h.nameNl, nameEn: h.nameEn }] as const
+  })
+  return new Map(dated.sort(([a], [b]) => a.localeCompare(b)))
+}
+
 /** The public holidays of a year, by date, with their Dutch names. */
 export function dutchPublicHolidays(year: number): Map<string, string> {
-  const easter = easterSunday(year)
-  const kingsDay = new Date(`${year}-04-27T12:00:00Z`).getUTCDay() === 0 ? `${year}-04-26` : `${year}-04-27`
-  return new Map([
-    [`${year}-01-01`, 'Nieuwjaarsdag'],
-    [plus(easter, 1), 'Tweede paasdag'],
-    [kingsDay, 'Koningsdag'],
-    [`${year}-05-05`, 'Bevrijdingsdag'],
-    [plus(easter, 39), 'Hemelvaartsdag'],
-    [plus(easter, 50), 'Tweede pinksterdag'],
-    [`${year}-12-25`, 'Eerste kerstdag'],
-    [`${year}-12-26`, 'Tweede kerstdag'],
-  ])
+  return new Map([...holidaysOf(year)].map(([date, h]) => [date, h.nameNl]))
+}
+
+/** Why a date is not an ordinary working day: a weekend day or a public holiday (by name), or nothing. */
+export function dayNote(date: string): { kind: 'weekend'; weekday: 0 | 6 } | { kind: 'holiday'; nameNl: string; nameEn: string } | null {
+  const holiday = holidaysOf(Number(date.slice(0, 4))).get(date)
+  if (holiday) return { kind: 'holiday', ...holiday }
+  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay()
+  return weekday === 0 || weekday === 6 ? { kind: 'weekend', weekday } : null
 }
 
 /** A weekday that is not a public holiday: a day a speeddate or a first working day can fall on. */

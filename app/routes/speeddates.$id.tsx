@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { z } from 'zod'
 import { FormErrorSummary, Notice, SelectField, TextAreaField, TextField } from '~/components/field'
 import { When } from '~/components/when'
+import { DayNote } from '~/components/day-note'
 import { actorOf, notFound, requirePermission } from '~/web/auth.server'
 import { handleIntents, intent } from '~/lib/form-action.server'
 import { formatDate, type MessageKey } from '~/lib/i18n'
@@ -181,9 +182,33 @@ export default function Slot() {
         <dt>{t('sd.when')}</dt>
         <dd>
           <When startsAt={slot.startsAt} endsAt={slot.endsAt} />
+          <DayNote at={slot.startsAt} compact />
         </dd>
         <dt>{t('sd.where')}</dt>
-        <dd>{slot.place}</dd>
+        <dd>
+          {slot.place}
+          {slot.placeKind === 'reception_location' ? (
+            <div>{slot.locationAddress ? `${slot.locationAddress}, ${[slot.locationPostcode, slot.locationMunicipality].filter(Boolean).join(' ')}` : <span className="field__hint">{t('sd.addressUnknown')}</span>}</div>
+          ) : null}
+        </dd>
+        {slot.locationArrival ? (
+          <>
+            <dt>{t('sd.arrival')}</dt>
+            <dd className="prewrap">{slot.locationArrival}</dd>
+          </>
+        ) : null}
+        {slot.locationContact ? (
+          <>
+            <dt>{t('sd.contact')}</dt>
+            <dd>{slot.locationContact}</dd>
+          </>
+        ) : null}
+        {slot.locationAccessibility ? (
+          <>
+            <dt>{t('sd.accessibility')}</dt>
+            <dd className="prewrap">{slot.locationAccessibility}</dd>
+          </>
+        ) : null}
         <dt>{t('sd.consultant')}</dt>
         <dd>{slot.consultantName}</dd>
         <dt>{t('sd.status')}</dt>

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { FormErrorSummary, Notice, SelectField, TextAreaField, TextField } from '~/components/field'
 import { When } from '~/components/when'
+import { DayNote } from '~/components/day-note'
 import { recordIdOrNotFound } from '~/lib/ids.server'
 import { actorOf, notFound, requirePermission } from '~/web/auth.server'
 import { handleIntents, intent } from '~/lib/form-action.server'
@@ -191,6 +192,7 @@ export default function Speeddates() {
                     <tr key={slot.id}>
                       <td data-label={t('sd.when')}>
                         <When startsAt={slot.startsAt} endsAt={slot.endsAt} />
+                        <DayNote at={slot.startsAt} compact />
                       </td>
                       <td data-label={t('sd.where')}>
                         {slot.place}
@@ -360,6 +362,7 @@ export default function Speeddates() {
                         <Link to={`/speeddates/${slot.id}`}>
                           <When startsAt={slot.startsAt} endsAt={slot.endsAt} />
                         </Link>
+                        <DayNote at={slot.startsAt} compact />
                       </td>
                       <td data-label={t('sd.where')}>{slot.place}</td>
                       <td data-label={t('sd.seats')}>{t('sd.seatsFilled', { filled: slot.seatsFilled, seats: slot.seats })}</td>

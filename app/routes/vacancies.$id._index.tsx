@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { z } from 'zod'
 import { Notice, TextAreaField } from '~/components/field'
 import { RiskPanel } from '~/components/risk-panel'
+import { DayNote } from '~/components/day-note'
 import { actorOf, notFound, requirePermission } from '~/web/auth.server'
 import { handleIntents, intent } from '~/lib/form-action.server'
 import type { FieldErrors } from '~/lib/forms'
@@ -219,7 +220,10 @@ export default function VacancyDetail() {
           {v.youngestAge ? ` (${v.youngestAge}+)` : null}
         </dd>
         <dt>{t('vacancy.field.startDate')}</dt>
-        <dd>{v.startDate ? formatDate(locale, `${v.startDate}T12:00:00Z`) : notSet}</dd>
+        <dd>
+          {v.startDate ? formatDate(locale, `${v.startDate}T12:00:00Z`) : notSet}
+          {v.startDate ? <DayNote at={v.startDate} compact /> : null}
+        </dd>
       </dl>
       <h2>{t('vacancy.section.candidate')}</h2>
       <dl className="facts">

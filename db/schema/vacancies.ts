@@ -43,11 +43,21 @@ export const candidateStatusPreference = pgEnum('candidate_status_preference', [
   'status_holders_only',
 ])
 
-/** Reception locations (azc) the intermediary serves; travel times are given from each. */
+/**
+ * Reception locations (azc) the intermediary serves; travel times are given from each, and
+ * speeddates are held there. What a visitor needs to find it and get in travels with every
+ * confirmation and calendar file: the address, how to arrive, whom to ask, accessibility.
+ */
 export const receptionLocations = pgTable('reception_locations', {
   id: uuid().primaryKey().defaultRandom(),
   name: text().notNull().unique(),
   municipality: text().notNull(),
+  address: text(),
+  postcode: text(),
+  arrival: text(),
+  contact: text(),
+  accessibility: text(),
+  updatedAt: timestamp({ withTimezone: true }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 })
 

@@ -196,6 +196,17 @@ const forms: Record<string, (EditForm | OtherForm)[]> = {
       has: 'input[name="vacancy_published"]',
     },
   ],
+  'routes/admin.locations': [
+    {
+      kind: 'edit',
+      name: 'a reception location and how to arrive there',
+      who: admin,
+      path: async () => '/admin/locations',
+      has: 'input[name="intent"][value="update"]',
+      fields: { postcode: ['1314 AB'], name: ['Almere Engelse Mijl (hoofdingang)'] },
+    },
+    { kind: 'create', reason: 'adds a location' },
+  ],
   'routes/_index': [],
   'routes/login': [{ kind: 'command', reason: 'signs in' }],
   'routes/login_.two-factor': [{ kind: 'command', reason: 'the second step of signing in' }],

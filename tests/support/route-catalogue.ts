@@ -153,6 +153,10 @@ export const matrix: Record<string, Call[]> = {
     { method: 'GET', path: () => '/admin/policy', expect: adminOnly(200) },
     { method: 'POST', path: () => '/admin/policy', body: (r) => r.policyEdit(), expect: adminOnly(302), writes: true },
   ],
+  'routes/admin.locations': [
+    { method: 'GET', path: () => '/admin/locations', expect: adminOnly(200) },
+    { method: 'POST', path: () => '/admin/locations', body: (r) => ({ intent: 'create', name: `Locatie ${r.n}`, municipality: 'Almere', address: '', postcode: '', arrival: '', contact: '', accessibility: '' }), expect: adminOnly(302), writes: true },
+  ],
   'routes/admin.staff': [
     { method: 'GET', path: () => '/admin/staff', expect: adminOnly(200) },
     { method: 'POST', path: () => '/admin/staff', body: (r) => ({ intent: 'open', name: `Bemiddelaar ${r.n}`, ownerEmail: `eigenaar-${r.n}@matrix.example` }), expect: adminOnly(200), writes: true },

@@ -34,6 +34,8 @@ const grants = {
   // The demo's local mailbox (see requireDemoMailbox): the platform admin only.
   'mailbox:view': ['admin'],
   'intermediaries:manage': ['admin'],
+  // Reception locations (and what a visitor needs to find them): Werkbrug's shared list.
+  'places:manage': ['admin'],
   'stripeRefusals:view': ['admin'],
   // Staff hold data about a vulnerable group: they must sign in with a second factor.
   'signIn:secondFactorRequired': ['intermediary_owner', 'intermediary', 'admin'],

@@ -19,6 +19,7 @@ import type { Actor } from '~/modules/authorisation/actor'
 import { can, may } from '~/modules/authorisation/policy'
 import { scopeOf } from '~/modules/authorisation/scope.server'
 import { employerOwners } from '../accounts/accounts.queries.server'
+import { placeLine } from '../places/places.server'
 import { enqueueEmail } from '../email/outbox.server'
 import { cancellationPolicyInForce } from '../payments/cancellation-policy.server'
 import { employerCancellationRefund } from '../payments/cancellation'
@@ -67,6 +68,11 @@ const bookingColumns = {
   consultantUserId: speeddateSlots.consultantUserId,
   placeName: receptionLocations.name,
   placeAddress: speeddateSlots.placeAddress,
+  locationAddress: receptionLocations.address,
+  locationPostcode: receptionLocations.postcode,
+  locationMunicipality: receptionLocations.municipality,
+  locationArrival: receptionLocations.arrival,
+  locationContact: receptionLocations.contact,
   paymentId: payments.id,
   paymentStatus: payments.status,
   paymentGrossCents: payments.grossCents,
@@ -389,7 +395,10 @@ async function recipients(tx: Db, booking: BookingRow, side: 'employer' | 'consu
 export async function notify(tx: Db, bookingId: string, kind: BookingNoticeKind, side: 'employer' | 'consultant', appUrl: string) {
   const [booking] = await selectBookings(tx).where(eq(speeddateBookings.id, bookingId))
   if (!booking) return
-  const place = booking.placeName ?? booking.placeAddress ?? ''
+  // The calendar's LOCATION and the email's "where": a reception location with its address, or the employer's site.
+  const place = booking.placeName
+    ? placeLine({ name: booking.placeName, address: booking.locationAddress, postcode: booking.locationPostcode, municipality: booking.locationMunicipality })
+    : (booking.placeAddress ?? '')
   const method = kind === 'cancelled' ? 'CANCEL' : 'REQUEST'
   const withCalendar = kind !== 'declined'
   const ics = withCalendar
@@ -417,6 +426,8 @@ export async function notify(tx: Db, bookingId: string, kind: BookingNoticeKind,
         startsAt: booking.startsAt.toISOString(),
         endsAt: booking.endsAt.toISOString(),
         place,
+        arrival: booking.locationArrival,
+        contact: booking.locationContact,
         reason: booking.reason,
         url: new URL(`/speeddates/${booking.slotId}`, appUrl).toString(),
       },

@@ -86,6 +86,13 @@ export const slotColumns = {
   placeKind: speeddateSlots.placeKind,
   receptionLocationId: speeddateSlots.receptionLocationId,
   place: sql<string>`coalesce(${receptionLocations.name}, ${speeddateSlots.placeAddress}, '')`,
+  // What a visitor needs at a reception location (admin's list); an employer's site has its address above.
+  locationAddress: receptionLocations.address,
+  locationPostcode: receptionLocations.postcode,
+  locationMunicipality: receptionLocations.municipality,
+  locationArrival: receptionLocations.arrival,
+  locationContact: receptionLocations.contact,
+  locationAccessibility: receptionLocations.accessibility,
   seats: speeddateSlots.seats,
   seatsFilled: sql<number>`(select count(*)::int from ${speeddateSeats} s where s.slot_id = ${speeddateSlots.id})`,
   note: speeddateSlots.note,
