@@ -232,6 +232,17 @@ function Header() {
             )}
           </ul>
         </nav>
+        {user && !can(user.role, 'policy:manage') ? (
+          <Form method="get" action="/search" role="search" className="site-search">
+            <label htmlFor="site-search-q" className="visually-hidden">
+              {t('search.label')}
+            </label>
+            <input id="site-search-q" name="q" type="search" placeholder={t('search.placeholder')} />
+            <button type="submit" className="button button--secondary button--small">
+              {t('search.submit')}
+            </button>
+          </Form>
+        ) : null}
         <div className="site-header__tools">
           <LanguageSwitch />
           {user ? (

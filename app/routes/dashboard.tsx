@@ -97,7 +97,7 @@ export default function Dashboard() {
                 </thead>
                 <tbody>
                   {employers.map((employer) => (
-                    <tr key={employer.id}>
+                    <tr key={employer.id} id={`employer-${employer.id}`}>
                       <td data-label={t('dashboard.employerName')}>{employer.name}</td>
                       <td data-label={t('dashboard.kvk')}>{employer.kvkNumber}</td>
                       <td data-label={t('dashboard.employerMembers')}>{employer.members}</td>

@@ -119,6 +119,8 @@ export const vacancies = pgTable(
     index('vacancies_status_created_idx').on(t.status, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('vacancies_intermediary_created_idx').on(t.intermediaryOrganisationId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('vacancies_created_idx').on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // Full-text search (app/modules/search): the same expression as vacancyDocument, Dutch stemming.
+    index('vacancies_search_idx').using('gin', sql`to_tsvector('dutch', coalesce(${t.title}, '') || ' ' || coalesce(${t.tasks}, '') || ' ' || coalesce(${t.municipality}, ''))`),
   ],
 )
 

@@ -133,6 +133,7 @@ export const matrix: Record<string, Call[]> = {
     { method: 'GET', path: () => '/settings/security', expect: signedInOnly(200) },
     { method: 'POST', path: () => '/settings/security', body: () => ({ code: '000000' }), expect: signedInOnly(400) },
   ],
+  'routes/search': [{ method: 'GET', path: () => '/search?q=vacature', expect: signedInOnly(200) }],
   'routes/settings.notifications': [
     { method: 'GET', path: () => '/settings/notifications', expect: signedInOnly(200) },
     // Each person's own choices; a kind the role does not receive is ignored (the admin receives none).

@@ -1273,4 +1273,13 @@ export const en: Catalogue = {
   'sd.addressUnknown': 'The address of this location has not been entered yet; ask the intermediary.',
   'calendar.weekend': 'Note: this falls on a {weekday}.',
   'calendar.holiday': 'Note: this falls on {holiday}, a public holiday.',
+  'search.title': 'Search',
+  'search.label': 'Search vacancies, employers and matches',
+  'search.placeholder': 'Search…',
+  'search.submit': 'Search',
+  'search.hint': 'Type part of a title, a place, an employer or a candidate code.',
+  'search.none': 'Nothing found for “{q}”.',
+  'search.vacancies': 'Vacancies ({count})',
+  'search.employers': 'Employers ({count})',
+  'search.hires': 'Matches ({count})',
 }

@@ -1272,4 +1272,13 @@ export const nl = {
   'sd.addressUnknown': 'Het adres van deze locatie is nog niet ingevuld; vraag het de intermediair.',
   'calendar.weekend': 'Let op: dit valt op een {weekday}.',
   'calendar.holiday': 'Let op: dit valt op {holiday}, een officiële feestdag.',
+  'search.title': 'Zoeken',
+  'search.label': 'Zoek in vacatures, werkgevers en matches',
+  'search.placeholder': 'Zoeken…',
+  'search.submit': 'Zoeken',
+  'search.hint': 'Typ een deel van een titel, een plaats, een werkgever of een kandidaatcode.',
+  'search.none': 'Niets gevonden voor “{q}”.',
+  'search.vacancies': 'Vacatures ({count})',
+  'search.employers': 'Werkgevers ({count})',
+  'search.hires': 'Matches ({count})',
 } as const

@@ -1,0 +1,1 @@
+CREATE INDEX "vacancies_search_idx" ON "vacancies" USING gin (to_tsvector('dutch', coalesce("title", '') || ' ' || coalesce("tasks", '') || ' ' || coalesce("municipality", '')));
