@@ -273,23 +273,30 @@ export default function Slot() {
               </Form>
             ) : null}
           </div>
+          {/* Less frequent and final acts are folded, each with its own name: no two look alike. */}
           {manages && active.status === 'requested' ? (
-            <Form method="post" noValidate>
-              <input type="hidden" name="bookingId" value={active.id} />
-              <TextAreaField name="declineReason" label={t('sd.declineReason')} failure={failureFor('decline')} rows={2} required />
-              <button type="submit" name="intent" value="decline" className="button button--secondary">
-                {t('sd.decline')}
-              </button>
-            </Form>
+            <details className="fold" open={Boolean(failureFor('decline'))}>
+              <summary>{t('sd.declineFold')}</summary>
+              <Form method="post" noValidate>
+                <input type="hidden" name="bookingId" value={active.id} />
+                <TextAreaField name="declineReason" label={t('sd.declineReason')} failure={failureFor('decline')} rows={2} required />
+                <button type="submit" name="intent" value="decline" className="button button--secondary">
+                  {t('sd.decline')}
+                </button>
+              </Form>
+            </details>
           ) : null}
           {!started ? (
-            <Form method="post" noValidate>
-              <input type="hidden" name="bookingId" value={active.id} />
-              <TextAreaField name="cancelReason" label={t('sd.cancelReason')} failure={failureFor('cancel')} rows={2} required={manages} />
-              <button type="submit" name="intent" value="cancel" className="button button--danger">
-                {t('sd.cancelBooking')}
-              </button>
-            </Form>
+            <details className="fold fold--danger" open={Boolean(failureFor('cancel'))}>
+              <summary>{t('sd.cancelBookingFold')}</summary>
+              <Form method="post" noValidate>
+                <input type="hidden" name="bookingId" value={active.id} />
+                <TextAreaField name="cancelReason" label={t('sd.cancelReason')} failure={failureFor('cancel')} rows={2} required={manages} />
+                <button type="submit" name="intent" value="cancel" className="button button--danger">
+                  {t('sd.cancelBooking')}
+                </button>
+              </Form>
+            </details>
           ) : null}
         </>
       ) : null}
@@ -403,7 +410,8 @@ export default function Slot() {
               </div>
             </Form>
           ) : null}
-          <h3>{t('sd.newCandidate')}</h3>
+          <details className="fold" open={Boolean(failureFor('candidate'))}>
+          <summary>{t('sd.newCandidate')}</summary>
           <p className="field__hint">{t('sd.candidatePrivacy')}</p>
           <FormErrorSummary failure={failureFor('candidate')} />
           <Form method="post" noValidate>
@@ -417,13 +425,17 @@ export default function Slot() {
               {t('sd.addCandidate')}
             </button>
           </Form>
+          </details>
           {!started ? (
-            <Form method="post" noValidate>
-              <TextAreaField name="slotReason" label={t('sd.cancelReason')} failure={failureFor('cancelSlot')} rows={2} required />
-              <button type="submit" name="intent" value="cancelSlot" className="button button--danger">
-                {t('sd.cancelSlot')}
-              </button>
-            </Form>
+            <details className="fold fold--danger" open={Boolean(failureFor('cancelSlot'))}>
+              <summary>{t('sd.cancelSlotFold')}</summary>
+              <Form method="post" noValidate>
+                <TextAreaField name="slotReason" label={t('sd.cancelSlotReason')} failure={failureFor('cancelSlot')} rows={2} required />
+                <button type="submit" name="intent" value="cancelSlot" className="button button--danger">
+                  {t('sd.cancelSlot')}
+                </button>
+              </Form>
+            </details>
           ) : null}
         </>
       ) : null}

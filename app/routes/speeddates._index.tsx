@@ -129,6 +129,9 @@ export default function Speeddates() {
   return (
     <section className="page">
       <h1>{t('sd.title')}</h1>
+      <p>
+        <Link to="/speeddates/week">{t('sd.weekView')}</Link>
+      </p>
       <p>{employer ? t('sd.introEmployer') : t('sd.introIntermediary')}</p>
       {doneKey ? <Notice>{t(doneKey)}</Notice> : null}
       {unpaidFee ? (
@@ -292,6 +295,26 @@ export default function Speeddates() {
         </>
       ) : (
         <>
+          {/* What waits on the intermediary first: requests to approve or decline, then employers' own times. */}
+          <h2 id="requests">{t('sd.requestsWaiting', { count: slots.filter((s) => s.bookingStatus === 'requested').length })}</h2>
+          {slots.some((s) => s.bookingStatus === 'requested') ? (
+            <ul className="todo-list" data-testid="requests">
+              {slots
+                .filter((s) => s.bookingStatus === 'requested')
+                .map((slot) => (
+                  <li key={slot.id}>
+                    <Link to={`/speeddates/${slot.id}`}>
+                      {slot.bookingEmployer} — {slot.bookingVacancy}
+                    </Link>
+                    <div className="todo-list__detail">
+                      <When startsAt={slot.startsAt} endsAt={slot.endsAt} /> · {slot.place}
+                    </div>
+                  </li>
+                ))}
+            </ul>
+          ) : (
+            <p>{t('sd.requestsNone')}</p>
+          )}
           <h2>{t('sd.proposals')}</h2>
           {proposals.length === 0 ? (
             <p>{t('sd.proposalsEmpty')}</p>

@@ -15,7 +15,7 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(() => app.close())
 
-const lists = ['/', '/dashboard', '/vacancies', '/vacancies/new', '/speeddates', '/speeddates/new', '/hires', '/risks', '/payments', '/team', '/settings/security', '/settings/notifications', '/search?q=orderpicker', '/settings/api-keys', '/admin/policy', '/admin/fees', '/admin/staff', '/admin/locations', '/mailbox', '/api-docs', '/reports', '/candidates', '/candidates/new']
+const lists = ['/', '/dashboard', '/vacancies', '/vacancies/new', '/speeddates', '/speeddates/new', '/speeddates/week', '/hires', '/risks', '/payments', '/team', '/settings/security', '/settings/notifications', '/search?q=orderpicker', '/settings/api-keys', '/admin/policy', '/admin/fees', '/admin/staff', '/admin/locations', '/mailbox', '/api-docs', '/reports', '/candidates', '/candidates/new']
 
 async function detailPages(email: string): Promise<string[]> {
   const [user] = await app.database.query<{ organisation_id: string }>(`select organisation_id from users where email = '${email}'`)

@@ -133,6 +133,7 @@ export const matrix: Record<string, Call[]> = {
     { method: 'GET', path: () => '/settings/security', expect: signedInOnly(200) },
     { method: 'POST', path: () => '/settings/security', body: () => ({ code: '000000' }), expect: signedInOnly(400) },
   ],
+  'routes/speeddates.week': [{ method: 'GET', path: () => '/speeddates/week?start=not-a-date', expect: { anon: 302, owner: 200, member: 200, otherEmployer: 200, linked: 200, linkedOwner: 200, otherIntermediary: 200, admin: 403 } }],
   'routes/search': [{ method: 'GET', path: () => '/search?q=vacature', expect: signedInOnly(200) }],
   'routes/settings.notifications': [
     { method: 'GET', path: () => '/settings/notifications', expect: signedInOnly(200) },
