@@ -61,7 +61,9 @@ async function overflowOf(page: Page): Promise<string[]> {
     if (document.documentElement.scrollWidth > width + 1) {
       // Name the outermost offenders (wider than the screen, inside a parent that is not), so the finding says what to fix.
       const sticksOut = (el: Element | null) => !!el && el.getBoundingClientRect().right > width + 1
-      const wide = [...document.querySelectorAll('body *')].filter((el) => sticksOut(el) && !sticksOut(el.parentElement)).slice(0, 3).map((el) => `${el.parentElement ? name(el.parentElement) + ' > ' : ''}${name(el)}`)
+      // Or whose text runs out of its own box (a long word in a heading).
+      const spills = [...document.querySelectorAll('body *')].filter((el) => el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 && getComputedStyle(el).overflowX === 'visible')
+      const wide = [...document.querySelectorAll('body *')].filter((el) => sticksOut(el) && !sticksOut(el.parentElement)).concat(spills).slice(0, 3).map((el) => `${el.parentElement ? name(el.parentElement) + ' > ' : ''}${name(el)}`)
       problems.push(`page is ${document.documentElement.scrollWidth}px wide (${wide.join(', ')})`)
     }
     for (const el of document.querySelectorAll('body *')) {
@@ -128,7 +130,8 @@ async function crawl(browser: Browser, base: string, who: { email: string | null
     }
     const firstOf = new Map<string, string>()
     const instances = new Map<string, number>()
-    const queue = [who.email ? '/dashboard' : '/', ...(who.email ? [] : fromEmails)]
+    // The search box in the header is a form, not a link: its results page is searched for "a".
+    const queue = who.email ? ['/dashboard', '/search?q=a'] : ['/', ...fromEmails]
     const fetched = new Set<string>()
     while (queue.length > 0 && fetched.size < 250) {
       const next = queue.shift()!
