@@ -184,7 +184,7 @@ function focusField(event: MouseEvent, id: string) {
   field.scrollIntoView({ block: 'center' })
 }
 
-function fieldId(name: string, scope?: string) {
+export function fieldId(name: string, scope?: string) {
   return `field-${scope ? `${scope}-` : ''}${name}`
 }
 

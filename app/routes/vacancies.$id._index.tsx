@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { Notice, TextAreaField } from '~/components/field'
+import { fieldId, FormErrorSummary, Notice, TextAreaField } from '~/components/field'
 import { RiskPanel } from '~/components/risk-panel'
 import { DayNote } from '~/components/day-note'
 import { actorOf, notFound, requirePermission } from '~/web/auth.server'
@@ -130,7 +130,8 @@ export default function VacancyDetail() {
           <ul>
             {Object.entries(submitErrors).map(([field, message]) => (
               <li key={field}>
-                {fieldLabel(field)}: {t(message.key, message.params)}
+                {/* Each gap links to its field on the edit form. */}
+                {canEdit ? <Link to={`/vacancies/${v.id}/edit#${fieldId(field.split('.')[0]!)}`}>{fieldLabel(field)}</Link> : fieldLabel(field)}: {t(message.key, message.params)}
               </li>
             ))}
           </ul>
@@ -162,6 +163,7 @@ export default function VacancyDetail() {
       </div>
       {actions.includes('return') ? (
         <Form method="post" noValidate>
+          <FormErrorSummary failure={returnFailure} />
           <TextAreaField name="comment" label={t('vacancy.returnComment')} failure={returnFailure} rows={2} required />
           <button type="submit" name="intent" value="return" className="button button--secondary">
             {t('vacancy.action.return')}
