@@ -63,8 +63,8 @@ export function dutchPublicHolidays(year: number): Map<string, string> {
 }
 
 /** Why a date is not an ordinary working day: a weekend day or a public holiday (by name), or nothing. */
-export function dayNote(date: string): { kind: 'weekend'; weekday: 0 | 6 } | { kind: 'holiday'; nameNl: string; nameEn: string } | null {
-  const holiday = holidaysOf(Number(date.slice(0, 4))).get(date)
+export function dayNote(date: string, definitions: readonly HolidayDefinition[] = DUTCH_PUBLIC_HOLIDAYS): { kind: 'weekend'; weekday: 0 | 6 } | { kind: 'holiday'; nameNl: string; nameEn: string } | null {
+  const holiday = holidaysOf(Number(date.slice(0, 4)), definitions).get(date)
   if (holiday) return { kind: 'holiday', ...holiday }
   const weekday = new Date(`${date}T12:00:00Z`).getUTCDay()
   return weekday === 0 || weekday === 6 ? { kind: 'weekend', weekday } : null

@@ -4,6 +4,8 @@ import { z } from 'zod'
 import { FormErrorSummary, Notice, SelectField, TextAreaField, TextField } from '~/components/field'
 import { When } from '~/components/when'
 import { DayNote } from '~/components/day-note'
+import { holidayDefinitions } from '~/modules/policy/calendar'
+import { listPolicyRules } from '~/modules/policy/policy.server'
 import { actorOf, notFound, requirePermission } from '~/web/auth.server'
 import { handleIntents, intent } from '~/lib/form-action.server'
 import { formatDate, type MessageKey } from '~/lib/i18n'
@@ -45,15 +47,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // invited, before the session (to prepare) and after it (to say with whom to go on).
   const approvedForEmployer = !manages && bookings.some((b) => b.status === 'approved')
   const seesCandidates = manages || approvedForEmployer || (started && bookings.some((b) => b.status === 'cancelled'))
-  const [history, seats, otherSlots, candidates, showUp] = await Promise.all([
+  const [history, seats, otherSlots, candidates, showUp, rules] = await Promise.all([
     bookingHistory(context.db, bookings.map((b) => b.id)),
     seesCandidates ? listSeats(context.db, slot.id) : Promise.resolve([]),
     active ? listSlots(context.db, actor, { freeOnly: true }) : Promise.resolve([]),
     manages ? listCandidates(context.db, actor) : Promise.resolve([]),
     manages ? showUpAdvice(context.db, actor, slot.seats) : Promise.resolve(null),
+    listPolicyRules(context.db),
   ])
   return {
     slot,
+    holidays: holidayDefinitions(rules),
     manages,
     started,
     active: active && {
@@ -162,7 +166,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Slot() {
   const t = useT()
   const locale = useLocale()
-  const { slot, manages, started, active, history, seats, canWish, otherSlots, candidates, showUp } = useLoaderData<typeof loader>()
+  const { slot, holidays, manages, started, active, history, seats, canWish, otherSlots, candidates, showUp } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
   const done = params.get('done')
@@ -182,7 +186,7 @@ export default function Slot() {
         <dt>{t('sd.when')}</dt>
         <dd>
           <When startsAt={slot.startsAt} endsAt={slot.endsAt} />
-          <DayNote at={slot.startsAt} compact />
+          <DayNote at={slot.startsAt} holidays={holidays} compact />
         </dd>
         <dt>{t('sd.where')}</dt>
         <dd>

@@ -4,6 +4,8 @@ import { z } from 'zod'
 import { FormErrorSummary, Notice, SelectField, TextAreaField, TextField } from '~/components/field'
 import { When } from '~/components/when'
 import { DayNote } from '~/components/day-note'
+import { holidayDefinitions } from '~/modules/policy/calendar'
+import { listPolicyRules } from '~/modules/policy/policy.server'
 import { recordIdOrNotFound } from '~/lib/ids.server'
 import { actorOf, notFound, requirePermission } from '~/web/auth.server'
 import { handleIntents, intent } from '~/lib/form-action.server'
@@ -26,18 +28,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, 'speeddates:view')
   const actor = actorOf(user)
   const employer = can(user.role, 'speeddates:book')
-  const [slots, bookings, vacancies, proposals, locations] = await Promise.all([
+  const [slots, bookings, vacancies, proposals, locations, rules] = await Promise.all([
     // The intermediary also sees the last two weeks, to record attendance afterwards.
     listSlots(context.db, actor, employer ? {} : { from: new Date(Date.now() - 14 * 86_400_000).toISOString().slice(0, 10) }),
     employer ? listBookings(context.db, actor) : Promise.resolve([]),
     employer ? bookableVacancies(context.db, actor) : Promise.resolve([]),
     listProposals(context.db, actor),
     listReceptionLocations(context.db),
+    listPolicyRules(context.db),
   ])
   const done = new URL(request.url).searchParams.get('done')
   const money = employer ? await bookingFeesForSlots(context.db, slots, context.env.paymentsEnabled) : { unpaidFee: null, paidTerms: null, slotFees: {} }
   return {
     ...money,
+    holidays: holidayDefinitions(rules),
     employer,
     manages: can(user.role, 'speeddates:manage'),
     done,
@@ -117,7 +121,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Speeddates() {
   const t = useT()
-  const { employer, manages, slots, bookings, vacancies, locations, proposals, done, unpaidFee, paidTerms, slotFees } = useLoaderData<typeof loader>()
+  const { employer, holidays, manages, slots, bookings, vacancies, locations, proposals, done, unpaidFee, paidTerms, slotFees } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const locale = useLocale()
   const bookRefusal = actionData?.intent === 'book' ? (actionData.formError ?? Object.values(actionData.fieldErrors)[0]) : undefined
@@ -195,7 +199,7 @@ export default function Speeddates() {
                     <tr key={slot.id}>
                       <td data-label={t('sd.when')}>
                         <When startsAt={slot.startsAt} endsAt={slot.endsAt} />
-                        <DayNote at={slot.startsAt} compact />
+                        <DayNote at={slot.startsAt} holidays={holidays} compact />
                       </td>
                       <td data-label={t('sd.where')}>
                         {slot.place}
@@ -385,7 +389,7 @@ export default function Speeddates() {
                         <Link to={`/speeddates/${slot.id}`}>
                           <When startsAt={slot.startsAt} endsAt={slot.endsAt} />
                         </Link>
-                        <DayNote at={slot.startsAt} compact />
+                        <DayNote at={slot.startsAt} holidays={holidays} compact />
                       </td>
                       <td data-label={t('sd.where')}>{slot.place}</td>
                       <td data-label={t('sd.seats')}>{t('sd.seatsFilled', { filled: slot.seatsFilled, seats: slot.seats })}</td>

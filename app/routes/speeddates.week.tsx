@@ -8,6 +8,8 @@ import type { MessageKey } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
 import { can } from '~/modules/authorisation/policy'
 import { listSlots } from '~/modules/speeddates/slots.server'
+import { holidayDefinitions } from '~/modules/policy/calendar'
+import { listPolicyRules } from '~/modules/policy/policy.server'
 
 export const meta: MetaFunction = () => [{ title: 'Werkbrug — speeddates per week / by week' }]
 
@@ -25,20 +27,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const asked = new URL(request.url).searchParams.get('start') ?? ''
   const monday = mondayOf(isIsoDate(asked) ? asked : todayInAmsterdam())
   const sunday = addDays(monday, 6)
-  const slots = await listSlots(context.db, actorOf(user), { from: monday, to: sunday })
+  const [slots, rules] = await Promise.all([listSlots(context.db, actorOf(user), { from: monday, to: sunday }), listPolicyRules(context.db)])
   const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i)).map((date) => ({
     date,
     slots: slots
       .filter((s) => utcToAmsterdamLocal(s.startsAt).slice(0, 10) === date)
       .map((s) => ({ id: s.id, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), place: s.place, status: s.status, bookingStatus: 'bookingStatus' in s ? (s.bookingStatus as string | null) : null })),
   }))
-  return { monday, previous: addDays(monday, -7), next: addDays(monday, 7), days, manages: can(user.role, 'speeddates:manage') }
+  return { holidays: holidayDefinitions(rules), monday, previous: addDays(monday, -7), next: addDays(monday, 7), days, manages: can(user.role, 'speeddates:manage') }
 }
 
 export default function SpeeddateWeek() {
   const t = useT()
   const locale = useLocale()
-  const { monday, previous, next, days, manages } = useLoaderData<typeof loader>()
+  const { holidays, monday, previous, next, days, manages } = useLoaderData<typeof loader>()
   const tag = locale === 'nl' ? 'nl-NL' : 'en-GB'
   const dayTitle = (date: string) => new Intl.DateTimeFormat(tag, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`))
   return (
@@ -52,7 +54,7 @@ export default function SpeeddateWeek() {
         {days.map((day) => (
           <li key={day.date} className="week__day">
             <h2>{dayTitle(day.date)}</h2>
-            <DayNote at={day.date} compact />
+            <DayNote at={day.date} holidays={holidays} compact />
             {day.slots.length === 0 ? (
               <p className="field__hint">{t('sd.weekNone')}</p>
             ) : (

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { fieldId, FormErrorSummary, Notice, TextAreaField } from '~/components/field'
 import { RiskPanel } from '~/components/risk-panel'
 import { DayNote } from '~/components/day-note'
+import { holidayDefinitions } from '~/modules/policy/calendar'
 import { actorOf, notFound, requirePermission } from '~/web/auth.server'
 import { handleIntents, intent } from '~/lib/form-action.server'
 import type { FieldErrors } from '~/lib/forms'
@@ -57,6 +58,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     arrangements: risks.arrangements,
     arrangementChanges,
     notices,
+    holidays: holidayDefinitions(risks.rules),
   }
 }
 
@@ -92,7 +94,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function VacancyDetail() {
   const t = useT()
   const locale = useLocale()
-  const { vacancy: v, history, locations, actions, canEdit, canDuplicate, risks, arrangements: arr, arrangementChanges, notices } = useLoaderData<typeof loader>()
+  const { vacancy: v, history, locations, actions, canEdit, canDuplicate, risks, arrangements: arr, arrangementChanges, notices, holidays } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
   const done = params.get('done') as VacancyAction | null
@@ -224,7 +226,7 @@ export default function VacancyDetail() {
         <dt>{t('vacancy.field.startDate')}</dt>
         <dd>
           {v.startDate ? formatDate(locale, `${v.startDate}T12:00:00Z`) : notSet}
-          {v.startDate ? <DayNote at={v.startDate} compact /> : null}
+          {v.startDate ? <DayNote at={v.startDate} holidays={holidays} compact /> : null}
         </dd>
       </dl>
       <h2>{t('vacancy.section.candidate')}</h2>

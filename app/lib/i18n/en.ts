@@ -1089,6 +1089,7 @@ export const en: Catalogue = {
   'pipeline.notStartedReason.did_not_turn_up': 'Did not turn up',
   'pipeline.notStartedReason.declined_job': 'Declined the job in the end',
   'pipeline.notStartedReason.unknown': 'Reason not recorded',
+  'policy.kind.calendar': 'Calendar',
   'policy.kind.aftercare': 'Aftercare',
   'policy.kind.retention': 'Retention',
   'email.aftercare.subject': 'Aftercare: check in with {reference} (week {week})',

@@ -1088,6 +1088,7 @@ export const nl = {
   'pipeline.notStartedReason.did_not_turn_up': 'Niet op komen dagen',
   'pipeline.notStartedReason.declined_job': 'Baan uiteindelijk geweigerd',
   'pipeline.notStartedReason.unknown': 'Reden niet vastgelegd',
+  'policy.kind.calendar': 'Kalender',
   'policy.kind.aftercare': 'Nazorg',
   'policy.kind.retention': 'Bewaartermijnen',
   'email.aftercare.subject': 'Nazorg: contact met {reference} (week {week})',

@@ -1,6 +1,7 @@
 import type { PolicyDefault } from './defaults-twv'
 import { EVIDENCE_FROM, REVIEW_BY, REVIEWED } from './defaults-twv'
 import { assumption, report, source } from './sources'
+import { DUTCH_PUBLIC_HOLIDAYS } from '~/lib/holidays'
 
 // Numbers the portal computes with, kept as dated, sourced rule data like the rest.
 export const parameterDefaults: PolicyDefault[] = [
@@ -76,4 +77,21 @@ export const parameterDefaults: PolicyDefault[] = [
     revision: 1,
     data: { inactiveMonths: 24 },
   } satisfies PolicyDefault<'retention'>,
+  {
+    key: 'calendar.public_holidays',
+    kind: 'calendar',
+    titleNl: 'Officiële feestdagen',
+    titleEn: 'Public holidays',
+    bodyNl:
+      'De algemeen erkende feestdagen: Nieuwjaarsdag, Tweede paasdag, Koningsdag (26 april als 27 april op een zondag valt), Bevrijdingsdag, Hemelvaartsdag, Tweede pinksterdag en beide kerstdagen. Een speeddate of startdatum op zo’n dag of in het weekend krijgt een opmerking; verboden is het niet. Of Bevrijdingsdag een vrije dag is, hangt af van de cao.',
+    bodyEn:
+      'The generally recognised public holidays: New Year’s Day, Easter Monday, King’s Day (26 April when 27 April is a Sunday), Liberation Day, Ascension Day, Whit Monday and both Christmas days. A speeddate or start date on such a day or in the weekend gets a note; it is not forbidden. Whether Liberation Day is a day off depends on the collective agreement.',
+    sources: [source.termijnenwet, assumption('Werkbrug: een opmerking, geen verbod')],
+    effectiveFrom: EVIDENCE_FROM,
+    reviewedOn: REVIEWED,
+    reviewBy: REVIEW_BY,
+    status: 'in_force',
+    revision: 1,
+    data: { holidays: DUTCH_PUBLIC_HOLIDAYS.map((h) => ({ ...h })) },
+  } satisfies PolicyDefault<'calendar'>,
 ]

@@ -146,6 +146,20 @@ const retentionData = z.object({
   inactiveMonths: z.number().int().min(6).max(120),
 }).strict()
 
+const holidayName = { nameNl: z.string().trim().min(1).max(80), nameEn: z.string().trim().min(1).max(80) }
+const calendarData = z.object({
+  // The public holidays: a fixed day of the year (King's Day moves to the Saturday before a
+  // Sunday) or a number of days after Easter Sunday; sessions and start dates on them get a note.
+  holidays: z
+    .array(
+      z.union([
+        z.object({ ...holidayName, monthDay: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, 'MM-DD'), ifSunday: z.literal('day_before').optional() }).strict(),
+        z.object({ ...holidayName, easterOffset: z.number().int().min(-70).max(70) }).strict(),
+      ]),
+    )
+    .max(30),
+}).strict()
+
 export const dataSchemas = {
   condition: conditionData,
   step: stepData,
@@ -156,6 +170,7 @@ export const dataSchemas = {
   parameter: parameterData,
   aftercare: aftercareData,
   retention: retentionData,
+  calendar: calendarData,
 } as const satisfies Record<PolicyKind, z.ZodType>
 
 export type PolicyData = { [K in PolicyKind]: z.output<(typeof dataSchemas)[K]> }

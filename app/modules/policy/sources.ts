@@ -56,6 +56,8 @@ export const source = {
     readOn: READ,
     verified: false,
   } satisfies PolicySource,
+  // The law that names the public holidays; the page was not read in this session: unverified.
+  termijnenwet: { kind: 'official', title: 'Algemene termijnenwet, artikel 3 (algemeen erkende feestdagen) — niet nagelezen', url: null, section: 'art. 3', readOn: null, verified: false } satisfies PolicySource,
   payrollTaxForm: { kind: 'official', title: 'Belastingdienst, “Opgaaf gegevens voor de loonheffingen”', url: null, section: null, readOn: null, verified: false } satisfies PolicySource,
   decisionTerm: {
     kind: 'official',

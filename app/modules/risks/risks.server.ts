@@ -114,7 +114,7 @@ export async function vacancyRisks(db: Db, actor: Actor, vacancyId: string, loca
 /** For a vacancy the caller has already loaded (and so may see): no second lookup. */
 export async function risksOfVacancy(db: Db, actor: Actor, vacancy: VacancyRow, locale: Locale, date = todayInAmsterdam()) {
   const [rules, arranged] = await Promise.all([listPolicyRules(db), getArrangements(db, actor, vacancy.id)])
-  return { vacancy, arrangements: arranged, risks: evaluateRisks({ vacancy, arrangements: arranged, date, rules, locale }) }
+  return { vacancy, arrangements: arranged, risks: evaluateRisks({ vacancy, arrangements: arranged, date, rules, locale }), rules }
 }
 
 export async function hireRisks(db: Db, actor: Actor, hireId: string, locale: Locale, date = todayInAmsterdam()) {
