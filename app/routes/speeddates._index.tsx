@@ -6,6 +6,7 @@ import { When } from '~/components/when'
 import { DayNote } from '~/components/day-note'
 import { holidayDefinitions } from '~/modules/policy/calendar'
 import { listPolicyRules } from '~/modules/policy/policy.server'
+import { answerTimes } from '~/modules/workspace/todos.server'
 import { recordIdOrNotFound } from '~/lib/ids.server'
 import { actorOf, notFound, requirePermission } from '~/web/auth.server'
 import { handleIntents, intent } from '~/lib/form-action.server'
@@ -28,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, 'speeddates:view')
   const actor = actorOf(user)
   const employer = can(user.role, 'speeddates:book')
-  const [slots, bookings, vacancies, proposals, locations, rules] = await Promise.all([
+  const [slots, bookings, vacancies, proposals, locations, rules, answers] = await Promise.all([
     // The intermediary also sees the last two weeks, to record attendance afterwards.
     listSlots(context.db, actor, employer ? {} : { from: new Date(Date.now() - 14 * 86_400_000).toISOString().slice(0, 10) }),
     employer ? listBookings(context.db, actor) : Promise.resolve([]),
@@ -36,12 +37,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listProposals(context.db, actor),
     listReceptionLocations(context.db),
     listPolicyRules(context.db),
+    // By when the employer can expect an answer to a request (median of the intermediary's decisions).
+    employer ? answerTimes(context.db, actor) : Promise.resolve([]),
   ])
   const done = new URL(request.url).searchParams.get('done')
   const money = employer ? await bookingFeesForSlots(context.db, slots, context.env.paymentsEnabled) : { unpaidFee: null, paidTerms: null, slotFees: {} }
   return {
     ...money,
     holidays: holidayDefinitions(rules),
+    answers,
     employer,
     manages: can(user.role, 'speeddates:manage'),
     done,
@@ -121,7 +125,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Speeddates() {
   const t = useT()
-  const { employer, holidays, manages, slots, bookings, vacancies, locations, proposals, done, unpaidFee, paidTerms, slotFees } = useLoaderData<typeof loader>()
+  const { employer, holidays, answers, manages, slots, bookings, vacancies, locations, proposals, done, unpaidFee, paidTerms, slotFees } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const locale = useLocale()
   const bookRefusal = actionData?.intent === 'book' ? (actionData.formError ?? Object.values(actionData.fieldErrors)[0]) : undefined
@@ -179,6 +183,11 @@ export default function Speeddates() {
             </ul>
           )}
           <h2>{t('sd.free')}</h2>
+          {answers.map((a) => (
+            <p key={a.intermediary} className="field__hint">
+              {a.medianHours !== null ? t('sd.answerUsually', { intermediary: a.intermediary, hours: a.medianHours, decisions: a.decisions }) : t('sd.answerUnknown', { intermediary: a.intermediary })}
+            </p>
+          ))}
           {vacancies.length === 0 ? <p>{t('sd.noPublishedVacancy')}</p> : null}
           {free.length === 0 ? (
             <p>{t('sd.freeEmpty')}</p>

@@ -61,6 +61,24 @@ describe('ids that are not UUIDs', () => {
 })
 
 describe('API bodies', () => {
+  it('refuses a missing body where one is needed — an empty PUT of arrangements used to set every field to null', async () => {
+    const vacancyId = await createPublishedVacancy(app.database.db, employer.organisation.id)
+    const api = apiClient(app.url, employer.apiKey)
+    expect((await api.put(`/api/v1/vacancies/${vacancyId}/arrangements`, { travelMode: 'public_transport', travelPayer: 'employer' })).status).toBe(200)
+    const before = await countRows(app.database, tables)
+    const [stored] = await app.database.query(`select * from arrangements where vacancy_id = '${vacancyId}'`)
+    for (const headers of [{ 'content-type': 'application/json' }, {}] as Record<string, string>[]) {
+      const empty = await fetch(new URL(`/api/v1/vacancies/${vacancyId}/arrangements`, app.url), { method: 'PUT', headers: { authorization: `Bearer ${employer.apiKey}`, ...headers } })
+      expect(empty.status).toBe(400)
+      expect(empty.headers.get('content-type')).toMatch(/problem\+json/)
+      expect(((await empty.json()) as { title: string }).title).toBe('Body ontbreekt')
+    }
+    const emptyPost = await fetch(new URL('/api/v1/vacancies', app.url), { method: 'POST', headers: { authorization: `Bearer ${employer.apiKey}`, 'content-type': 'application/json' }, body: '' })
+    expect(emptyPost.status).toBe(400)
+    expect(await countRows(app.database, tables)).toEqual(before)
+    expect((await app.database.query(`select * from arrangements where vacancy_id = '${vacancyId}'`))[0]).toEqual(stored)
+  })
+
   it('judges a cancellation body by what arrives: text/plain or chunked bodies are read and checked', async () => {
     const url = new URL(`/api/v1/bookings/${randomUUID()}/cancel`, app.url)
     const plain = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${employer.apiKey}`, 'content-type': 'text/plain' }, body: 'cancel it' })

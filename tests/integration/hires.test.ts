@@ -106,7 +106,7 @@ describe('the guidance and its checklist', () => {
     expect(await future.text()).toContain('Deze datum ligt in de toekomst.')
     const ticked = await hr.post(`/hires/${a.hireId}`, { intent: 'tick', stepKey: 'step.twv_application', doneOn: '2026-11-20' })
     expect(ticked.status).toBe(302)
-    expect(await (await hr.get(`/hires/${a.hireId}`)).text()).toContain('Gedaan op 20 nov 2026')
+    expect(await (await hr.get(`/hires/${a.hireId}`)).text()).toContain('Gedaan op vr 20 nov 2026')
     expect((await hr.post(`/hires/${a.hireId}`, { intent: 'facts', residenceStatus: 'status_holder' })).status).toBe(403)
 
     const intermediary = await loggedIn(staff.intermediary.email)

@@ -48,7 +48,7 @@ describe('the outcome of a match', () => {
     const stopped = await browser.post(`/hires/${hireId}`, outcome({ outcome: 'stopped', endedOn: '2026-10-01', stopReason: 'stopped_themselves', outcomeNote: 'Reistijd te lang' }))
     expect(stopped.status).toBe(302)
     const page = await text(await browser.get(`/hires/${hireId}`))
-    expect(page).toContain('Gestopt — 1 okt 2026, Zelf gestopt')
+    expect(page).toContain('Gestopt — do 1 okt 2026, Zelf gestopt')
     // A first working day after the stop would contradict it: refused beside the field.
     const later = await browser.post(`/hires/${hireId}`, { intent: 'tick', stepKey: 'step.first_day', doneOn: '2026-10-20' })
     expect(later.status).toBe(400)

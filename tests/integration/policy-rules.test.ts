@@ -189,8 +189,8 @@ describe('the minimum wage', () => {
     expect(refused.status).toBe(400)
     expect(fieldCodes(refused.json)).toEqual({ hourlyWageCents: 'wageBelowMinimumStale' })
     const message = refused.json.errors!.find((e) => e.field === 'hourlyWageCents')!.message
-    expect(message).toContain('since 1 Jan 2026')
-    expect(message).toContain('from 1 Jul 2026 have not been entered')
+    expect(message).toContain('since Thu, 1 Jan 2026')
+    expect(message).toContain('from Wed, 1 Jul 2026 have not been entered')
     expect(await countRows(app.database, ['vacancies'])).toEqual(before)
     expect((await api.post('/api/v1/vacancies', await validVacancyBody(app.database.db, { startDate: '2027-02-01', hourlyWageCents: 1480 }))).status).toBe(201)
   })

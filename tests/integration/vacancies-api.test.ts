@@ -59,7 +59,7 @@ describe('POST /api/v1/vacancies', () => {
     const api = apiClient(app.url, a.apiKey, { 'accept-language': 'en-GB,en;q=0.9' })
     const refused = await api.post('/api/v1/vacancies', await validVacancyBody(app.database.db, { forWorkersUnder21: true, youngestAge: 18, hourlyWageCents: 700 }))
     expect(refused.status).toBe(400)
-    expect(refused.json.errors![0]!.message).toMatch(/youth minimum wage of €7\.36 per hour for age 18 in force since 1 Jan 2026\. The amounts from 1 Jul 2026 have not been entered yet/)
+    expect(refused.json.errors![0]!.message).toMatch(/youth minimum wage of €7\.36 per hour for age 18 in force since Thu, 1 Jan 2026\. The amounts from Wed, 1 Jul 2026 have not been entered yet/)
     const accepted = await api.post('/api/v1/vacancies', await validVacancyBody(app.database.db, { forWorkersUnder21: true, youngestAge: 18, hourlyWageCents: 800 }))
     expect(accepted.status).toBe(201)
   })

@@ -1297,4 +1297,8 @@ export const en: Catalogue = {
   'sd.weekList': 'As a list',
   'sd.weekNone': 'No slots.',
   'sd.weekView': 'Week view',
+  'sd.answerUsually': '{intermediary} usually answers a request within {hours} hours (median of {decisions} decisions in the last six months).',
+  'sd.answerUnknown': '{intermediary} has answered too few requests yet to say how soon an answer usually comes.',
+  'api.emptyBody': 'Body missing',
+  'api.emptyBodyDetail': 'This operation needs a JSON body; none was sent and nothing was changed.',
 }

@@ -37,12 +37,18 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
   return formatter
 }
 
-/** Dates are stored in UTC and always shown in Europe/Amsterdam. */
+/**
+ * Dates are stored in UTC and always shown in Europe/Amsterdam, with their weekday ("vr 20 nov
+ * 2026"): a weekend or a wrong day stands out wherever a date is read.
+ */
 export function formatDate(locale: Locale, value: Date | string, withTime = false): string {
   const formatter = cached(`date:${locale}:${withTime}`, () =>
     new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
-      dateStyle: 'medium',
-      ...(withTime ? { timeStyle: 'short' } : {}),
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
       timeZone: 'Europe/Amsterdam',
     }),
   )

@@ -1296,4 +1296,8 @@ export const nl = {
   'sd.weekList': 'Als lijst',
   'sd.weekNone': 'Geen momenten.',
   'sd.weekView': 'Weekoverzicht',
+  'sd.answerUsually': '{intermediary} beantwoordt een aanvraag meestal binnen {hours} uur (mediaan van {decisions} beslissingen in het afgelopen halfjaar).',
+  'sd.answerUnknown': '{intermediary} heeft nog te weinig aanvragen beantwoord om te zeggen hoe snel een antwoord meestal komt.',
+  'api.emptyBody': 'Body ontbreekt',
+  'api.emptyBodyDetail': 'Deze bewerking vraagt een JSON-body; er is niets meegestuurd en er is niets gewijzigd.',
 } as const

@@ -78,7 +78,7 @@ function stepTitle(rules: readonly AnyPolicyRule[], key: string, locale: Locale)
  * of their decisions over the last 180 days, per intermediary — so "requested" comes with an
  * expectation. Fewer than five decisions tell nothing, and the page says so.
  */
-async function answerTimes(db: Db, actor: Actor) {
+export async function answerTimes(db: Db, actor: Actor) {
   const rows = await db
     .select({
       intermediary: organisations.name,

@@ -156,13 +156,17 @@ async function readBody(request: Request): Promise<string> {
 }
 
 function parseJson<S extends z.ZodType>(raw: string, request: Request, schema: S): z.output<S> {
+  // An operation that needs a body and gets none is refused: read as {}, a PUT of arrangements
+  // would have set every field to null (issue 18). Operations whose body may be left out say so
+  // with optionalBody.
+  if (raw.trim() === '') throw new ApiProblem(400, 'api.emptyBody', { detailKey: 'api.emptyBodyDetail' })
   const type = request.headers.get('Content-Type') ?? ''
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     throw new ApiProblem(415, 'api.unsupportedMediaType', { detailKey: 'api.unsupportedMediaTypeDetail' })
   }
   let json: unknown
   try {
-    json = raw === '' ? {} : JSON.parse(raw)
+    json = JSON.parse(raw)
   } catch {
     throw new ApiProblem(400, 'api.invalidJson', { detailKey: 'api.invalidJsonDetail' })
   }
