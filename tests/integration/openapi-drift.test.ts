@@ -44,4 +44,19 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(served).length).toBeGreaterThan(10)
     expect(documented).toEqual(served)
   })
+
+  it('lists the answers of the door on every operation: 429 everywhere; 400, 413 and 415 where a body is taken', async () => {
+    type Operation = { requestBody?: unknown; responses: Record<string, unknown> }
+    const document = (await (await fetch(new URL('/api/v1/openapi.json', app.url))).json()) as { paths: Record<string, Record<string, Operation>> }
+    const missing: string[] = []
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const needed = ['429', ...(operation.requestBody ? ['400', '413', '415'] : [])]
+        for (const status of needed) if (!operation.responses[status]) missing.push(`${method.toUpperCase()} ${path} ${status}`)
+      }
+    }
+    expect(missing).toEqual([])
+    // And the API does answer so: an empty body where one is needed is a documented 400.
+    expect(document.paths['/api/v1/vacancies/{id}/arrangements']!.put!.responses['400']).toBeDefined()
+  })
 })

@@ -26,7 +26,7 @@ export function buildOpenApiDocument(examples: { vacancyCreate: unknown; vacancy
     },
     servers: [{ url: '/' }],
     security: [{ bearerAuth: [] }],
-    paths: { ...vacancies.paths, ...speeddates.paths, ...twv.paths, ...risks.paths, ...policy.paths, ...pipeline.paths },
+    paths: withCommonResponses({ ...vacancies.paths, ...speeddates.paths, ...twv.paths, ...risks.paths, ...policy.paths, ...pipeline.paths }),
     components: {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
       schemas: {
@@ -69,4 +69,35 @@ export function buildOpenApiDocument(examples: { vacancyCreate: unknown; vacancy
       },
     },
   }
+}
+
+type Operation = { requestBody?: unknown; responses?: Record<string, unknown> }
+const methods = ['get', 'put', 'post', 'patch', 'delete'] as const
+
+/**
+ * The answers every operation can give because of the door they pass, not the handler: a rate
+ * limit (429, with Retry-After) on every one, and for an operation that takes a body the refusals
+ * of the body itself — missing or not JSON (400), too large (413), not JSON at all (415). Added
+ * where a module did not document them, so the document lists every status the API can return.
+ */
+export function withCommonResponses<P extends Record<string, Partial<Record<(typeof methods)[number], Operation>>>>(paths: P): P {
+  const problem = (description: string, headers?: Record<string, unknown>) => ({
+    description,
+    ...(headers ? { headers } : {}),
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  })
+  for (const item of Object.values(paths)) {
+    for (const method of methods) {
+      const operation = item[method]
+      if (!operation) continue
+      const responses = (operation.responses ??= {})
+      responses['429'] ??= problem('Too many requests: wait the seconds in Retry-After', { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } })
+      if (operation.requestBody) {
+        responses['400'] ??= problem('The body is missing, is not valid JSON, or has field errors (listed in errors)')
+        responses['413'] ??= problem('The body is larger than the API accepts')
+        responses['415'] ??= problem('The body is not application/json')
+      }
+    }
+  }
+  return paths
 }
