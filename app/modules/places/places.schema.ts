@@ -1,22 +1,15 @@
 import { z } from 'zod'
+import { postcodeField } from '~/lib/schema-fields'
 
 const emptyAsNull = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === undefined ? null : v), schema.nullable())
 const text = (max: number) => z.string({ message: 'errors.invalid' }).trim().max(max, 'errors.tooLong')
-
-// Dutch postcode, stored as "1234 AB" (as on the vacancy form).
-const postcode = z
-  .string({ message: 'errors.invalid' })
-  .trim()
-  .toUpperCase()
-  .regex(/^[1-9][0-9]{3} ?[A-Z]{2}$/, 'errors.postcodeInvalid')
-  .transform((value) => `${value.slice(0, 4)} ${value.slice(-2)}`)
 
 /** A reception location as the admin keeps it: where it is and what a visitor needs to get in. */
 export const placeSchema = z.object({
   name: text(120).min(1, 'errors.required'),
   municipality: text(120).min(1, 'errors.required'),
   address: emptyAsNull(text(200)),
-  postcode: emptyAsNull(postcode),
+  postcode: emptyAsNull(postcodeField()),
   arrival: emptyAsNull(text(1000)),
   contact: emptyAsNull(text(300)),
   accessibility: emptyAsNull(text(1000)),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { postcodeField } from '~/lib/schema-fields'
 import { isIsoDate, todayInAmsterdam } from '~/lib/dates'
 import { minimumHourlyWage } from '~/modules/policy/minimum-wage'
 import type { MinimumWageData } from '~/modules/policy/schemas'
@@ -14,13 +15,7 @@ const wholeNumber = (min: number, max: number, rangeKey: 'errors.hoursRange' | '
   z.int({ message: 'errors.wholeNumber' }).min(min, rangeKey).max(max, rangeKey)
 const optionalText = (max: number) => z.string({ message: 'errors.invalid' }).trim().max(max, 'errors.tooLong').nullable()
 
-// Dutch postcode: four digits (no leading zero) and two letters; stored as "1234 AB".
-const postcode = z
-  .string({ message: 'errors.invalid' })
-  .trim()
-  .toUpperCase()
-  .regex(/^[1-9][0-9]{3} ?[A-Z]{2}$/, 'errors.postcodeInvalid')
-  .transform((value) => `${value.slice(0, 4)} ${value.slice(-2)}`)
+const postcode = postcodeField()
 
 const isoDate = z.string({ message: 'errors.dateInvalid' }).refine(isIsoDate, 'errors.dateInvalid')
 
