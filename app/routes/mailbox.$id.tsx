@@ -24,6 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       text: email.text,
       status: email.status,
       createdAt: email.createdAt,
+      attachments: email.attachments.map(({ content: _content, ...a }) => a),
     },
   }
 }
@@ -48,6 +49,23 @@ export default function MailboxMessage() {
       <p>
         <a href={`/mailbox/${email.id}/html`}>{t('mailbox.htmlVersion')}</a>
       </p>
+      <h2>{t('mailbox.attachments', { count: email.attachments.length })}</h2>
+      {email.attachments.length === 0 ? (
+        <p>{t('mailbox.noAttachments')}</p>
+      ) : (
+        <ul>
+          {email.attachments.map((a) => (
+            <li key={a.index}>
+              <a href={`/mailbox/${email.id}/attachments/${a.index}`} download={a.filename}>
+                {a.filename}
+              </a>{' '}
+              <span className="field__hint">
+                ({a.contentType}, {t('mailbox.bytes', { bytes: a.bytes })})
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
       <p>
         <Link to="/mailbox">{t('common.back')}</Link>
       </p>

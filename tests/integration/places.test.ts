@@ -84,12 +84,23 @@ describe('reception locations', () => {
     const bookingId = (await bookSlot(app.database.db, owner, slotId, vacancyId, { appUrl: app.url }))!
     await decideBooking(app.database.db, consultant, bookingId, 'approve', '', { appUrl: app.url })
     await renderQueuedEmails(app.database)
-    const [mail] = await app.database.query<{ text: string; attachments: { content: string }[] }>(
-      `select text, attachments from email_outbox where to_address = '${employer.owner.email}' and template = 'booking-notice' order by id desc limit 1`,
+    const [mail] = await app.database.query<{ id: number; text: string; attachments: { content: string }[] }>(
+      `select id, text, attachments from email_outbox where to_address = '${employer.owner.email}' and template = 'booking-notice' order by id desc limit 1`,
     )
     expect(mail!.text).toContain('Aankomst: Meld u bij de receptie in het hoofdgebouw.')
     expect(mail!.text).toContain('Contact op de dag: Receptie, 036 000 0000')
     const calendar = new ICAL.Component(ICAL.parse(Buffer.from(mail!.attachments[0]!.content, 'base64').toString('utf8')))
     expect(calendar.getFirstSubcomponent('vevent')!.getFirstPropertyValue('location')).toBe('Almere Markerkant, Markerkant 10-03, 1314 AN Almere')
+
+    // The demo mailbox shows what went with the email, and hands out the file as it was sent.
+    const admin = await loggedIn(staff.admin.email)
+    const message = await (await admin.get(`/mailbox/${mail!.id}`)).text()
+    expect(message).toContain('speeddate.ics')
+    const download = await admin.get(`/mailbox/${mail!.id}/attachments/0`)
+    expect(download.status).toBe(200)
+    expect(download.headers.get('content-disposition')).toBe('attachment; filename="speeddate.ics"')
+    expect(Buffer.from(await download.arrayBuffer()).toString('base64')).toBe(mail!.attachments[0]!.content)
+    expect((await admin.get(`/mailbox/${mail!.id}/attachments/1`)).status).toBe(404)
+    expect((await (await loggedIn(employer.owner.email)).get(`/mailbox/${mail!.id}/attachments/0`)).status).toBe(403)
   })
 })

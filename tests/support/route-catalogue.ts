@@ -145,6 +145,8 @@ export const matrix: Record<string, Call[]> = {
   'routes/mailbox._index': [{ method: 'GET', path: () => '/mailbox', expect: adminOnly(200) }],
   'routes/mailbox.$id': [{ method: 'GET', path: () => `/mailbox/${world.emailId}`, expect: adminOnly(200) }],
   'routes/mailbox.$id.html': [{ method: 'GET', path: () => `/mailbox/${world.emailId}/html`, expect: adminOnly(200) }],
+  // The invitation carries no attachment: the admin gets 404 for index 0, everyone else 403.
+  'routes/mailbox.$id.attachments.$index': [{ method: 'GET', path: () => `/mailbox/${world.emailId}/attachments/0`, expect: adminOnly(404) }],
   'routes/webhooks.stripe': [
     { method: 'GET', path: () => '/webhooks/stripe', expect: everyone(405) },
     // Without Stripe keys the webhook does not exist.

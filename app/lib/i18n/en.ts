@@ -1301,4 +1301,7 @@ export const en: Catalogue = {
   'sd.answerUnknown': '{intermediary} has answered too few requests yet to say how soon an answer usually comes.',
   'api.emptyBody': 'Body missing',
   'api.emptyBodyDetail': 'This operation needs a JSON body; none was sent and nothing was changed.',
+  'mailbox.attachments': 'Attachments ({count})',
+  'mailbox.noAttachments': 'No attachments.',
+  'mailbox.bytes': '{bytes} bytes',
 }

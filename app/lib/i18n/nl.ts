@@ -1300,4 +1300,7 @@ export const nl = {
   'sd.answerUnknown': '{intermediary} heeft nog te weinig aanvragen beantwoord om te zeggen hoe snel een antwoord meestal komt.',
   'api.emptyBody': 'Body ontbreekt',
   'api.emptyBodyDetail': 'Deze bewerking vraagt een JSON-body; er is niets meegestuurd en er is niets gewijzigd.',
+  'mailbox.attachments': 'Bijlagen ({count})',
+  'mailbox.noAttachments': 'Geen bijlagen.',
+  'mailbox.bytes': '{bytes} bytes',
 } as const

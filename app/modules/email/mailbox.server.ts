@@ -37,11 +37,22 @@ export async function getOutboxEmail(db: Db, id: number, secretNote: string) {
       template: emailOutbox.template,
       locale: emailOutbox.locale,
       props: emailOutbox.props,
+      attachments: emailOutbox.attachments,
     })
     .from(emailOutbox)
     .where(eq(emailOutbox.id, id))
   if (!row) return undefined
   // Not delivered yet: rendered for the view as the worker will render it, and not stored.
   const body = row.html !== null && row.text !== null ? { html: row.html, text: row.text } : await renderBody(row)
-  return { id: row.id, toAddress: row.toAddress, subject: row.subject, status: row.status, createdAt: row.createdAt, html: hideSecretLinks(body.html, secretNote), text: hideSecretLinks(body.text, secretNote) }
+  return {
+    id: row.id,
+    toAddress: row.toAddress,
+    subject: row.subject,
+    status: row.status,
+    createdAt: row.createdAt,
+    html: hideSecretLinks(body.html, secretNote),
+    text: hideSecretLinks(body.text, secretNote),
+    // What went with it (calendar files, PDFs), so a developer sees everything that was sent.
+    attachments: row.attachments.map((a, index) => ({ index, filename: a.filename, contentType: a.contentType, bytes: Buffer.from(a.content, 'base64').byteLength, content: a.content })),
+  }
 }
