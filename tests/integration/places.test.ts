@@ -90,7 +90,12 @@ describe('reception locations', () => {
     expect(mail!.text).toContain('Aankomst: Meld u bij de receptie in het hoofdgebouw.')
     expect(mail!.text).toContain('Contact op de dag: Receptie, 036 000 0000')
     const calendar = new ICAL.Component(ICAL.parse(Buffer.from(mail!.attachments[0]!.content, 'base64').toString('utf8')))
-    expect(calendar.getFirstSubcomponent('vevent')!.getFirstPropertyValue('location')).toBe('Almere Markerkant, Markerkant 10-03, 1314 AN Almere')
+    const event = calendar.getFirstSubcomponent('vevent')!
+    expect(event.getFirstPropertyValue('location')).toBe('Almere Markerkant, Markerkant 10-03, 1314 AN Almere')
+    // An invitation names its organizer (the consultant) and its attendees (the employer's people).
+    expect(String(event.getFirstPropertyValue('organizer')).toLowerCase()).toBe(`mailto:${staff.intermediary.email}`)
+    expect(event.getAllProperties('attendee').map((p) => String(p.getFirstValue()).toLowerCase())).toContain(`mailto:${employer.owner.email}`)
+    expect(String(event.getFirstPropertyValue('description'))).toContain('veranderen niets in Werkbrug')
 
     // The demo mailbox shows what went with the email, and hands out the file as it was sent.
     const admin = await loggedIn(staff.admin.email)

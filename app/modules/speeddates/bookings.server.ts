@@ -375,14 +375,18 @@ export async function recordEvent(
   })
 }
 
+// Accepting or declining in a calendar app mails the organizer; Werkbrug never sees it.
+const CALENDAR_REPLIES =
+  'Antwoorden via uw agenda (accepteren, afwijzen) gaan naar de consultant en veranderen niets in Werkbrug: wijzig of annuleer de speeddate in Werkbrug. / Replies from your calendar (accept, decline) go to the consultant and change nothing in Werkbrug: change or cancel the speeddate in Werkbrug.'
+
 /** Who hears of a change: the consultant of the slot, or the people of the employer. */
 async function recipients(tx: Db, booking: BookingRow, side: 'employer' | 'consultant') {
   if (side === 'consultant') {
-    return tx.select({ email: users.email, locale: users.locale }).from(users).where(and(eq(users.id, booking.consultantUserId), isNull(users.disabledAt)))
+    return tx.select({ name: users.name, email: users.email, locale: users.locale }).from(users).where(and(eq(users.id, booking.consultantUserId), isNull(users.disabledAt)))
   }
   if (booking.requestedByUserId) {
     const requester = await tx
-      .select({ email: users.email, locale: users.locale })
+      .select({ name: users.name, email: users.email, locale: users.locale })
       .from(users)
       .where(and(eq(users.id, booking.requestedByUserId), isNull(users.disabledAt)))
     if (requester.length > 0) return requester
@@ -401,6 +405,9 @@ export async function notify(tx: Db, bookingId: string, kind: BookingNoticeKind,
     : (booking.placeAddress ?? '')
   const method = kind === 'cancelled' ? 'CANCEL' : 'REQUEST'
   const withCalendar = kind !== 'declined'
+  // The consultant organises the session; the employer's people attend it.
+  const [organizer] = await tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, booking.consultantUserId))
+  const attendees = withCalendar ? await recipients(tx, booking, 'employer') : []
   const ics = withCalendar
     ? speeddateIcs({
         uid: booking.icsUid,
@@ -411,7 +418,9 @@ export async function notify(tx: Db, bookingId: string, kind: BookingNoticeKind,
         endsAt: booking.endsAt,
         title: `Speeddate ${booking.employerName} — ${booking.vacancyTitle}`,
         location: place,
-        description: `Werkbrug speeddate: ${booking.vacancyTitle}`,
+        description: `Werkbrug speeddate: ${booking.vacancyTitle}. ${CALENDAR_REPLIES}`,
+        organizer: { name: organizer?.name ?? 'Werkbrug', email: organizer?.email ?? 'noreply@werkbrug.invalid' },
+        attendees: attendees.map((a) => ({ name: a.name, email: a.email })),
       })
     : null
   for (const recipient of await recipients(tx, booking, side)) {

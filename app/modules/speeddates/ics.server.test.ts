@@ -6,6 +6,8 @@ const base = {
   title: 'Speeddate',
   location: 'Almere Engelse Mijl',
   description: 'Vier kandidaten',
+  organizer: { name: 'Ilse Bemiddelaar', email: 'ilse@bemiddeling.example' },
+  attendees: [{ name: 'Sanne de Vries', email: 'hr@flevo.example' }],
 }
 
 describe('speeddateIcs', () => {
@@ -23,6 +25,10 @@ describe('speeddateIcs', () => {
     expect(ics).toContain('SEQUENCE:0')
     expect(ics).toContain('DTSTART:20270329T080000Z')
     expect(ics).toContain('DTEND:20270329T093000Z')
+    // RFC 5546: an invitation names its organizer and attendees.
+    const unfolded = ics.replace(/\r\n[ \t]/g, '')
+    expect(unfolded).toMatch(/ORGANIZER;CN="?Ilse Bemiddelaar"?:mailto:ilse@bemiddeling\.example/i)
+    expect(unfolded).toMatch(/ATTENDEE;[^\n]*mailto:hr@flevo\.example/i)
   })
 
   it('cancels with METHOD:CANCEL and STATUS:CANCELLED', () => {

@@ -10,6 +10,9 @@ export type CalendarEvent = {
   title: string
   location: string
   description: string
+  /** RFC 5546: a REQUEST or CANCEL names its organizer and attendees, or clients do not treat it as an invitation. */
+  organizer: { name: string; email: string }
+  attendees: { name: string; email: string }[]
 }
 
 /**
@@ -33,6 +36,8 @@ export function speeddateIcs(event: CalendarEvent): string {
     title: event.title,
     location: event.location,
     description: event.description,
+    organizer: { name: event.organizer.name, email: event.organizer.email },
+    attendees: event.attendees.map((a) => ({ name: a.name, email: a.email, rsvp: false, role: 'REQ-PARTICIPANT' as const })),
   })
   if (error || !value) throw error ?? new Error('could not build the calendar file')
   return value
