@@ -36,6 +36,8 @@ async function confirmAddress(page: Page, email: string, options: { checkAccessi
   if (options.checkAccessibility) await expectAccessible(page, '03c-confirm-email')
   await page.getByRole('button', { name: 'E-mailadres bevestigen' }).click()
   await page.waitForURL(/\/dashboard$/)
+  // The address bar changes before the page does (client-side navigation): wait for the dashboard itself.
+  await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor()
 }
 
 const newPage = () => openPage(browser)
