@@ -12,3 +12,6 @@ export const postcodeField = () =>
     .toUpperCase()
     .regex(/^[1-9][0-9]{3} ?[A-Z]{2}$/, 'errors.postcodeInvalid')
     .transform((value) => `${value.slice(0, 4)} ${value.slice(-2)}`)
+
+/** A form field left empty (or absent) is null, then checked by `schema`. */
+export const emptyAsNull = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === undefined ? null : v), schema.nullable())

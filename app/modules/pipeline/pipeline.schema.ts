@@ -1,11 +1,10 @@
 import { z } from 'zod'
-import { calendarDate } from '~/lib/schema-fields'
+import { calendarDate, emptyAsNull } from '~/lib/schema-fields'
 import { referenceCodeField } from '../speeddates/speeddates.schema'
 import { approachOutcomes, educationLevels, genders, municipalLinkages, notStartedReasons, residenceStatuses, stopReasons } from './categories'
 
 const knownLanguageLevels = ['good', 'reasonable', 'a_little', 'none'] as const
 
-const emptyAsNull = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === undefined ? null : v), schema.nullable())
 
 /** The first day of the default period: the twelve months up to today, the pilot's review span. */
 export function yearBefore(today: string): string {

@@ -1,7 +1,6 @@
 import { z } from 'zod'
-import { postcodeField } from '~/lib/schema-fields'
+import { emptyAsNull, postcodeField } from '~/lib/schema-fields'
 
-const emptyAsNull = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === undefined ? null : v), schema.nullable())
 const text = (max: number) => z.string({ message: 'errors.invalid' }).trim().max(max, 'errors.tooLong')
 
 /** A reception location as the admin keeps it: where it is and what a visitor needs to get in. */

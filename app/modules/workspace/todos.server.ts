@@ -54,6 +54,9 @@ function sessions(db: Db, actor: Actor) {
     .limit(50)
 }
 
+/** A session as the page receives it: times as ISO strings. */
+const asIso = <T extends { startsAt: Date; endsAt: Date; requestedAt: Date }>(s: T) => ({ ...s, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), requestedAt: s.requestedAt.toISOString() })
+
 function overdueSteps(db: Db, actor: Actor, rules: readonly AnyPolicyRule[], locale: Locale) {
   return db
     .select({ hireId: hireStepReminders.hireId, stepKey: hireStepReminders.stepKey, since: hireStepReminders.sentAt, reference: candidates.referenceCode, vacancyTitle: vacancies.title, employer: organisations.name })
@@ -122,7 +125,6 @@ export async function employerWorkspace(db: Db, actor: Actor, locale: Locale, to
       .limit(LIST),
     answerTimes(db, actor),
   ])
-  const asIso = <T extends { startsAt: Date; endsAt: Date; requestedAt: Date }>(s: T) => ({ ...s, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), requestedAt: s.requestedAt.toISOString() })
   return {
     party: 'employer' as const,
     returned,
@@ -165,7 +167,6 @@ export async function intermediaryWorkspace(db: Db, actor: Actor, locale: Locale
       .orderBy(asc(payments.updatedAt))
       .limit(LIST),
   ])
-  const asIso = <T extends { startsAt: Date; endsAt: Date; requestedAt: Date }>(s: T) => ({ ...s, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), requestedAt: s.requestedAt.toISOString() })
   return {
     party: 'intermediary' as const,
     toReview: toReview.map((v) => ({ ...v, submittedAt: v.submittedAt?.toISOString() ?? null })),
