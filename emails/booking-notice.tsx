@@ -4,8 +4,13 @@ import { buttonStyle, EmailLayout } from './components/layout'
 
 export type BookingNoticeKind = 'requested' | 'approved' | 'declined' | 'cancelled' | 'rescheduled' | 'reminder' | 'confirmed' | 'paid'
 
+/** The state a calendar update puts the event in. */
+export type CalendarState = 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED'
+
 export type BookingNoticeProps = {
-  kind: BookingNoticeKind
+  /** `calendar`: no news for this reader (it made the change), only its calendar brought up to date. */
+  kind: BookingNoticeKind | 'calendar'
+  calendar?: CalendarState
   employer: string
   vacancy: string
   startsAt: string
@@ -16,6 +21,11 @@ export type BookingNoticeProps = {
   contact?: string | null
   reason: string | null
   url: string
+}
+
+function bodyKey(props: BookingNoticeProps): MessageKey {
+  if (props.kind === 'calendar') return `email.booking.calendar.${(props.calendar ?? 'CANCELLED').toLowerCase()}` as MessageKey
+  return `email.booking.${props.kind}.body` as MessageKey
 }
 
 export function bookingNoticeSubject(locale: Locale, props: BookingNoticeProps) {
@@ -31,7 +41,7 @@ export function BookingNoticeEmail({ locale, ...props }: BookingNoticeProps & { 
   return (
     <EmailLayout locale={locale} preview={bookingNoticeSubject(locale, props)}>
       <Text>
-        {translate(locale, `email.booking.${props.kind}.body` as MessageKey, {
+        {translate(locale, bodyKey(props), {
           employer: props.employer,
           vacancy: props.vacancy,
         })}

@@ -139,6 +139,12 @@ export default function Speeddates() {
       <h1>{t('sd.title')}</h1>
       <p>
         <Link to="/speeddates/week">{t('sd.weekView')}</Link>
+        {employer || manages ? (
+          <>
+            {' · '}
+            <Link to="/settings/calendar">{t('calendarFeed.link')}</Link>
+          </>
+        ) : null}
       </p>
       <p>{employer ? t('sd.introEmployer') : t('sd.introIntermediary')}</p>
       {doneKey ? <Notice>{t(doneKey)}</Notice> : null}

@@ -82,6 +82,8 @@ export const speeddateBookings = pgTable(
     // The calendar event: one UID for the booking's life, SEQUENCE raised on every change.
     icsUid: text().notNull(),
     icsSequence: integer().notNull().default(0),
+    // Who was sent the event (users): each of them gets every later update and the cancellation.
+    calendarHolderUserIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     reminderSentAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -229,3 +231,16 @@ export const speeddateProposals = pgTable(
   },
   (t) => [index('speeddate_proposals_status_idx').on(t.status, t.createdAt)],
 )
+
+/**
+ * A person's private calendar subscription (webcal) of its speeddates. Only the token's hash is
+ * kept, like an API key: the address is shown once; a new one revokes the old.
+ */
+export const calendarFeeds = pgTable('calendar_feeds', {
+  userId: uuid()
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  tokenHash: text().notNull().unique(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  lastFetchedAt: timestamp({ withTimezone: true }),
+})

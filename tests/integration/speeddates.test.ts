@@ -222,6 +222,20 @@ describe('notifications with calendar files', () => {
       expect(calendars.map((c) => Number(field(c, 'SEQUENCE')))).toEqual([1, 2, 3])
       expect(calendars.map((c) => field(c, 'METHOD'))).toEqual(['REQUEST', 'REQUEST', 'CANCEL'])
       expect(employerMail[2]!.text).toContain('Ziekte')
+      // Mail clients see an invitation: the event as an inline text/calendar part with its METHOD, beside the attachment.
+      for (const [index, method] of ['REQUEST', 'REQUEST', 'CANCEL'].entries()) {
+        const inline = employerMail[index]!.calendarParts.filter((p) => p.inline)
+        expect(inline.map((p) => p.contentType)).toEqual([expect.stringContaining(`method=${method}`)])
+        expect(inline[0]!.content).toContain(`METHOD:${method}`)
+        expect(employerMail[index]!.calendarParts.some((p) => !p.inline)).toBe(true)
+      }
+      expect(employerMail.every((m) => m.headers.get('auto-submitted') === 'auto-generated')).toBe(true)
+      // The consultant made the changes: its calendar follows with short updates, ending in the cancellation.
+      const uid = field(calendars[0]!, 'UID')
+      const consultantCalendar = consultantMail.filter((m) => m.ics && field(m.ics, 'UID') === uid).slice(1)
+      expect(consultantCalendar.map((m) => m.subject)).toEqual(Array(3).fill(expect.stringMatching(/^Agenda bijgewerkt: speeddate /)))
+      expect(consultantCalendar.map((m) => field(m.ics!, 'METHOD'))).toEqual(['REQUEST', 'REQUEST', 'CANCEL'])
+      expect(consultantCalendar[2]!.text).toContain('gaat niet door')
     } finally {
       await smtp.close()
     }

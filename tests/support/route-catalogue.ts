@@ -57,6 +57,8 @@ export type Call = {
 }
 
 // Shorthands for rows that many routes share; each is still a literal table.
+/** The employer's people and the intermediary's staff; the admin runs no speeddates. */
+const speeddatePeople = (status: number): Row => ({ anon: 302, owner: status, member: status, otherEmployer: status, linked: status, linkedOwner: status, otherIntermediary: status, admin: 403 })
 const signedInOnly = (status: number): Row => ({ anon: 302, owner: status, member: status, otherEmployer: status, linked: status, linkedOwner: status, otherIntermediary: status, admin: status })
 const everyone = (status: number): Row => ({ anon: status, owner: status, member: status, otherEmployer: status, linked: status, linkedOwner: status, otherIntermediary: status, admin: status })
 const anonymousOnly = (status: number): Row => ({ anon: status, owner: 302, member: 302, otherEmployer: 302, linked: 302, linkedOwner: 302, otherIntermediary: 302, admin: 302 })
@@ -140,6 +142,12 @@ export const matrix: Record<string, Call[]> = {
     // Each person's own choices; a kind the role does not receive is ignored (the admin receives none).
     { method: 'POST', path: () => '/settings/notifications', body: () => ({ vacancy_published: 'daily_digest', vacancy_submitted: 'daily_digest' }), expect: signedInOnly(302), writes: true, changes: false },
   ],
+  'routes/settings.calendar': [
+    { method: 'GET', path: () => '/settings/calendar', expect: speeddatePeople(200) },
+    { method: 'POST', path: () => '/settings/calendar', body: () => ({ intent: 'open' }), expect: speeddatePeople(200), writes: true },
+  ],
+  // The address is the key; a wrong one is 404 for everyone, signed in or not.
+  'routes/calendar.$token': [{ method: 'GET', path: () => `/calendar/${'x'.repeat(43)}.ics`, expect: everyone(404), audience: 'public' }],
   'routes/risks.$code': [{ method: 'GET', path: () => '/risks/bsn-wait', expect: signedInOnly(200) }],
   'routes/risks._index': [{ method: 'GET', path: () => '/risks', expect: staffOnlyPage, lists: { marker: (r) => r.publishedVacancy(), shows: { linked: [true, false], linkedOwner: [true, false], otherIntermediary: [false, true] } } }],
   'routes/mailbox._index': [{ method: 'GET', path: () => '/mailbox', expect: adminOnly(200) }],

@@ -2,7 +2,17 @@ import type { AddressInfo } from 'node:net'
 import { simpleParser } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 
-export type ReceivedEmail = { to: string[]; from: string; subject: string; text: string; html: string; ics?: string }
+export type ReceivedEmail = {
+  to: string[]
+  from: string
+  subject: string
+  text: string
+  html: string
+  ics?: string
+  /** Every text/calendar part with its content type (the inline alternative and the attachment). */
+  calendarParts: { contentType: string; content: string; inline: boolean }[]
+  headers: Map<string, unknown>
+}
 
 /** A real SMTP server on a random local port that keeps what it receives. */
 export async function startSmtpServer(
@@ -38,6 +48,14 @@ export async function startSmtpServer(
             text: mail.text ?? '',
             html: typeof mail.html === 'string' ? mail.html : '',
             ics: mail.attachments.find((a) => a.contentType.startsWith('text/calendar'))?.content.toString('utf8'),
+            calendarParts: mail.attachments
+              .filter((a) => a.contentType.startsWith('text/calendar'))
+              .map((a) => ({
+                contentType: `${a.contentType}${a.headers.get('content-type') && typeof a.headers.get('content-type') === 'object' ? `; method=${(a.headers.get('content-type') as { params?: Record<string, string> }).params?.method ?? ''}` : ''}`,
+                content: a.content.toString('utf8'),
+                inline: a.contentDisposition !== 'attachment',
+              })),
+            headers: mail.headers,
           }
           received.push(email)
           options.onReceived?.(email)

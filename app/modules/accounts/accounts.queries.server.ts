@@ -63,7 +63,7 @@ export async function findPendingSignInByHash(db: Db, sessionHash: string, now: 
 /** Who speaks for an employer when no particular person does: its active owners. */
 export function employerOwners(db: Db, organisationId: string) {
   return db
-    .select({ name: users.name, email: users.email, locale: users.locale })
+    .select({ id: users.id, name: users.name, email: users.email, locale: users.locale })
     .from(users)
     .where(and(eq(users.organisationId, organisationId), eq(users.role, 'employer_owner'), isNull(users.disabledAt)))
 }

@@ -2,7 +2,8 @@ import { and, eq, inArray, ne } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { activeBookingStatuses, speeddateBookings } from '#db/schema'
 import { provideBookingPaymentPort } from '../payments/booking-port'
-import { lockSlot, notify, recordEvent } from './bookings.server'
+import { notify } from './booking-notices.server'
+import { lockSlot, recordEvent } from './bookings.server'
 
 /**
  * Locks a booking's slot, then the booking: the order every booking change takes, so a payment
@@ -45,8 +46,7 @@ export async function confirmPaidBooking(
     .set({ status: 'approved', updatedAt: options.now, icsSequence: booking.icsSequence + 1 })
     .where(eq(speeddateBookings.id, bookingId))
   await recordEvent(tx, null, bookingId, 'paid', booking.status, 'approved', slot.id)
-  await notify(tx, bookingId, 'confirmed', 'employer', options.appUrl)
-  await notify(tx, bookingId, 'paid', 'consultant', options.appUrl)
+  await notify(tx, bookingId, { employer: 'confirmed', consultant: 'paid' }, options.appUrl)
   return 'confirmed'
 }
 

@@ -1,26 +1,19 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import type Stripe from 'stripe'
 import type { Db } from '#db/client.server'
 import {
   activeBookingStatuses,
-  organisations,
-  payments,
-  receptionLocations,
   speeddateBookingEvents,
   speeddateBookings,
   speeddateSlots,
   users,
   vacancies,
 } from '#db/schema'
-import type { BookingNoticeKind } from '#emails/booking-notice'
 import { todayInAmsterdam, utcToAmsterdamLocal } from '~/lib/dates'
 import { FieldValidationError, isUniqueViolation, StateConflictError } from '~/lib/errors.server'
 import type { Actor } from '~/modules/authorisation/actor'
 import { can, may } from '~/modules/authorisation/policy'
 import { scopeOf } from '~/modules/authorisation/scope.server'
-import { employerOwners } from '../accounts/accounts.queries.server'
-import { placeLine } from '../places/places.server'
-import { enqueueEmail } from '../email/outbox.server'
 import { cancellationPolicyInForce } from '../payments/cancellation-policy.server'
 import { employerCancellationRefund } from '../payments/cancellation'
 import {
@@ -34,7 +27,8 @@ import {
 } from '../payments/charges.server'
 import { chargeableFee } from '../payments/fees.server'
 import { settleFollowUps } from '../payments/settlement.server'
-import { speeddateIcs } from './ics.server'
+import { notify } from './booking-notices.server'
+import { selectBookings } from './booking-queries.server'
 
 export class BookingConflictError extends StateConflictError {}
 
@@ -47,50 +41,6 @@ export type BookingOptions = { appUrl: string; now?: Date; stripe?: Stripe | nul
 const active: BookingStatus[] = [...activeBookingStatuses]
 
 type BookingStatus = (typeof speeddateBookings.$inferSelect)['status']
-
-const bookingColumns = {
-  id: speeddateBookings.id,
-  slotId: speeddateBookings.slotId,
-  organisationId: speeddateBookings.organisationId,
-  employerName: organisations.name,
-  vacancyId: speeddateBookings.vacancyId,
-  vacancyTitle: vacancies.title,
-  status: speeddateBookings.status,
-  reason: speeddateBookings.reason,
-  requestedByUserId: speeddateBookings.requestedByUserId,
-  icsUid: speeddateBookings.icsUid,
-  icsSequence: speeddateBookings.icsSequence,
-  createdAt: speeddateBookings.createdAt,
-  updatedAt: speeddateBookings.updatedAt,
-  startsAt: speeddateSlots.startsAt,
-  endsAt: speeddateSlots.endsAt,
-  intermediaryOrganisationId: speeddateSlots.intermediaryOrganisationId,
-  consultantUserId: speeddateSlots.consultantUserId,
-  placeName: receptionLocations.name,
-  placeAddress: speeddateSlots.placeAddress,
-  locationAddress: receptionLocations.address,
-  locationPostcode: receptionLocations.postcode,
-  locationMunicipality: receptionLocations.municipality,
-  locationArrival: receptionLocations.arrival,
-  locationContact: receptionLocations.contact,
-  paymentId: payments.id,
-  paymentStatus: payments.status,
-  paymentGrossCents: payments.grossCents,
-  paymentVatCents: payments.vatCents,
-  paymentDueBy: payments.checkoutExpiresAt,
-}
-
-function selectBookings(db: Db) {
-  return db
-    .select(bookingColumns)
-    .from(speeddateBookings)
-    .innerJoin(speeddateSlots, eq(speeddateSlots.id, speeddateBookings.slotId))
-    .innerJoin(organisations, eq(organisations.id, speeddateBookings.organisationId))
-    .innerJoin(vacancies, eq(vacancies.id, speeddateBookings.vacancyId))
-    .leftJoin(receptionLocations, eq(receptionLocations.id, speeddateSlots.receptionLocationId))
-    .leftJoin(payments, eq(payments.bookingId, speeddateBookings.id))
-}
-
 
 export async function getBooking(db: Db, actor: Actor, id: string) {
   const [booking] = await selectBookings(db).where(and(eq(speeddateBookings.id, id), scopeOf(actor).bookings()))
@@ -212,7 +162,7 @@ export async function bookSlot(db: Db, actor: Actor, slotId: string, vacancyId: 
           holdUntil: new Date(now.getTime() + BOOKING_PAYMENT_WINDOW_MS),
         })
       } else {
-        await notify(tx, booking!.id, 'requested', 'consultant', options.appUrl)
+        await notify(tx, booking!.id, { consultant: 'requested' }, options.appUrl)
       }
       return booking!.id
     })
@@ -243,10 +193,10 @@ export async function decideBooking(
     const to: BookingStatus = decision === 'approve' ? 'approved' : 'declined'
     await tx
       .update(speeddateBookings)
-      .set({ status: to, reason: reason?.trim() || null, updatedAt: new Date(), icsSequence: booking.icsSequence + (to === 'approved' ? 1 : 0) })
+      .set({ status: to, reason: reason?.trim() || null, updatedAt: new Date(), icsSequence: booking.icsSequence + 1 })
       .where(eq(speeddateBookings.id, bookingId))
     await recordEvent(tx, actor, bookingId, decision === 'approve' ? 'approved' : 'declined', booking.status, to, booking.slotId, reason)
-    await notify(tx, bookingId, to === 'approved' ? 'approved' : 'declined', 'employer', options.appUrl)
+    await notify(tx, bookingId, { employer: to === 'approved' ? 'approved' : 'declined' }, options.appUrl)
     return (await getBooking(tx, actor, bookingId))!
   })
   await settleFollowUps(db, options.stripe ?? null, followUps, options)
@@ -298,7 +248,8 @@ export async function cancelBooking(
       .where(eq(speeddateBookings.id, bookingId))
     await recordEvent(tx, actor, bookingId, 'cancelled', booking.status, 'cancelled', booking.slotId, reason)
     // The consultant never heard of a booking that was not paid yet.
-    if (!(employer && booking.status === 'awaiting_payment')) await notify(tx, bookingId, 'cancelled', employer ? 'consultant' : 'employer', options.appUrl)
+    const told = employer ? (booking.status === 'awaiting_payment' ? {} : { consultant: 'cancelled' as const }) : { employer: 'cancelled' as const }
+    await notify(tx, bookingId, told, options.appUrl)
     return (await getBooking(tx, actor, bookingId))!
   })
   await settleFollowUps(db, options.stripe ?? null, followUps, options)
@@ -343,7 +294,7 @@ export async function rescheduleBooking(
         .set({ slotId: toSlotId, status: to, updatedAt: new Date(), icsSequence: row!.icsSequence + 1, reminderSentAt: null })
         .where(eq(speeddateBookings.id, bookingId))
       await recordEvent(tx, actor, bookingId, 'rescheduled', row!.status, to, toSlotId)
-      await notify(tx, bookingId, 'rescheduled', employer ? 'consultant' : 'employer', options.appUrl)
+      await notify(tx, bookingId, employer ? { consultant: 'rescheduled' } : { employer: 'rescheduled' }, options.appUrl)
       return (await getBooking(tx, actor, bookingId))!
     })
   } catch (error) {
@@ -375,78 +326,6 @@ export async function recordEvent(
   })
 }
 
-// Accepting or declining in a calendar app mails the organizer; Werkbrug never sees it.
-const CALENDAR_REPLIES =
-  'Antwoorden via uw agenda (accepteren, afwijzen) gaan naar de consultant en veranderen niets in Werkbrug: wijzig of annuleer de speeddate in Werkbrug. / Replies from your calendar (accept, decline) go to the consultant and change nothing in Werkbrug: change or cancel the speeddate in Werkbrug.'
-
-/** Who hears of a change: the consultant of the slot, or the people of the employer. */
-async function recipients(tx: Db, booking: BookingRow, side: 'employer' | 'consultant') {
-  if (side === 'consultant') {
-    return tx.select({ name: users.name, email: users.email, locale: users.locale }).from(users).where(and(eq(users.id, booking.consultantUserId), isNull(users.disabledAt)))
-  }
-  if (booking.requestedByUserId) {
-    const requester = await tx
-      .select({ name: users.name, email: users.email, locale: users.locale })
-      .from(users)
-      .where(and(eq(users.id, booking.requestedByUserId), isNull(users.disabledAt)))
-    if (requester.length > 0) return requester
-  }
-  // Booked through the API, or the requester left: the organisation's owners.
-  return employerOwners(tx, booking.organisationId)
-}
-
-/** Queues the notification for a booking change, with its calendar file, in the same transaction. */
-export async function notify(tx: Db, bookingId: string, kind: BookingNoticeKind, side: 'employer' | 'consultant', appUrl: string) {
-  const [booking] = await selectBookings(tx).where(eq(speeddateBookings.id, bookingId))
-  if (!booking) return
-  // The calendar's LOCATION and the email's "where": a reception location with its address, or the employer's site.
-  const place = booking.placeName
-    ? placeLine({ name: booking.placeName, address: booking.locationAddress, postcode: booking.locationPostcode, municipality: booking.locationMunicipality })
-    : (booking.placeAddress ?? '')
-  const method = kind === 'cancelled' ? 'CANCEL' : 'REQUEST'
-  const withCalendar = kind !== 'declined'
-  // The consultant organises the session; the employer's people attend it.
-  const [organizer] = await tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, booking.consultantUserId))
-  const attendees = withCalendar ? await recipients(tx, booking, 'employer') : []
-  const ics = withCalendar
-    ? speeddateIcs({
-        uid: booking.icsUid,
-        sequence: booking.icsSequence,
-        method,
-        status: kind === 'cancelled' ? 'CANCELLED' : booking.status === 'approved' ? 'CONFIRMED' : 'TENTATIVE',
-        startsAt: booking.startsAt,
-        endsAt: booking.endsAt,
-        title: `Speeddate ${booking.employerName} — ${booking.vacancyTitle}`,
-        location: place,
-        description: `Werkbrug speeddate: ${booking.vacancyTitle}. ${CALENDAR_REPLIES}`,
-        organizer: { name: organizer?.name ?? 'Werkbrug', email: organizer?.email ?? 'noreply@werkbrug.invalid' },
-        attendees: attendees.map((a) => ({ name: a.name, email: a.email })),
-      })
-    : null
-  for (const recipient of await recipients(tx, booking, side)) {
-    await enqueueEmail(tx, {
-      template: 'booking-notice',
-      to: recipient.email,
-      locale: recipient.locale,
-      props: {
-        kind,
-        employer: booking.employerName,
-        vacancy: booking.vacancyTitle,
-        startsAt: booking.startsAt.toISOString(),
-        endsAt: booking.endsAt.toISOString(),
-        place,
-        arrival: booking.locationArrival,
-        contact: booking.locationContact,
-        reason: booking.reason,
-        url: new URL(`/speeddates/${booking.slotId}`, appUrl).toString(),
-      },
-      attachments: ics
-        ? [{ filename: 'speeddate.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content: Buffer.from(ics).toString('base64') }]
-        : [],
-    })
-  }
-}
-
 /**
  * The intermediary withdraws a slot: it is no longer offered, and a booking on it is cancelled
  * with the reason, which the employer receives with a calendar cancellation.
@@ -472,7 +351,7 @@ export async function cancelSlot(db: Db, actor: Actor, slotId: string, reason: s
         .set({ status: 'cancelled', reason: reason.trim(), updatedAt: new Date(), icsSequence: booking.icsSequence + 1 })
         .where(eq(speeddateBookings.id, booking.id))
       await recordEvent(tx, actor, booking.id, 'cancelled', booking.status, 'cancelled', slotId, reason)
-      await notify(tx, booking.id, 'cancelled', 'employer', options.appUrl)
+      await notify(tx, booking.id, { employer: 'cancelled' }, options.appUrl)
     }
     return true
   })

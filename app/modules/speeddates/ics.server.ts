@@ -1,4 +1,4 @@
-import { createEvent } from 'ics'
+import { createEvent, createEvents } from 'ics'
 
 export type CalendarEvent = {
   uid: string
@@ -40,5 +40,33 @@ export function speeddateIcs(event: CalendarEvent): string {
     attendees: event.attendees.map((a) => ({ name: a.name, email: a.email, rsvp: false, role: 'REQ-PARTICIPANT' as const })),
   })
   if (error || !value) throw error ?? new Error('could not build the calendar file')
+  return value
+}
+
+export type FeedEvent = Omit<CalendarEvent, 'method' | 'organizer' | 'attendees' | 'status'> & { status: 'TENTATIVE' | 'CONFIRMED' }
+
+/**
+ * A subscription feed (METHOD:PUBLISH): the calendar app polls it and shows what it holds, so an
+ * event that leaves the feed leaves the calendar. UIDs are the invitations' UIDs.
+ */
+export function speeddateFeedIcs(events: FeedEvent[], calendarName: string): string {
+  const { error, value } = createEvents(
+    events.map((event) => ({
+      uid: event.uid,
+      sequence: event.sequence,
+      status: event.status,
+      start: event.startsAt.getTime(),
+      startInputType: 'utc' as const,
+      startOutputType: 'utc' as const,
+      end: event.endsAt.getTime(),
+      endInputType: 'utc' as const,
+      endOutputType: 'utc' as const,
+      title: event.title,
+      location: event.location,
+      description: event.description,
+    })),
+    { productId: 'werkbrug/speeddates', method: 'PUBLISH', calName: calendarName },
+  )
+  if (error || value === null) throw error ?? new Error('could not build the calendar feed')
   return value
 }

@@ -8,7 +8,8 @@ import type { Actor } from '~/modules/authorisation/actor'
 import { can } from '~/modules/authorisation/policy'
 import { scopeOf } from '~/modules/authorisation/scope.server'
 import { enqueueEmail } from '../email/outbox.server'
-import { BookingConflictError, notify, type BookingOptions } from './bookings.server'
+import { notify } from './booking-notices.server'
+import { BookingConflictError, type BookingOptions } from './bookings.server'
 import { checkSlotTimes, createSlot } from './slots.server'
 import type { ProposalInput } from './speeddates.schema'
 
@@ -161,7 +162,7 @@ export async function acceptProposal(
       .update(speeddateProposals)
       .set({ status: 'accepted', bookingId: booking!.id, decidedByUserId: actor.userId })
       .where(eq(speeddateProposals.id, proposalId))
-    await notify(tx, booking!.id, 'approved', 'employer', options.appUrl)
+    await notify(tx, booking!.id, { employer: 'approved' }, options.appUrl)
     return slotId
   })
 }

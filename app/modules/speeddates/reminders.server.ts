@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, lte } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { speeddateBookings, speeddateSlots } from '#db/schema'
-import { notify } from './bookings.server'
+import { notify } from './booking-notices.server'
 
 export const REMINDER_LEAD_MS = 24 * 60 * 60 * 1000
 
@@ -28,7 +28,7 @@ export async function sendDueReminders(db: Db, appUrl: string, now = new Date())
       .for('update', { of: speeddateBookings, skipLocked: true })
     for (const booking of due) {
       await tx.update(speeddateBookings).set({ reminderSentAt: now }).where(eq(speeddateBookings.id, booking.id))
-      await notify(tx, booking.id, 'reminder', 'employer', appUrl)
+      await notify(tx, booking.id, { employer: 'reminder' }, appUrl)
     }
     return due.length
   })
