@@ -6,7 +6,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['build/**', 'data/**', 'node_modules/**', 'tests/e2e/screenshots/**', '.cache/**'] },
+  { ignores: ['build/**', 'data/**', 'node_modules/**', 'tests/e2e/screenshots/**', '.cache/**', 'tests/contract/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -10,14 +10,16 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { actorOf, getOptionalUser } from './web/auth.server'
-import { catalogueVersion, type Locale } from './lib/i18n'
+import { catalogueVersion, translate, type Locale } from './lib/i18n'
 import { useLocale, useT } from './lib/i18n/react'
 import { resolveLocale } from './lib/locale.server'
+import type { DescribedHandle } from './lib/meta'
 import { useNonce } from './lib/nonce'
 import { can } from './modules/authorisation/policy'
 import { waitingCounts } from './modules/workspace/waiting.server'
@@ -37,6 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     locale,
     messagesUrl: `/locales/${locale}.json?v=${catalogueVersion(locale)}`,
+    description: translate(locale, 'meta.description'),
     user: user && { name: user.name, role: user.role, organisationName: user.organisationName },
     // What waits on the reader, beside each menu item (one statement per page).
     waiting: user ? await waitingCounts(context.db, actorOf(user)) : null,
@@ -46,9 +49,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type RootData = Awaited<ReturnType<typeof loader>>
 
+// When the root's data is missing (an error page before it loaded).
+const FALLBACK_DESCRIPTION = 'Werkbrug: werkgevers nemen mensen uit het azc in dienst, met een bemiddelaar ernaast. / Employers hire people from reception centres, with an intermediary alongside.'
+
 export function Layout({ children }: { children: ReactNode }) {
   const locale = useLocale()
-  const messagesUrl = useRouteLoaderData<RootData>('root')?.messagesUrl
+  const root = useRouteLoaderData<RootData>('root')
+  const messagesUrl = root?.messagesUrl
+  const own = useMatches()
+    .map((m) => (m.handle as DescribedHandle | undefined)?.description)
+    .filter(Boolean)
+    .at(-1)
+  const description = own?.[locale] ?? root?.description ?? FALLBACK_DESCRIPTION
   const nonce = useNonce()
   return (
     <html lang={locale}>
@@ -56,6 +68,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        <meta name="description" content={description} />
         {/* The browser fetches the reader's messages from here before it hydrates (entry.client). */}
         {messagesUrl ? <meta name="werkbrug-messages" content={messagesUrl} /> : null}
         <Links />

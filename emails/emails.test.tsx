@@ -38,4 +38,24 @@ describe('email templates', () => {
     expect(refund.subject).toBe('Refund for receipt WB-000042')
     expect(refund.text.replace(/\s/g, ' ')).toContain('We have refunded €45.38 of the €90.75 you paid.')
   })
+
+  it('carries the preview line without filler characters, in html and text', async () => {
+    const email = await renderEmail('booking-notice', 'nl', {
+      kind: 'calendar',
+      calendar: 'CANCELLED',
+      employer: 'Flevo Logistiek',
+      vacancy: 'Orderpicker',
+      startsAt: '2026-12-07T09:00:00Z',
+      endsAt: '2026-12-07T10:00:00Z',
+      place: 'azc Almere',
+      reason: null,
+      url: 'http://localhost:3000/speeddates/1',
+    })
+    expect(email.subject).toBe('Agenda bijgewerkt: speeddate ma 7 dec 2026, 10:00')
+    expect(email.html).toContain('Agenda bijgewerkt: speeddate')
+    // Zero-width and invisible characters that preview padding uses.
+    const filler = ['\u00AD', '\u034F', '\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\u2060', '\uFEFF']
+    for (const body of [email.html, email.text]) expect(filler.filter((c) => body.includes(c))).toEqual([])
+    expect(email.text).toContain('De speeddate van Flevo Logistiek voor Orderpicker gaat niet door.')
+  })
 })

@@ -1,11 +1,11 @@
 import { apiRoute } from '~/web/api/handler.server'
-import { idParam } from '~/lib/api/params.server'
+import { idParam, langQuery } from '~/lib/api/params.server'
 import { ApiProblem } from '~/lib/api/problem.server'
-import { checklistLocale, hireChecklistPdf } from '~/modules/twv/checklist-response.server'
+import { hireChecklistPdf } from '~/modules/twv/checklist-response.server'
 
 const handle = apiRoute({
   GET: async ({ request, params, context, actor, locale }) => {
-    const response = await hireChecklistPdf(context.db, actor, idParam(params.id), checklistLocale(request, locale))
+    const response = await hireChecklistPdf(context.db, actor, idParam(params.id), langQuery(request, locale))
     if (!response) throw new ApiProblem(404, 'api.notFound')
     return response
   },

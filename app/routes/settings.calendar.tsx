@@ -5,12 +5,14 @@ import { formatDate } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
 import { can } from '~/modules/authorisation/policy'
 import { closeFeed, feedOf, openFeed } from '~/modules/speeddates/calendar-feed.server'
+import type { DescribedHandle } from '~/lib/meta'
 import { actorOf, requireAnyPermission } from '~/web/auth.server'
 
-export const meta: MetaFunction = () => [
-  { title: 'Werkbrug — agenda-abonnement / calendar subscription' },
-  { name: 'description', content: 'Uw speeddates in uw eigen agenda / your speeddates in your own calendar' },
-]
+export const meta: MetaFunction = () => [{ title: 'Werkbrug — agenda-abonnement / calendar subscription' }]
+
+export const handle: DescribedHandle = {
+  description: { nl: 'Uw speeddates in uw eigen agenda, met een privé-abonnement.', en: 'Your speeddates in your own calendar, with a private subscription.' },
+}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireAnyPermission(request, context, 'speeddates:book', 'speeddates:manage')

@@ -88,6 +88,9 @@ async function check(page: Page, who: string, url: string | null, findings: Find
     overflow = await overflowOf(page)
   }
   for (const problem of overflow) findings.push({ who, page: at, problem })
+  // Search engines and link previews read one description per page, in the reader's language.
+  const descriptions = await page.locator('head meta[name="description"]').evaluateAll((els) => els.map((e) => e.getAttribute('content') ?? ''))
+  if (descriptions.length !== 1 || descriptions[0]!.length < 40) findings.push({ who, page: at, problem: `meta description: ${JSON.stringify(descriptions)}` })
   if (axeDone.has(route)) return
   axeDone.add(route)
   for (const violation of await axeViolations(page)) findings.push({ who, page: at, problem: `axe at 390px: ${violation}` })

@@ -222,7 +222,7 @@ describe('OpenAPI document', () => {
       '#/components/schemas/VacancyPatch': vacancyPatchSchema,
       '#/components/schemas/BookingCreate': bookingCreateSchema,
       '#/components/schemas/BookingCancel': optionalReasonSchema.strict(),
-      '#/components/schemas/Arrangements': arrangementsSchema,
+      '#/components/schemas/ArrangementsInput': arrangementsSchema,
     }
     let bodies = 0
     for (const operations of Object.values(document.paths)) {

@@ -1,3 +1,5 @@
+import { conformanceProblems } from './conformance'
+
 /** A JSON API client with a bearer key, as an integrating system would call us. */
 export function apiClient(baseUrl: string, key: string | null, defaults: Record<string, string> = {}) {
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
@@ -13,6 +15,8 @@ export function apiClient(baseUrl: string, key: string | null, defaults: Record<
     })
     const text = await response.text()
     const json = text ? (JSON.parse(text) as Record<string, unknown> & { errors?: { field: string; code: string; message: string }[] }) : null
+    const problems = conformanceProblems(method, path, response.status, response.headers.get('content-type'), json)
+    if (problems.length > 0) throw new Error(`The answer breaks the OpenAPI document:\n${problems.join('\n')}`)
     return { status: response.status, headers: response.headers, json: json! }
   }
   return {

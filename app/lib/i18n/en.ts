@@ -2,6 +2,7 @@ import type { Catalogue } from './catalogue'
 
 export const en: Catalogue = {
   'app.name': 'Werkbrug',
+  'meta.description': 'Werkbrug helps employers hire people from asylum reception centres: vacancies, speeddates, the work permit (TWV) step by step and the hiring risks with their sources, with an intermediary alongside.',
   'app.tagline': 'Employers and residents of reception centres at work, with an intermediary alongside.',
   'app.footer': 'Werkbrug — built on the pilot Toeleiding naar Werk Almere (2022–2023).',
 

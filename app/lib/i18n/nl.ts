@@ -1,6 +1,7 @@
 // The Dutch catalogue is the reference: every key here must exist in en.ts (the type checks it).
 export const nl = {
   'app.name': 'Werkbrug',
+  'meta.description': 'Werkbrug helpt werkgevers mensen uit het azc in dienst te nemen: vacatures, speeddates, stap voor stap naar de tewerkstellingsvergunning (TWV) en de risico\'s met hun bron, met een bemiddelaar ernaast.',
   'app.tagline': 'Werkgevers en bewoners van het azc aan het werk, met een bemiddelaar ernaast.',
   'app.footer': 'Werkbrug — gebaseerd op de pilot Toeleiding naar Werk Almere (2022–2023).',
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { responseSchema } from '~/lib/json-schema'
 import { policyKinds, policyStatuses, sourceSchema } from './schemas'
 
 /** The public, read-only rules in the OpenAPI document: no key needed. */
@@ -9,7 +9,7 @@ export function policyOpenApi() {
   const date = { type: ['string', 'null'], format: 'date' }
   return {
     schemas: {
-      PolicySource: z.toJSONSchema(sourceSchema, { io: 'output', unrepresentable: 'any', target: 'draft-2020-12' }),
+      PolicySource: responseSchema(sourceSchema),
       PolicyRule: {
         type: 'object',
         required: ['key', 'kind', 'title', 'body', 'status', 'effectiveFrom', 'effectiveTo', 'reviewedOn', 'reviewBy', 'lastChangedAt', 'sources', 'data'],
@@ -25,9 +25,9 @@ export function policyOpenApi() {
           effectiveTo: date,
           reviewedOn: { type: 'string', format: 'date' },
           reviewBy: { type: 'string', format: 'date' },
-          lastChangedAt: { type: 'string', description: 'When the rule last changed (ISO 8601)' },
+          lastChangedAt: { type: 'string', format: 'date-time', description: 'When the rule last changed (ISO 8601)' },
           sources: { type: 'array', minItems: 1, items: { $ref: '#/components/schemas/PolicySource' } },
-          data: { type: 'object', description: 'The numbers and tables of the rule, by kind' },
+          data: { type: 'object', additionalProperties: true, description: 'The numbers and tables of the rule, by kind' },
         },
       },
     },

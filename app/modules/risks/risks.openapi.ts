@@ -1,10 +1,9 @@
-import { z } from 'zod'
+import { requestSchema, responseSchema } from '~/lib/json-schema'
 import { arrangementsSchema } from './arrangements.schema'
 import { riskCodes } from './evaluate'
 
 /** Risks and arrangements in the OpenAPI document; the risk codes are part of the contract. */
 export function riskOpenApi() {
-  const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' })
   const problem = { $ref: '#/components/responses/Problem' }
   const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }
   const query = [
@@ -18,12 +17,13 @@ export function riskOpenApi() {
     operationId,
     summary,
     parameters: [idParam],
-    requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Arrangements' }, example } } },
+    requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ArrangementsInput' }, example } } },
     responses: { 200: arrangementsResponse, 400: problem, 401: problem, 404: problem },
   })
   return {
     schemas: {
-      Arrangements: schema(arrangementsSchema),
+      Arrangements: responseSchema(arrangementsSchema),
+      ArrangementsInput: requestSchema(arrangementsSchema),
       Risk: {
         type: 'object',
         required: ['code', 'severity', 'title', 'explanation', 'mitigation', 'sources', 'ruleStatus', 'reviewedOn', 'params'],
@@ -36,9 +36,9 @@ export function riskOpenApi() {
           sources: { type: 'array', minItems: 1, items: { $ref: '#/components/schemas/PolicySource' } },
           ruleStatus: { type: 'string', enum: ['in_force', 'announced', 'struck_down'] },
           reviewedOn: { type: 'string', format: 'date' },
-          ruleUpdatedAt: { type: 'string', description: 'When the rule last changed (ISO 8601)' },
-          params: { type: 'object', description: 'The values the rule used for this vacancy or hire' },
-          facts: { type: 'object', description: 'Deprecated: the same as params' },
+          ruleUpdatedAt: { type: 'string', format: 'date-time', description: 'When the rule last changed (ISO 8601)' },
+          params: { type: 'object', additionalProperties: true, description: 'The values the rule used for this vacancy or hire' },
+          facts: { type: 'object', additionalProperties: true, deprecated: true, description: 'Deprecated: the same as params' },
         },
       },
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { requestSchema, responseSchema } from '~/lib/json-schema'
 import { bookingCreateSchema, optionalReasonSchema, slotListFiltersSchema } from './speeddates.schema'
 
 const slotSchema = z.object({
@@ -39,23 +40,22 @@ const bookingSchema = z.object({
 
 /** The speeddate part of the OpenAPI document, from the endpoints' own schemas. */
 export function speeddateOpenApi(example: { booking: unknown; cancel: unknown }) {
-  const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' })
   const problem = { $ref: '#/components/responses/Problem' }
   const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }
   const bookingResponse = { description: 'The booking', content: { 'application/json': { schema: { $ref: '#/components/schemas/Booking' } } } }
   return {
     schemas: {
-      SpeeddateSlot: schema(slotSchema),
-      Booking: schema(bookingSchema),
-      BookingCreate: schema(bookingCreateSchema),
-      BookingCancel: schema(optionalReasonSchema.strict()),
+      SpeeddateSlot: responseSchema(slotSchema),
+      Booking: responseSchema(bookingSchema),
+      BookingCreate: requestSchema(bookingCreateSchema),
+      BookingCancel: requestSchema(optionalReasonSchema.strict()),
     },
     paths: {
       '/api/v1/speeddate-slots': {
         get: {
           operationId: 'listFreeSpeeddateSlots',
           summary: 'Free speeddate slots (open, in the future, not held by anyone)',
-          parameters: Object.entries(schema(slotListFiltersSchema).properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: false, schema: s })),
+          parameters: Object.entries((requestSchema(slotListFiltersSchema).properties ?? {}) as Record<string, unknown>).map(([name, s]) => ({ name, in: 'query', required: false, schema: s })),
           responses: {
             200: {
               description: 'Free slots, earliest first',

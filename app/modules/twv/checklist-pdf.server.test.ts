@@ -1,6 +1,11 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { describe, expect, it } from 'vitest'
 import { pdfText } from '../../../tests/support/pdf'
-import { catalogueOf } from '~/lib/i18n'
+import { catalogueOf, translate } from '~/lib/i18n'
 import { latinFontCovers, renderChecklistPdf } from './checklist-pdf.server'
 import { buildGuidance } from './guidance'
 import { rulesFromDefaults } from '../policy/defaults'
@@ -47,4 +52,55 @@ describe('TWV checklist PDF', () => {
     expect(used.length).toBeGreaterThan(20)
     expect(used.filter(([, message]) => !latinFontCovers(message))).toEqual([])
   })
+
+  // qpdf is Debian's (apt-get install qpdf); .ci/run installs it, and without it CI fails on the skip.
+  const qpdf = ['/usr/bin/qpdf', '/usr/local/bin/qpdf'].some((p) => existsSync(p))
+
+  it.skipIf(!qpdf)('declares its language, its structure, a title viewers show and XMP metadata in the catalog (qpdf)', async () => {
+    const pdf = await englishChecklist()
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'checklist-')), 'checklist.pdf')
+    writeFileSync(file, pdf)
+    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors found')
+    const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=qpdf', file], { encoding: 'utf8' })) as { qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>] }
+    const objects = json.qpdf[1]
+    // An indirect reference ("5 0 R") is followed to its object.
+    const deref = (value: unknown) => (typeof value === 'string' && / R$/.test(value) ? objects[`obj:${value}`]!.value! : value) as Record<string, unknown>
+    const catalog = deref(objects.trailer!.value!['/Root'])
+    expect(catalog['/Lang']).toBe('u:en-GB')
+    expect(deref(catalog['/MarkInfo'])).toEqual({ '/Marked': true })
+    expect(catalog['/StructTreeRoot']).toBeDefined()
+    expect(deref(catalog['/ViewerPreferences'])['/DisplayDocTitle']).toBe(true)
+    const metadata = objects[`obj:${String(catalog['/Metadata'])}`] as unknown as { stream: { dict: Record<string, unknown> } }
+    expect(metadata.stream.dict['/Subtype']).toBe('/XML')
+  })
+
+  it('has a real title and a structure tree with headings and lists in reading order (pdf.js)', async () => {
+    const pdf = await englishChecklist()
+    const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise
+    const { info } = (await document.getMetadata()) as unknown as { info: { Title: string } }
+    expect(info.Title).toBe(`Werkbrug — ${translate('en', 'twv.title')} — AZC-1042`)
+    const roles: string[] = []
+    const walk = (node: { role?: string; children?: unknown[] }) => {
+      if (node.role) roles.push(node.role)
+      for (const child of node.children ?? []) walk(child as { role?: string; children?: unknown[] })
+    }
+    for (let n = 1; n <= document.numPages; n++) walk((await (await document.getPage(n)).getStructTree()) as never)
+    await document.destroy()
+    expect(roles[0]).toBe('Root')
+    expect(roles).toContain('Document')
+    expect(roles.indexOf('H1')).toBeGreaterThan(0)
+    expect(roles.indexOf('H1')).toBeLessThan(roles.indexOf('H2'))
+    expect(roles.filter((r) => r === 'L').length).toBeGreaterThanOrEqual(3)
+    // Every step and document is an item of a list (and the sources too).
+    const guidance = englishGuidance()
+    expect(roles.filter((r) => r === 'LI').length).toBeGreaterThanOrEqual(guidance.steps.length + guidance.documents.length)
+  })
 })
+
+function englishGuidance() {
+  return buildGuidance({ hire, rules, done: { 'step.eligibility': '2026-11-21' }, today: '2026-11-27', own: {}, locale: 'en' })
+}
+
+function englishChecklist() {
+  return renderChecklistPdf('en', { organisationName: 'Flevo Logistiek BV', vacancyTitle: 'Orderpicker', hireReference: 'AZC-1042', residenceStatus: 'asylum_seeker' }, [englishGuidance()])
+}

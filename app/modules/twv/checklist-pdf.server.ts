@@ -48,13 +48,29 @@ export type ChecklistHeader = {
   residenceStatus: Guidance['path'] | null
 }
 
-/** The TWV document checklist as a real PDF: header, dates, steps and documents with boxes, sources. */
+/**
+ * The TWV document checklist as a real, tagged PDF (PDF/UA): header, dates, steps and documents
+ * with boxes, sources. Headings, paragraphs and lists are structure elements in reading order, the
+ * drawn boxes are artifacts (a step's state is in its text), the document declares its language
+ * and a title that viewers show, with XMP metadata.
+ */
 export function renderChecklistPdf(locale: Locale, header: ChecklistHeader, guidances: Guidance[]): Promise<Buffer> {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params)
   // Our own messages are Latin (a unit test holds them to it); names, titles and rule texts are
   // what may bring other scripts.
   const fonts = latinFontCovers(JSON.stringify([header, guidances])) ? LATIN : FULL
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: t('twv.title'), Author: 'Werkbrug' } })
+  const title = `Werkbrug — ${t('twv.title')}${header.hireReference ? ` — ${header.hireReference}` : ''}`
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 50,
+    pdfVersion: '1.7',
+    tagged: true,
+    // PDF/UA: pdfkit then writes XMP metadata naming the part; @types/pdfkit predates the option.
+    subset: 'PDF/UA' as never,
+    lang: locale === 'nl' ? 'nl-NL' : 'en-GB',
+    displayTitle: true,
+    info: { Title: title, Author: 'Werkbrug', Subject: `${header.organisationName} — ${header.vacancyTitle}`, Creator: 'Werkbrug' },
+  })
   doc.registerFont('regular', fonts.regular())
   doc.registerFont('bold', fonts.bold())
   const chunks: Buffer[] = []
@@ -64,59 +80,117 @@ export function renderChecklistPdf(locale: Locale, header: ChecklistHeader, guid
     doc.on('error', reject)
   })
 
-  const heading = (text: string, size = 14) => {
-    doc.moveDown(0.6).font('bold').fontSize(size).fillColor('#0b5563').text(text).fillColor('#1b2430').font('regular').fontSize(10)
+  const root = doc.struct('Document')
+  doc.addStructure(root)
+  type Parent = typeof root
+  const paragraph = (parent: Parent, draw: () => void) => parent.add(doc.struct('P', {}, draw))
+  const heading = (parent: Parent, level: 'H1' | 'H2' | 'H3', text: string, size: number) => {
+    parent.add(
+      doc.struct(level, {}, () => {
+        doc.moveDown(0.6).font('bold').fontSize(size).fillColor('#0b5563').text(text).fillColor('#1b2430').font('regular').fontSize(10)
+      }),
+    )
   }
-  const box = (label: string, checked: boolean, detail?: string) => {
-    const x = doc.x
-    const y = doc.y
-    doc.rect(x, y + 1, 9, 9).stroke('#1b2430')
-    if (checked) doc.font('bold').text('✓', x + 1, y - 1, { lineBreak: false }).font('regular')
-    doc.text(label, x + 16, y, { width: 480 })
-    if (detail) doc.fillColor('#4a5562').text(detail, x + 16, doc.y, { width: 480 }).fillColor('#1b2430')
-    doc.x = x
-    doc.moveDown(0.3)
+  /** A list of ticked or open items; the box is drawn as an artifact, the state is in the text. */
+  const checklist = (parent: Parent, items: { label: string; checked: boolean; detail?: string }[]) => {
+    const list = doc.struct('L')
+    parent.add(list)
+    for (const item of items) {
+      const x = doc.x
+      const y = doc.y
+      doc.markContent('Artifact', { type: 'Layout' })
+      doc.rect(x, y + 1, 9, 9).stroke('#1b2430')
+      if (item.checked) doc.font('bold').text('✓', x + 1, y - 1, { lineBreak: false }).font('regular')
+      doc.endMarkedContent()
+      const entry = doc.struct('LI')
+      list.add(entry)
+      entry.add(
+        doc.struct('LBody', {}, () => {
+          doc.text(item.label, x + 16, y, { width: 480 })
+          if (item.detail) doc.fillColor('#4a5562').text(item.detail, x + 16, doc.y, { width: 480 }).fillColor('#1b2430')
+        }),
+      )
+      entry.end()
+      doc.x = x
+      doc.moveDown(0.3)
+    }
+    list.end()
   }
 
-  doc.font('bold').fontSize(20).fillColor('#0b5563').text(`Werkbrug — ${t('twv.title')}`)
+  root.add(
+    doc.struct('H1', {}, () => {
+      doc.font('bold').fontSize(20).fillColor('#0b5563').text(`Werkbrug — ${t('twv.title')}`)
+    }),
+  )
   doc.font('regular').fontSize(10).fillColor('#1b2430').moveDown(0.5)
-  doc.text(`${t('dashboard.organisation')}: ${header.organisationName}`)
-  doc.text(`${t('twv.vacancy')}: ${header.vacancyTitle}`)
-  doc.text(`${t('twv.reference')}: ${header.hireReference ?? t('twv.blank')}`)
-  if (header.residenceStatus) doc.text(`${t('twv.status')}: ${t(`twv.status.${header.residenceStatus}`)}`)
+  paragraph(root, () => {
+    doc.text(`${t('dashboard.organisation')}: ${header.organisationName}`)
+    doc.text(`${t('twv.vacancy')}: ${header.vacancyTitle}`)
+    doc.text(`${t('twv.reference')}: ${header.hireReference ?? t('twv.blank')}`)
+    if (header.residenceStatus) doc.text(`${t('twv.status')}: ${t(`twv.status.${header.residenceStatus}`)}`)
+  })
 
   const sources = new Map<string, Guidance['rulesUsed'][number]>()
+  const nested = guidances.length > 1 || !header.residenceStatus
   for (const guidance of guidances) {
-    if (guidances.length > 1 || !header.residenceStatus) heading(t(`twv.status.${guidance.path}`), 15)
+    const section = doc.struct('Sect')
+    root.add(section)
+    if (nested) heading(section, 'H2', t(`twv.status.${guidance.path}`), 15)
+    const sub = nested ? 'H3' : 'H2'
     if (guidance.expected && guidance.expected.basis !== 'none' && header.hireReference) {
-      doc.moveDown(0.4).text(
-        `${t('twv.expected')}: ${t(guidance.expected.p80AtLeast ? 'twv.expectedRangeAtLeast' : 'twv.expectedRange', { medianDate: guidance.expected.median, p80Date: guidance.expected.p80 })} (${t(`twv.basis.${guidance.expected.basis}`)})`,
-      )
+      const expected = `${t('twv.expected')}: ${t(guidance.expected.p80AtLeast ? 'twv.expectedRangeAtLeast' : 'twv.expectedRange', { medianDate: guidance.expected.median, p80Date: guidance.expected.p80 })} (${t(`twv.basis.${guidance.expected.basis}`)})`
+      paragraph(section, () => {
+        doc.moveDown(0.4).text(expected)
+      })
     }
     if (guidance.eligibility) {
-      heading(t('twv.eligibility'))
-      for (const condition of guidance.eligibility.conditions) {
-        const rule = guidance.rulesUsed.find((r) => r.key === condition.key)
-        const state = header.hireReference ? ` — ${t(`twv.condition.${condition.state}`)}${condition.from && condition.state !== 'met' ? ` (${t('twv.conditionFrom', { fromDate: condition.from })})` : ''}` : ''
-        box(`${rule?.title ?? condition.key}${state}`, condition.state === 'met' && Boolean(header.hireReference))
-      }
+      heading(section, sub, t('twv.eligibility'), 14)
+      checklist(
+        section,
+        guidance.eligibility.conditions.map((condition) => {
+          const rule = guidance.rulesUsed.find((r) => r.key === condition.key)
+          const state = header.hireReference ? ` — ${t(`twv.condition.${condition.state}`)}${condition.from && condition.state !== 'met' ? ` (${t('twv.conditionFrom', { fromDate: condition.from })})` : ''}` : ''
+          return { label: `${rule?.title ?? condition.key}${state}`, checked: condition.state === 'met' && Boolean(header.hireReference) }
+        }),
+      )
     }
-    heading(t('twv.steps'))
-    guidance.steps.forEach((step, i) => {
-      const done = step.doneOn ? ` — ${t('twv.doneOn', { doneDate: step.doneOn })}` : ''
-      box(`${i + 1}. ${step.title} (${t('twv.owner')}: ${t(`twv.owner.${step.owner}` as MessageKey)})${done}`, Boolean(step.doneOn), step.body)
-    })
-    heading(t('twv.documents'))
-    for (const document of guidance.documents) box(document.title, false)
+    heading(section, sub, t('twv.steps'), 14)
+    checklist(
+      section,
+      guidance.steps.map((step, i) => ({
+        label: `${i + 1}. ${step.title} (${t('twv.owner')}: ${t(`twv.owner.${step.owner}` as MessageKey)})${step.doneOn ? ` — ${t('twv.doneOn', { doneDate: step.doneOn })}` : ''}`,
+        checked: Boolean(step.doneOn),
+        detail: step.body,
+      })),
+    )
+    heading(section, sub, t('twv.documents'), 14)
+    checklist(section, guidance.documents.map((document) => ({ label: document.title, checked: false })))
+    section.end()
     for (const rule of guidance.rulesUsed) sources.set(rule.key, rule)
   }
 
-  heading(t('twv.sources'), 12)
+  const sourcesSection = doc.struct('Sect')
+  root.add(sourcesSection)
+  heading(sourcesSection, 'H2', t('twv.sources'), 12)
   doc.fontSize(8)
+  const sourceList = doc.struct('L')
+  sourcesSection.add(sourceList)
   for (const rule of sources.values()) {
-    doc.text(`${rule.title} (${t(`twv.policyStatus.${rule.status}`)}; ${t('twv.reviewed', { reviewedDate: rule.reviewedOn })}): ${rule.sources.map((s) => sourceText(s, locale)).join('; ')}`)
+    const entry = doc.struct('LI')
+    sourceList.add(entry)
+    entry.add(
+      doc.struct('LBody', {}, () => {
+        doc.text(`${rule.title} (${t(`twv.policyStatus.${rule.status}`)}; ${t('twv.reviewed', { reviewedDate: rule.reviewedOn })}): ${rule.sources.map((s) => sourceText(s, locale)).join('; ')}`)
+      }),
+    )
+    entry.end()
   }
-  doc.moveDown().fillColor('#4a5562').text(t('twv.generated', { generatedDate: todayInAmsterdam() }))
+  sourceList.end()
+  paragraph(sourcesSection, () => {
+    doc.moveDown().fillColor('#4a5562').text(t('twv.generated', { generatedDate: todayInAmsterdam() }))
+  })
+  sourcesSection.end()
+  root.end()
   doc.end()
   return finished
 }

@@ -1,3 +1,5 @@
+import { responseSchema } from '~/lib/json-schema'
+import { guidanceResponseSchema } from './guidance.response'
 /** The hires and TWV part of the OpenAPI document (responses only: these endpoints take no body). */
 export function twvOpenApi() {
   const problem = { $ref: '#/components/responses/Problem' }
@@ -18,16 +20,8 @@ export function twvOpenApi() {
         },
       },
       TwvGuidance: {
-        type: 'object',
+        ...responseSchema(guidanceResponseSchema),
         description: 'Steps with their state, eligibility (asylum seekers), documents, expected first working day and every rule used with its source.',
-        properties: {
-          path: { type: 'string', enum: ['asylum_seeker', 'status_holder', 'unknown'] },
-          eligibility: { type: ['object', 'null'] },
-          steps: { type: 'array', items: { type: 'object' } },
-          documents: { type: 'array', items: { type: 'object' } },
-          expected: { type: ['object', 'null'], description: 'median and p80 dates, basis pilot|own|recorded, weekly distribution' },
-          rulesUsed: { type: 'array', items: { type: 'object' } },
-        },
       },
     },
     paths: {
@@ -51,14 +45,14 @@ export function twvOpenApi() {
           operationId: 'getTwvGuidance',
           summary: 'The step-by-step TWV/BSN path of a hire',
           parameters: [idParam, langParam],
-          responses: { 200: { description: 'The guidance', content: { 'application/json': { schema: { $ref: '#/components/schemas/TwvGuidance' } } } }, 401: problem, 404: problem },
+          responses: { 200: { description: 'The guidance', content: { 'application/json': { schema: { $ref: '#/components/schemas/TwvGuidance' } } } }, 400: problem, 401: problem, 404: problem },
         },
       },
       '/api/v1/hires/{id}/twv-checklist.pdf': {
-        get: { operationId: 'getTwvChecklistPdf', summary: "The hire's document checklist as PDF", parameters: [idParam, langParam], responses: { 200: pdf, 401: problem, 404: problem } },
+        get: { operationId: 'getTwvChecklistPdf', summary: "The hire's document checklist as PDF", parameters: [idParam, langParam], responses: { 200: pdf, 400: problem, 401: problem, 404: problem } },
       },
       '/api/v1/vacancies/{id}/twv-checklist.pdf': {
-        get: { operationId: 'getBlankTwvChecklistPdf', summary: 'A blank checklist for a vacancy', parameters: [idParam, langParam], responses: { 200: pdf, 401: problem, 404: problem } },
+        get: { operationId: 'getBlankTwvChecklistPdf', summary: 'A blank checklist for a vacancy', parameters: [idParam, langParam], responses: { 200: pdf, 400: problem, 401: problem, 404: problem } },
       },
     },
   }

@@ -1,8 +1,11 @@
 import { z } from 'zod'
+import { requestSchema, responseSchema } from '~/lib/json-schema'
 import { vacancyStatuses } from './workflow'
 import { vacancyCreateSchema, vacancyFieldsSchema, vacancyListFiltersSchema, vacancyPatchSchema } from './vacancies.schema'
 
 const vacancySchema = vacancyFieldsSchema.extend({
+  // Stored as the form normalises it ("1234 AB"); the input's transform has no JSON Schema.
+  postcode: z.string().regex(/^\d{4} [A-Z]{2}$/).nullable(),
   id: z.uuid(),
   organisationId: z.uuid(),
   organisationName: z.string(),
@@ -18,11 +21,10 @@ const vacancySchema = vacancyFieldsSchema.extend({
 
 /** The vacancy part of the OpenAPI document, from the same zod schemas the endpoints use. */
 export function vacancyOpenApi(example: { create: unknown; patch: unknown }) {
-  const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' })
   const problem = { $ref: '#/components/responses/Problem' }
   const vacancyResponse = { description: 'The vacancy', content: { 'application/json': { schema: { $ref: '#/components/schemas/Vacancy' } } } }
   const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }
-  const filterParams = Object.entries(schema(vacancyListFiltersSchema).properties ?? {}).map(([name, s]) => ({
+  const filterParams = Object.entries((requestSchema(vacancyListFiltersSchema).properties ?? {}) as Record<string, unknown>).map(([name, s]) => ({
     name,
     in: 'query',
     required: false,
@@ -30,9 +32,9 @@ export function vacancyOpenApi(example: { create: unknown; patch: unknown }) {
   }))
   return {
     schemas: {
-      Vacancy: schema(vacancySchema),
-      VacancyCreate: schema(vacancyCreateSchema()),
-      VacancyPatch: schema(vacancyPatchSchema),
+      Vacancy: responseSchema(vacancySchema),
+      VacancyCreate: requestSchema(vacancyCreateSchema()),
+      VacancyPatch: requestSchema(vacancyPatchSchema),
       VacancyPage: {
         type: 'object',
         required: ['data', 'nextCursor'],

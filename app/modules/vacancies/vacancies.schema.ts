@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { postcodeField } from '~/lib/schema-fields'
-import { isIsoDate, todayInAmsterdam } from '~/lib/dates'
+import { calendarDate, postcodeField } from '~/lib/schema-fields'
+import { todayInAmsterdam } from '~/lib/dates'
 import { minimumHourlyWage } from '~/modules/policy/minimum-wage'
 import type { MinimumWageData } from '~/modules/policy/schemas'
 import { vacancyStatuses } from './workflow'
@@ -17,7 +17,8 @@ const optionalText = (max: number) => z.string({ message: 'errors.invalid' }).tr
 
 const postcode = postcodeField()
 
-const isoDate = z.string({ message: 'errors.dateInvalid' }).refine(isIsoDate, 'errors.dateInvalid')
+// format: date in the API document, and the same check as every other date.
+const isoDate = calendarDate()
 
 export const travelTimeSchema = z
   .object({

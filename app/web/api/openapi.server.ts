@@ -1,3 +1,4 @@
+import { apiTags, operationDocs } from './operation-docs'
 import { speeddateOpenApi } from '~/modules/speeddates/speeddates.openapi'
 import { twvOpenApi } from '~/modules/twv/twv.openapi'
 import { riskOpenApi } from '~/modules/risks/risks.openapi'
@@ -23,10 +24,13 @@ export function buildOpenApiDocument(examples: { vacancyCreate: unknown; vacancy
         '(Authorization: Bearer <key>) created by an employer owner (or an intermediary owner, for its report) in the portal; a key acts for its organisation only. ' +
         'Errors are application/problem+json (RFC 9457) with an `errors` list of field errors. Field names are camelCase, ' +
         'money is integer euro cents, times are ISO 8601 UTC. Send Accept-Language: en for English messages (Dutch by default).',
+      // SPDX's form for a licence of one's own: Werkbrug's API is not open source.
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Werkbrug-Proprietary' },
     },
     servers: [{ url: '/' }],
     security: [{ bearerAuth: [] }],
-    paths: withCommonResponses({ ...vacancies.paths, ...speeddates.paths, ...twv.paths, ...risks.paths, ...policy.paths, ...pipeline.paths }),
+    tags: apiTags.map((tag) => ({ ...tag })),
+    paths: documented(withCommonResponses({ ...vacancies.paths, ...speeddates.paths, ...twv.paths, ...risks.paths, ...policy.paths, ...pipeline.paths })),
     components: {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
       schemas: {
@@ -71,7 +75,7 @@ export function buildOpenApiDocument(examples: { vacancyCreate: unknown; vacancy
   }
 }
 
-type Operation = { requestBody?: unknown; responses?: Record<string, unknown> }
+type Operation = { operationId?: string; requestBody?: unknown; responses?: Record<string, unknown>; tags?: string[]; description?: string }
 const methods = ['get', 'put', 'post', 'patch', 'delete'] as const
 
 /**
@@ -97,6 +101,21 @@ export function withCommonResponses<P extends Record<string, Partial<Record<(typ
         responses['413'] ??= problem('The body is larger than the API accepts')
         responses['415'] ??= problem('The body is not application/json')
       }
+    }
+  }
+  return paths
+}
+
+/** Each operation's group and description (operation-docs.ts); an operation without one is a mistake. */
+function documented<P extends Record<string, Partial<Record<(typeof methods)[number], Operation>>>>(paths: P): P {
+  for (const item of Object.values(paths)) {
+    for (const method of methods) {
+      const operation = item[method]
+      if (!operation) continue
+      const docs = operation.operationId ? operationDocs[operation.operationId] : undefined
+      if (!docs) throw new Error(`operation ${operation.operationId ?? method} has no entry in operation-docs.ts`)
+      operation.tags = [docs.tag]
+      operation.description ??= docs.description
     }
   }
   return paths
