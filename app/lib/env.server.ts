@@ -45,6 +45,9 @@ const envSchema = z
     EMAIL_CLAIM_SECONDS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).max(86_400).default(120),
     // How often an idle worker looks for jobs.
     JOB_POLL_SECONDS: z.coerce.number({ message: 'must be a number' }).min(0.5).max(60).default(1),
+    // Outgoing webhooks may reach loopback and private addresses: only for local development and
+    // the tests' receiver. Refused in production.
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false').transform((v) => v === 'true'),
     // How many reverse proxies stand in front of the app. Each appends the address it saw to
     // X-Forwarded-For, so the client's address is the one that many hops from the right; anything
     // further left was written by the client itself. `true` means one proxy.
@@ -68,6 +71,9 @@ const envSchema = z
       const required = { SESSION_SECRET: env.SESSION_SECRET, SMTP_URL: env.SMTP_URL, APP_URL: env.APP_URL }
       for (const [name, value] of Object.entries(required)) {
         if (!value) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when NODE_ENV=production' })
+      }
+      if (env.WEBHOOK_ALLOW_PRIVATE_TARGETS) {
+        ctx.addIssue({ code: 'custom', path: ['WEBHOOK_ALLOW_PRIVATE_TARGETS'], message: 'must be false in production: webhooks may not reach private addresses' })
       }
       if (env.SESSION_SECRET === DEV_SESSION_SECRET) {
         ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is the published development secret; choose your own' })

@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: 'Werkbrug — API-sleutels / A
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, 'apiKeys:manage')
-  return { keys: await listApiKeys(context.db, actorOf(user)), forIntermediary: can(user.role, 'pipeline:view') }
+  return { keys: await listApiKeys(context.db, actorOf(user)), forIntermediary: can(user.role, 'pipeline:view'), canWebhooks: can(user.role, 'webhooks:manage') }
 }
 
 const revokeSchema = z.object({ keyId: z.uuid() })
@@ -37,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ApiKeys() {
   const t = useT()
   const locale = useLocale()
-  const { keys, forIntermediary } = useLoaderData<typeof loader>()
+  const { keys, forIntermediary, canWebhooks } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const failure = asFormFailure(actionData)
   const createdKey = actionData && 'createdKey' in actionData ? actionData.createdKey : null
@@ -47,6 +47,12 @@ export default function ApiKeys() {
       <p>{t(forIntermediary ? 'apiKeys.introIntermediary' : 'apiKeys.intro')}</p>
       <p>
         <Link to="/api-docs">{t('apiKeys.docsLink')}</Link>
+        {canWebhooks ? (
+          <>
+            {' · '}
+            <Link to="/settings/webhooks">{t('nav.webhooks')}</Link>
+          </>
+        ) : null}
       </p>
       {createdKey ? (
         <div className="alert alert--success" role="status">

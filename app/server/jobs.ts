@@ -12,6 +12,8 @@ import { sendAftercareReminders } from '~/modules/pipeline/aftercare.server'
 import { anonymiseInactiveCandidates } from '~/modules/pipeline/candidates.server'
 import { sendStepReminders } from '~/modules/twv/step-reminders.server'
 import { sendDailyDigests } from '~/modules/notifications/digest.server'
+import { deliverDueWebhooks, deliverWebhook } from '~/modules/webhooks/delivery.server'
+import { webhookTargetPolicy } from '~/modules/webhooks/endpoints.server'
 
 /**
  * What each job does, in one place: the composition root wires the modules to the queue, so the
@@ -31,6 +33,8 @@ export function jobHandlers(database: DatabaseHandle, env: Env, transport: Email
     // Unpaid bookings past their window release their slot; refunds Stripe has not taken are retried.
     'payments.sweep': async () => (stripe ? sweepPayments(db, stripe, { appUrl: env.APP_URL }) : null),
     'maintenance.rate-limits': () => deleteExpiredRateLimits(db),
+    'webhooks.deliver': ({ deliveryId }) => deliverWebhook(db, deliveryId, { policy: webhookTargetPolicy(env) }),
+    'webhooks.sweep': () => deliverDueWebhooks(db, { policy: webhookTargetPolicy(env) }),
   }
 }
 

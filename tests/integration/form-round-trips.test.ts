@@ -224,6 +224,7 @@ const forms: Record<string, (EditForm | OtherForm)[]> = {
   'routes/settings.security': [{ kind: 'command', reason: 'changes the password or the second factor' }],
   'routes/settings.api-keys': [{ kind: 'command', reason: 'creates or revokes a key' }],
   'routes/settings.calendar': [{ kind: 'command', reason: 'creates, replaces or stops a private calendar address' }],
+  'routes/settings.webhooks': [{ kind: 'command', reason: 'adds, tests, re-keys or stops a webhook address' }],
   'routes/vacancies.new': [{ kind: 'create', reason: 'creates a vacancy' }],
   'routes/vacancies.$id._index': [{ kind: 'command', reason: 'submits, publishes, returns, closes or duplicates a vacancy' }],
   'routes/speeddates.new': [{ kind: 'create', reason: 'publishes a slot' }],

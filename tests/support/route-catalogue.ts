@@ -194,6 +194,13 @@ export const matrix: Record<string, Call[]> = {
     { method: 'POST', path: () => '/settings/api-keys', body: async (r) => ({ intent: 'revoke', keyId: (await r.apiKey()).id }), expect: { anon: 302, owner: [200, 404], member: 403, otherEmployer: [404, 404], linked: 403, linkedOwner: [404, 404], otherIntermediary: 403, admin: 403 }, writes: true },
   ],
 
+  // An employer owner's own system; an IP literal, so no DNS is needed to accept it.
+  'routes/settings.webhooks': [
+    { method: 'GET', path: () => '/settings/webhooks', expect: { anon: 302, owner: 200, member: 403, otherEmployer: 200, linked: 403, linkedOwner: 403, otherIntermediary: 403, admin: 403 } },
+    { method: 'POST', path: () => '/settings/webhooks', body: () => ({ intent: 'create', url: 'https://93.184.215.14/werkbrug' }), expect: { anon: 302, owner: 302, member: 403, otherEmployer: 302, linked: 403, linkedOwner: 403, otherIntermediary: 403, admin: 403 }, writes: true },
+    { method: 'POST', path: () => '/settings/webhooks', body: () => ({ intent: 'test', endpointId: '00000000-0000-4000-8000-000000000000' }), expect: { anon: 302, owner: 404, member: 403, otherEmployer: 404, linked: 403, linkedOwner: 403, otherIntermediary: 403, admin: 403 }, writes: true },
+  ],
+
   'routes/vacancies._index': [{ method: 'GET', path: () => '/vacancies', expect: tenantListPage, lists: { marker: (r) => r.publishedVacancy(), shows: employerRecordSeenBy } }],
   'routes/vacancies.new': [
     { method: 'GET', path: () => '/vacancies/new', expect: { anon: 302, owner: 200, member: 200, otherEmployer: 200, linked: 403, linkedOwner: 403, otherIntermediary: 403, admin: 403 } },

@@ -19,6 +19,8 @@ const grants = {
   'vacancies:edit': ['employer_owner', 'employer_member'],
   // An intermediary's key reads its own funnel report (GET /api/v1/reports/funnel) and nothing else.
   'apiKeys:manage': ['employer_owner', 'intermediary_owner'],
+  // Webhooks tell an employer's own system (ATS, HR) of its vacancies, bookings and hires.
+  'webhooks:manage': ['employer_owner'],
   'speeddates:view': ['employer_owner', 'employer_member', 'intermediary_owner', 'intermediary'],
   'speeddates:book': ['employer_owner', 'employer_member'],
   'speeddates:manage': ['intermediary_owner', 'intermediary'],

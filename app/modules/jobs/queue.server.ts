@@ -7,7 +7,7 @@ import { logError } from '~/lib/log.server'
 // database (decision 015). Jobs are enqueued in the transaction of the change that causes them;
 // delivery is at least once, so every handler is idempotent.
 
-export const jobNames = ['email.deliver', 'email.sweep', 'speeddates.reminders', 'twv.step-reminders', 'pipeline.aftercare-reminders', 'pipeline.retention', 'notifications.digest', 'payments.sweep', 'maintenance.rate-limits'] as const
+export const jobNames = ['email.deliver', 'email.sweep', 'speeddates.reminders', 'twv.step-reminders', 'pipeline.aftercare-reminders', 'pipeline.retention', 'notifications.digest', 'payments.sweep', 'maintenance.rate-limits', 'webhooks.deliver', 'webhooks.sweep'] as const
 export type JobName = (typeof jobNames)[number]
 export type JobData = {
   'email.deliver': { outboxId: number }
@@ -19,6 +19,8 @@ export type JobData = {
   'notifications.digest': Record<string, never>
   'payments.sweep': Record<string, never>
   'maintenance.rate-limits': Record<string, never>
+  'webhooks.deliver': { deliveryId: number }
+  'webhooks.sweep': Record<string, never>
 }
 
 /** Work on a schedule (cron, Europe/Amsterdam): the queue runs each slot once, whatever the number of workers. */
@@ -34,6 +36,8 @@ export const schedules: Partial<Record<JobName, string>> = {
   'notifications.digest': '30 7 * * *',
   'payments.sweep': '* * * * *',
   'maintenance.rate-limits': '*/10 * * * *',
+  // Retries of webhook deliveries that are due, and deliveries whose job was lost.
+  'webhooks.sweep': '* * * * *',
 }
 
 export type QueueConfig = {

@@ -6,6 +6,7 @@ import type { Locale } from '~/lib/i18n'
 import { employerOwners } from '../accounts/accounts.queries.server'
 import { enqueueEmail } from '../email/outbox.server'
 import { placeLine } from '../places/places.server'
+import { emitWebhookEvent } from '../webhooks/emit.server'
 import { selectBookings } from './booking-queries.server'
 import { speeddateIcs } from './ics.server'
 
@@ -117,4 +118,21 @@ export async function notify(tx: Db, bookingId: string, told: BookingNotices, ap
     .update(speeddateBookings)
     .set({ calendarHolderUserIds: [...holders] })
     .where(eq(speeddateBookings.id, bookingId))
+}
+
+type BookingEventType = 'booking.requested' | 'booking.approved' | 'booking.declined' | 'booking.cancelled' | 'booking.moved'
+
+/** Tells the employer's own systems (webhooks) of a booking change, in the change's transaction. */
+export async function emitBookingEvent(tx: Db, bookingId: string, type: BookingEventType) {
+  const [booking] = await selectBookings(tx).where(eq(speeddateBookings.id, bookingId))
+  if (!booking) return
+  await emitWebhookEvent(tx, booking.organisationId, type, {
+    bookingId: booking.id,
+    vacancyId: booking.vacancyId,
+    slotId: booking.slotId,
+    status: booking.status,
+    startsAt: booking.startsAt.toISOString(),
+    endsAt: booking.endsAt.toISOString(),
+    reason: booking.reason,
+  })
 }

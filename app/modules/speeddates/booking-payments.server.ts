@@ -2,7 +2,7 @@ import { and, eq, inArray, ne } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { activeBookingStatuses, speeddateBookings } from '#db/schema'
 import { provideBookingPaymentPort } from '../payments/booking-port'
-import { notify } from './booking-notices.server'
+import { emitBookingEvent, notify } from './booking-notices.server'
 import { lockSlot, recordEvent } from './bookings.server'
 
 /**
@@ -47,6 +47,7 @@ export async function confirmPaidBooking(
     .where(eq(speeddateBookings.id, bookingId))
   await recordEvent(tx, null, bookingId, 'paid', booking.status, 'approved', slot.id)
   await notify(tx, bookingId, { employer: 'confirmed', consultant: 'paid' }, options.appUrl)
+  await emitBookingEvent(tx, bookingId, 'booking.approved')
   return 'confirmed'
 }
 

@@ -27,7 +27,7 @@ import {
 } from '../payments/charges.server'
 import { chargeableFee } from '../payments/fees.server'
 import { settleFollowUps } from '../payments/settlement.server'
-import { notify } from './booking-notices.server'
+import { emitBookingEvent, notify } from './booking-notices.server'
 import { selectBookings } from './booking-queries.server'
 
 export class BookingConflictError extends StateConflictError {}
@@ -164,6 +164,7 @@ export async function bookSlot(db: Db, actor: Actor, slotId: string, vacancyId: 
       } else {
         await notify(tx, booking!.id, { consultant: 'requested' }, options.appUrl)
       }
+      await emitBookingEvent(tx, booking!.id, 'booking.requested')
       return booking!.id
     })
   } catch (error) {
@@ -197,6 +198,7 @@ export async function decideBooking(
       .where(eq(speeddateBookings.id, bookingId))
     await recordEvent(tx, actor, bookingId, decision === 'approve' ? 'approved' : 'declined', booking.status, to, booking.slotId, reason)
     await notify(tx, bookingId, { employer: to === 'approved' ? 'approved' : 'declined' }, options.appUrl)
+    await emitBookingEvent(tx, bookingId, to === 'approved' ? 'booking.approved' : 'booking.declined')
     return (await getBooking(tx, actor, bookingId))!
   })
   await settleFollowUps(db, options.stripe ?? null, followUps, options)
@@ -250,6 +252,7 @@ export async function cancelBooking(
     // The consultant never heard of a booking that was not paid yet.
     const told = employer ? (booking.status === 'awaiting_payment' ? {} : { consultant: 'cancelled' as const }) : { employer: 'cancelled' as const }
     await notify(tx, bookingId, told, options.appUrl)
+    await emitBookingEvent(tx, bookingId, 'booking.cancelled')
     return (await getBooking(tx, actor, bookingId))!
   })
   await settleFollowUps(db, options.stripe ?? null, followUps, options)
@@ -295,6 +298,7 @@ export async function rescheduleBooking(
         .where(eq(speeddateBookings.id, bookingId))
       await recordEvent(tx, actor, bookingId, 'rescheduled', row!.status, to, toSlotId)
       await notify(tx, bookingId, employer ? { consultant: 'rescheduled' } : { employer: 'rescheduled' }, options.appUrl)
+      await emitBookingEvent(tx, bookingId, 'booking.moved')
       return (await getBooking(tx, actor, bookingId))!
     })
   } catch (error) {
@@ -352,6 +356,7 @@ export async function cancelSlot(db: Db, actor: Actor, slotId: string, reason: s
         .where(eq(speeddateBookings.id, booking.id))
       await recordEvent(tx, actor, booking.id, 'cancelled', booking.status, 'cancelled', slotId, reason)
       await notify(tx, booking.id, { employer: 'cancelled' }, options.appUrl)
+      await emitBookingEvent(tx, booking.id, 'booking.cancelled')
     }
     return true
   })

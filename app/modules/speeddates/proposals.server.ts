@@ -8,7 +8,7 @@ import type { Actor } from '~/modules/authorisation/actor'
 import { can } from '~/modules/authorisation/policy'
 import { scopeOf } from '~/modules/authorisation/scope.server'
 import { enqueueEmail } from '../email/outbox.server'
-import { notify } from './booking-notices.server'
+import { emitBookingEvent, notify } from './booking-notices.server'
 import { BookingConflictError, type BookingOptions } from './bookings.server'
 import { checkSlotTimes, createSlot } from './slots.server'
 import type { ProposalInput } from './speeddates.schema'
@@ -163,6 +163,7 @@ export async function acceptProposal(
       .set({ status: 'accepted', bookingId: booking!.id, decidedByUserId: actor.userId })
       .where(eq(speeddateProposals.id, proposalId))
     await notify(tx, booking!.id, { employer: 'approved' }, options.appUrl)
+    await emitBookingEvent(tx, booking!.id, 'booking.approved')
     return slotId
   })
 }

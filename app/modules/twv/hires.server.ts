@@ -13,6 +13,7 @@ import { buildGuidance, type OwnDurations, type ResidenceStatus } from './guidan
 import type { HireFactsInput } from './hires.schema'
 import { listPolicyRules, policyRule } from '../policy/policy.server'
 import type { AnyPolicyRule } from '../policy/rule'
+import { emitWebhookEvent } from '../webhooks/emit.server'
 
 /** Where a match stands: its dates and reasons (app/modules/pipeline/funnel.ts reads them). */
 export const matchOutcomeColumns = {
@@ -164,6 +165,10 @@ export async function tickStep(
       await tx.update(hires).set({ firstWorkingDay: doneOn }).where(eq(hires.id, hireId))
       if (options.placementFee) await chargePlacementFee(tx, hireId, { appUrl: options.placementFee.appUrl, today })
     }
+    // The employer's own systems hear of it (webhooks), whoever recorded it.
+    const subject = { hireId, vacancyId: hire.vacancyId, reference: hire.reference }
+    await emitWebhookEvent(tx, hire.organisationId, 'hire.step_completed', { ...subject, step: stepKey, doneOn })
+    if (stepKey === 'step.first_day') await emitWebhookEvent(tx, hire.organisationId, 'hire.first_working_day_recorded', { ...subject, firstWorkingDay: doneOn })
   })
   return true
 }

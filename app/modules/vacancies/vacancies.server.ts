@@ -33,6 +33,7 @@ import {
 import { isEditable, nextStatus, type VacancyAction } from './workflow'
 import { policyRule } from '../policy/policy.server'
 import { minimumHourlyWage } from '../policy/minimum-wage'
+import { emitWebhookEvent } from '../webhooks/emit.server'
 
 export type { VacancyRow }
 
@@ -219,6 +220,7 @@ export async function transitionVacancy(
       comment: options.comment?.trim() || null,
     })
     if (options.appUrl !== null) await notifyOfTransition(tx, actor, current, action, options.comment?.trim() ?? '', options.appUrl)
+    await emitWebhookEvent(tx, current.organisationId, 'vacancy.status_changed', { vacancyId: id, title: current.title, from: current.status, to, comment: options.comment?.trim() || null })
     return (await selectVacancy(tx, actor, id))!
   })
 }

@@ -5,6 +5,7 @@ import { riskOpenApi } from '~/modules/risks/risks.openapi'
 import { policyOpenApi } from '~/modules/policy/policy.openapi'
 import { vacancyOpenApi } from '~/modules/vacancies/vacancies.openapi'
 import { pipelineOpenApi } from '~/modules/pipeline/pipeline.openapi'
+import { webhookOpenApi } from '~/modules/webhooks/webhooks.openapi'
 
 /** The OpenAPI 3.1 document of /api/v1; examples are passed in so they can be real and valid. */
 export function buildOpenApiDocument(examples: { vacancyCreate: unknown; vacancyPatch: unknown; bookingCreate: unknown }) {
@@ -30,6 +31,7 @@ export function buildOpenApiDocument(examples: { vacancyCreate: unknown; vacancy
     servers: [{ url: '/' }],
     security: [{ bearerAuth: [] }],
     tags: apiTags.map((tag) => ({ ...tag })),
+    webhooks: webhookOpenApi(),
     paths: documented(withCommonResponses({ ...vacancies.paths, ...speeddates.paths, ...twv.paths, ...risks.paths, ...policy.paths, ...pipeline.paths })),
     components: {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },

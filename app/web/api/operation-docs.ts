@@ -10,6 +10,7 @@ export const apiTags = [
   { name: 'Risks and arrangements', description: 'Hiring risks of a vacancy or hire, each with its source, and the travel, coaching, language and trial arrangements that answer them.' },
   { name: 'Policy rules', description: 'Every rule Werkbrug applies, with sources, dates and status. Public: no key needed.' },
   { name: 'Reports', description: "An intermediary's own funnel, from its records." },
+  { name: 'Webhooks', description: 'What Werkbrug sends to an address an employer owner registers in the portal (Settings › API keys › Webhooks): signed, retried, with an event id to deduplicate.' },
 ] as const
 
 type Tag = (typeof apiTags)[number]['name']
