@@ -19,7 +19,7 @@ import { actorOf, getOptionalUser } from './web/auth.server'
 import { catalogueVersion, translate, type Locale } from './lib/i18n'
 import { useLocale, useT } from './lib/i18n/react'
 import { resolveLocale } from './lib/locale.server'
-import type { DescribedHandle } from './lib/meta'
+import type { PublicHandle } from './lib/meta'
 import { useNonce } from './lib/nonce'
 import { can } from './modules/authorisation/policy'
 import { waitingCounts } from './modules/workspace/waiting.server'
@@ -56,10 +56,13 @@ export function Layout({ children }: { children: ReactNode }) {
   const locale = useLocale()
   const root = useRouteLoaderData<RootData>('root')
   const messagesUrl = root?.messagesUrl
-  const own = useMatches()
-    .map((m) => (m.handle as DescribedHandle | undefined)?.description)
+  const handles = useMatches().map((m) => m.handle as PublicHandle | undefined)
+  const own = handles
+    .map((h) => h?.description)
     .filter(Boolean)
     .at(-1)
+  // A page that needs no JavaScript (the public pages) gets none: its forms post as plain HTML.
+  const hydrate = !handles.some((h) => h?.hydrate === false)
   const description = own?.[locale] ?? root?.description ?? FALLBACK_DESCRIPTION
   const nonce = useNonce()
   return (
@@ -70,13 +73,17 @@ export function Layout({ children }: { children: ReactNode }) {
         <Meta />
         <meta name="description" content={description} />
         {/* The browser fetches the reader's messages from here before it hydrates (entry.client). */}
-        {messagesUrl ? <meta name="werkbrug-messages" content={messagesUrl} /> : null}
+        {messagesUrl && hydrate ? <meta name="werkbrug-messages" content={messagesUrl} /> : null}
         <Links />
       </head>
       <body>
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   )

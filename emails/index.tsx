@@ -12,6 +12,7 @@ import { PaymentReceiptEmail, paymentReceiptSubject, type PaymentReceiptProps } 
 import { PaymentRefundEmail, paymentRefundSubject, type PaymentRefundProps } from './payment-refund'
 import { PolicyChangeEmail, policyChangeSubject, type PolicyChangeProps } from './policy-change'
 import { AftercareDueEmail, aftercareDueSubject, type AftercareDueProps } from './aftercare-due'
+import { QuickScanEmail, quickScanSubject, type QuickScanProps } from './quick-scan'
 import { StepOverdueEmail, stepOverdueSubject, type StepOverdueProps } from './step-overdue'
 import { DailyDigestEmail, dailyDigestSubject, NotificationEmail, notificationSubject, type DailyDigestProps, type NotificationEmailProps } from './notification'
 import {
@@ -87,6 +88,10 @@ export const emailTemplates = {
     subject: dailyDigestSubject,
     element: (locale, props) => <DailyDigestEmail locale={locale} {...props} />,
   } satisfies Template<DailyDigestProps>,
+  'quick-scan': {
+    subject: (locale) => quickScanSubject(locale),
+    element: (locale, props) => <QuickScanEmail locale={locale} {...props} />,
+  } satisfies Template<QuickScanProps>,
 }
 
 export type EmailTemplateName = keyof typeof emailTemplates

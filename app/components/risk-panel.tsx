@@ -14,7 +14,7 @@ type PanelRisk = {
 }
 
 /** The risks with why, what to do and where it comes from; each links to its rule's page. */
-export function RiskPanel({ title, risks }: { title: string; risks: PanelRisk[] }) {
+export function RiskPanel({ title, risks, linkRules = true }: { title: string; risks: PanelRisk[]; /** Public pages: the rule pages need an account. */ linkRules?: boolean }) {
   const t = useT()
   return (
     <section className="risk-panel" aria-labelledby="risk-panel-title">
@@ -36,9 +36,11 @@ export function RiskPanel({ title, risks }: { title: string; risks: PanelRisk[] 
                 {t('risk.sources')} — {t('risk.ruleStatus')}: {t(`twv.policyStatus.${risk.ruleStatus}`)}
               </p>
               <SourceList sources={risk.sources} compact />
-              <p className="field__hint">
-                <Link to={`/risks/${risk.code}`}>{t('risk.readMore')}</Link>
-              </p>
+              {linkRules ? (
+                <p className="field__hint">
+                  <Link to={`/risks/${risk.code}`}>{t('risk.readMore')}</Link>
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

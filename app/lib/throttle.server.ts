@@ -33,6 +33,10 @@ function createLimiters(db: Db) {
     resetByEmail: limiter('reset-email', 3, 60 * 60),
     registrationByIp: limiter('register-ip', 10, 60 * 60),
     secondFactorByUser: limiter('second-factor', 5, 15 * 60),
+    // The public quick scan: plenty for an employer trying variants, not for a script.
+    scanByIp: limiter('scan-ip', 30, 60 * 60),
+    // Mailing a scan's result to oneself: a handful, so the form is no way to mail strangers.
+    scanMailByIp: limiter('scan-mail-ip', 5, 60 * 60),
   }
 }
 
@@ -94,7 +98,7 @@ export async function recordLoginSuccess(db: Db, email: string, ip: string): Pro
   await Promise.all([l.loginFailuresByPair.delete(pair), l.loginDelayByPair.delete(pair)])
 }
 
-export type Door = 'resetByIp' | 'resetByEmail' | 'registrationByIp' | 'secondFactorByUser'
+export type Door = 'resetByIp' | 'resetByEmail' | 'registrationByIp' | 'secondFactorByUser' | 'scanByIp' | 'scanMailByIp'
 
 /** Takes one attempt from a door's budget for this key. */
 export async function takeAttempt(db: Db, door: Door, key: string): Promise<ThrottleResult> {

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { logIn } from '~/web/auth.server'
 import { useT } from '~/lib/i18n/react'
 import { confirmationTokenIsOpen, confirmEmail } from '~/modules/accounts/email-confirmation.server'
+import { draftOfOrganisation } from '~/modules/scan/scans.server'
 
 export const meta: MetaFunction = () => [{ title: 'Werkbrug — e-mailadres bevestigen / confirm email address' }]
 
@@ -17,7 +18,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const token = String((await request.formData()).get('token') ?? '')
   const confirmed = token && token.length <= 200 ? await confirmEmail(context.db, token) : null
   if (!confirmed) return { invalid: true as const }
-  return logIn(context, confirmed.userId, '/dashboard')
+  // Registered from a quick scan: straight to the draft vacancy its answers made.
+  const draft = await draftOfOrganisation(context.db, confirmed.organisationId)
+  return logIn(context, confirmed.userId, draft ? `/vacancies/${draft}/edit` : '/dashboard')
 }
 
 export default function ConfirmEmail() {

@@ -12,6 +12,7 @@ import { useT } from '~/lib/i18n/react'
 import { resolveLocale } from '~/lib/locale.server'
 import { registrationSchema } from '~/modules/accounts/accounts.schema'
 import { registerEmployer } from '~/modules/accounts/registration.server'
+import { getScan } from '~/modules/scan/scans.server'
 
 export const meta: MetaFunction = () => [{ title: 'Werkbrug — registreren / register' }]
 
@@ -19,9 +20,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context)
   const partnerToken = new URL(request.url).searchParams.get('partner') ?? ''
   const invitation = partnerToken ? await findPartnerInvitation(context.db, partnerToken) : null
+  // From a quick scan: its answers come along, with the intermediary chosen on its result page.
+  const url = new URL(request.url)
+  const scan = await getScan(context.db, url.searchParams.get('scan') ?? '')
   return {
     intermediaries: await listIntermediaries(context.db),
     partner: invitation ? { token: partnerToken, name: invitation.intermediaryName } : null,
+    scanId: scan && !scan.registered ? scan.id : null,
+    intermediary: url.searchParams.get('intermediary') ?? '',
   }
 }
 
@@ -43,7 +49,7 @@ export default function Register() {
   const t = useT()
   const actionData = useActionData<typeof action>()
   const failure = asFormFailure(actionData)
-  const { intermediaries, partner } = useLoaderData<typeof loader>()
+  const { intermediaries, partner, scanId, intermediary } = useLoaderData<typeof loader>()
   if (actionData && 'checkEmail' in actionData) {
     return (
       <section className="page narrow">
@@ -56,8 +62,10 @@ export default function Register() {
     <section className="page narrow">
       <h1>{t('register.title')}</h1>
       <p>{t('register.intro')}</p>
+      {scanId ? <Notice>{t('scan.fromScan')}</Notice> : null}
       <FormErrorSummary failure={failure} />
       <Form method="post" noValidate>
+        {scanId ? <input type="hidden" name="scanId" value={scanId} /> : null}
         <TextField name="organisationName" label={t('register.organisationName')} failure={failure} required autoComplete="organization" />
         <TextField name="kvkNumber" label={t('register.kvkNumber')} hint={t('register.kvkHint')} failure={failure} required inputMode="numeric" />
         <TextField name="contactName" label={t('register.contactName')} failure={failure} required autoComplete="name" />
@@ -73,7 +81,8 @@ export default function Register() {
           hint={t('register.intermediaryHint')}
           failure={failure}
           required
-          // With several intermediaries nobody is chosen for the employer by default.
+          defaultValue={intermediary}
+          // With several intermediaries nobody is chosen for the employer by default (unless the scan's result page did).
           options={[...(intermediaries.length > 1 ? [{ value: '', label: t('vacancy.choose') }] : []), ...intermediaries.map((i) => ({ value: i.id, label: i.name }))]}
         />
         )}

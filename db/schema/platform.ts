@@ -1,4 +1,5 @@
 import {
+  boolean,
   bigint,
   index,
   integer,
@@ -32,6 +33,8 @@ export const emailOutbox = pgTable(
     html: text(),
     text: text(),
     attachments: jsonb().$type<EmailAttachment[]>().notNull().default([]),
+    // An address given for this one email (the quick scan's "mail it to me"): wiped once sent.
+    forgetRecipient: boolean().notNull().default(false),
     // Links that act for the recipient (password reset, invitation, address confirmation). The
     // html and text hold placeholders; the dispatcher puts these in at sending and then clears
     // them, so no page, API or later reader of this row can find a live link.

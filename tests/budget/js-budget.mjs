@@ -3,6 +3,7 @@
 // Prints the table; exits 1 when a page is over the budget. Run after `npm run build`.
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 
 const BUDGET_KB = Number(process.env.JS_BUDGET_KB ?? 100)
@@ -23,10 +24,17 @@ const chainOf = (id) => {
   for (let route = manifest.routes[id]; route; route = manifest.routes[route.parentId]) chain.unshift(route)
   return chain
 }
+// Pages whose route says `handle.hydrate: false` (the public pages) are sent without scripts.
+const server = await import(pathToFileURL(path.resolve('build/server/index.js')).href)
+const withoutScripts = (id) => chainOf(id).some((r) => server.routes[r.id]?.module?.handle?.hydrate === false)
 const rows = []
 for (const [id, route] of Object.entries(manifest.routes)) {
   // Resource routes (API, PDFs, webhooks) render no page and load no script.
   if (id === "root" || readFileSync(path.join(client, route.module)).length < 50) continue
+  if (withoutScripts(id)) {
+    rows.push({ route: id.replace(/^routes\//, ''), kb: 0 })
+    continue
+  }
   const files = new Set([manifest.url, manifest.entry.module, ...manifest.entry.imports])
   for (const r of chainOf(id)) for (const file of [r.module, ...(r.imports ?? [])]) files.add(file)
   const bytes = [...files].reduce((sum, file) => sum + gz(file), 0)

@@ -134,7 +134,10 @@ async function crawl(browser: Browser, base: string, who: { email: string | null
     const firstOf = new Map<string, string>()
     const instances = new Map<string, number>()
     // The search box in the header is a form, not a link: its results page is searched for "a".
-    const queue = who.email ? ['/dashboard', '/search?q=a'] : ['/', ...fromEmails]
+    // A quick scan's result is reached by posting the scan form, not by a link: one is made first.
+    const scan = who.email ? null : await context.request.post(`${base}/scan`, { form: { hoursMin: '16', hoursMax: '16', shifts: 'weekend' }, headers: { origin: base }, maxRedirects: 0 })
+    const scanResult = scan?.headers().location
+    const queue = who.email ? ['/dashboard', '/search?q=a'] : ['/', ...fromEmails, ...(scanResult ? [scanResult] : [])]
     const fetched = new Set<string>()
     while (queue.length > 0 && fetched.size < 250) {
       const next = queue.shift()!

@@ -225,6 +225,8 @@ const forms: Record<string, (EditForm | OtherForm)[]> = {
   'routes/settings.api-keys': [{ kind: 'command', reason: 'creates or revokes a key' }],
   'routes/settings.calendar': [{ kind: 'command', reason: 'creates, replaces or stops a private calendar address' }],
   'routes/settings.webhooks': [{ kind: 'command', reason: 'adds, tests, re-keys or stops a webhook address' }],
+  'routes/scan._index': [{ kind: 'create', reason: 'each scan is a new one; its answers carry into a draft vacancy, whose form is checked' }],
+  'routes/scan.$id': [{ kind: 'command', reason: 'mails the result to an address given once' }],
   'routes/vacancies.new': [{ kind: 'create', reason: 'creates a vacancy' }],
   'routes/vacancies.$id._index': [{ kind: 'command', reason: 'submits, publishes, returns, closes or duplicates a vacancy' }],
   'routes/speeddates.new': [{ kind: 'create', reason: 'publishes a slot' }],

@@ -7,7 +7,7 @@ export async function databaseFingerprint(database: TestApp['database']): Promis
     'speeddate_slots', 'speeddate_bookings', 'speeddate_booking_events', 'speeddate_seats', 'speeddate_proposals', 'candidates',
     'hires', 'hire_steps', 'arrangements', 'payments', 'fees', 'cancellation_policies', 'policy_rules', 'policy_rule_changes', 'policy_notices', 'audit_log', 'email_outbox',
     'password_reset_tokens', 'email_confirmation_tokens', 'employer_approaches', 'target_group_counts', 'aftercare_check_ins', 'anonymous_pipeline_records',
-    'notification_preferences', 'notification_digest_items', 'calendar_feeds', 'webhook_endpoints', 'webhook_deliveries', 'reception_locations',
+    'notification_preferences', 'notification_digest_items', 'calendar_feeds', 'webhook_endpoints', 'webhook_deliveries', 'quick_scans', 'scan_counts', 'reception_locations',
   ].map((table) => `(select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from ${table} t)`)
   // API keys: their last use is noted on every authenticated call, refused or not.
   parts.push(`(select md5(coalesce(string_agg(id::text || coalesce(revoked_at::text, ''), '|' order by id), '')) from api_keys)`)

@@ -16,6 +16,7 @@ import type { Browser, TestApp } from './app'
 import { databaseFingerprint } from './fingerprint'
 import { createEmployer, createPublishedVacancy, createStaff, createUser, localInDays, TEST_PASSWORD, validVacancyBody } from './factories'
 import { listPolicyRules } from '../../app/modules/policy/policy.server'
+import { saveScan } from '../../app/modules/scan/scans.server'
 import { ruleToFormValues } from '../../app/modules/policy/policy-form'
 
 /**
@@ -57,6 +58,10 @@ export type Call = {
 }
 
 // Shorthands for rows that many routes share; each is still a literal table.
+const forgetScanLimits = async () => {
+  await app.database.query(`delete from rate_limits where key like 'scan-%'`)
+}
+
 /** The employer's people and the intermediary's staff; the admin runs no speeddates. */
 const speeddatePeople = (status: number): Row => ({ anon: 302, owner: status, member: status, otherEmployer: status, linked: status, linkedOwner: status, otherIntermediary: status, admin: 403 })
 const signedInOnly = (status: number): Row => ({ anon: 302, owner: status, member: status, otherEmployer: status, linked: status, linkedOwner: status, otherIntermediary: status, admin: status })
@@ -148,6 +153,17 @@ export const matrix: Record<string, Call[]> = {
   ],
   // The address is the key; a wrong one is 404 for everyone, signed in or not.
   'routes/calendar.$token': [{ method: 'GET', path: () => `/calendar/${'x'.repeat(43)}.ics`, expect: everyone(404), audience: 'public' }],
+  // The public front page and quick scan: anyone; a signed-in person's front page is the dashboard.
+  'routes/scan._index': [
+    { method: 'GET', path: () => '/scan', expect: everyone(200) },
+    { method: 'POST', path: () => '/scan', body: () => ({ hoursMin: '16', hoursMax: '16', shifts: 'weekend' }), expect: everyone(302), writes: true, audience: 'public', cleanup: forgetScanLimits },
+  ],
+  'routes/scan.$id': [
+    { method: 'GET', path: () => `/scan/${world.scanId}`, expect: everyone(200) },
+    // Eight people from one address would hit the mailing limit (5 an hour per IP): each cell starts afresh.
+    { method: 'POST', path: () => `/scan/${world.scanId}`, body: () => ({ email: 'zelf@matrix.example' }), expect: everyone(302), writes: true, audience: 'public', cleanup: forgetScanLimits },
+  ],
+  'routes/sitemap[.]xml': [{ method: 'GET', path: () => '/sitemap.xml', expect: everyone(200) }],
   'routes/risks.$code': [{ method: 'GET', path: () => '/risks/bsn-wait', expect: signedInOnly(200) }],
   'routes/risks._index': [{ method: 'GET', path: () => '/risks', expect: staffOnlyPage, lists: { marker: (r) => r.publishedVacancy(), shows: { linked: [true, false], linkedOwner: [true, false], otherIntermediary: [false, true] } } }],
   'routes/mailbox._index': [{ method: 'GET', path: () => '/mailbox', expect: adminOnly(200) }],
@@ -365,8 +381,11 @@ async function buildWorld() {
   // Inviting someone queues an email: the mailbox cells read it.
   await createInvitation(db, { ...actor(primary.owner), name: primary.owner.name, organisationName: primary.organisation.name, locale: 'nl' }, { email: 'postvak@matrix.example', role: 'employer_member', appUrl: app.url })
   const [email] = await app.database.query<{ id: number }>('select id from email_outbox order by id desc limit 1')
+  // A completed quick scan: its result page is public (its id is the key).
+  const scanId = await saveScan(db, { title: 'Matrix', hoursMin: 16, hoursMax: 16, contractMonths: null, shifts: ['weekend'], travelTimes: [], englishLevel: null, startDate: null })
   return {
     emailId: email!.id,
+    scanId,
     users,
     employer: { own: primary, other: bEmployer, second },
     intermediary: { own: a, other: b },

@@ -61,6 +61,8 @@ export const registrationSchema = z.object({
   intermediaryOrganisationId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid({ message: 'errors.invalid' }).optional()),
   // Registering from an intermediary's invitation: that intermediary, and the invitation is spent.
   partnerToken: z.preprocess((v) => (v === '' ? undefined : v), z.string().max(200).optional()),
+  // Registering from a quick scan: its answers become the first draft vacancy.
+  scanId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid({ message: 'errors.invalid' }).optional()),
 })
 export type RegistrationInput = z.output<typeof registrationSchema>
 

@@ -31,7 +31,7 @@ export async function sendEmailConfirmation(
 }
 
 /** Spends the link and confirms the address; returns the user, or null for a dead link. */
-export async function confirmEmail(db: Db, token: string, now = new Date()): Promise<{ userId: string } | null> {
+export async function confirmEmail(db: Db, token: string, now = new Date()): Promise<{ userId: string; organisationId: string } | null> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({ userId: emailConfirmationTokens.userId })
@@ -47,7 +47,7 @@ export async function confirmEmail(db: Db, token: string, now = new Date()): Pro
       .returning({ organisationId: users.organisationId })
     if (!user) return null
     await recordAudit(tx, { actorUserId: row.userId, organisationId: user.organisationId, action: 'user.email_confirmed', subjectType: 'user', subjectId: row.userId })
-    return { userId: row.userId }
+    return { userId: row.userId, organisationId: user.organisationId }
   })
 }
 

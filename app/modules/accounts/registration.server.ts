@@ -11,6 +11,7 @@ import { sendEmailConfirmation } from './email-confirmation.server'
 import { kvkNumberIsTaken, releaseUnconfirmedKvk } from './organisations.server'
 import { linkEmployer, listIntermediaries } from './intermediaries.server'
 import { findPartnerInvitation, spendPartnerInvitation } from './partners.server'
+import { draftFromScan } from '../scan/scans.server'
 
 /**
  * Registers an employer organisation and its owner, who must confirm the email address before
@@ -74,6 +75,7 @@ export async function registerEmployer(db: Db, input: RegistrationInput, locale:
         subjectType: 'organisation',
         subjectId: organisation!.id,
       })
+      if (input.scanId) await draftFromScan(tx, input.scanId, { userId: user!.id, organisationId: organisation!.id, role: 'employer_owner' }, intermediaryOrganisationId, locale)
       await sendEmailConfirmation(tx, { id: user!.id, email: input.email, name: input.contactName, locale }, appUrl)
     })
   } catch (error) {

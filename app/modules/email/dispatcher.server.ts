@@ -31,7 +31,11 @@ type Claimed = {
   attachments: EmailAttachment[]
   secret_links: string[] | null
   attempts: number
+  forget_recipient: boolean
 }
+
+/** What stays of an address that was given for one email only, once that email is sent. */
+export const FORGOTTEN_RECIPIENT = '(removed after sending)'
 
 /**
  * Delivers the due outbox rows. Nothing slow happens under a lock: a short statement claims a
@@ -63,7 +67,7 @@ async function claim(db: Db, condition: ReturnType<typeof sql>, limit: number, c
       order by id limit ${limit}
       for update skip locked
     )
-    returning id, template, locale, props, to_address, subject, html, text, attachments, secret_links, attempts`)
+    returning id, template, locale, props, to_address, subject, html, text, attachments, secret_links, attempts, forget_recipient`)
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Claimed[]
   return rows.sort((a, b) => a.id - b.id)
 }
@@ -94,7 +98,7 @@ async function deliver(db: Db, transport: EmailTransport, claimed: Claimed[], op
       })
       await db
         .update(emailOutbox)
-        .set({ status: 'sent', sentAt: now, transport: transport.kind, lastError: null, secretLinks: null, claimedUntil: null })
+        .set({ status: 'sent', sentAt: now, transport: transport.kind, lastError: null, secretLinks: null, claimedUntil: null, ...(email.forget_recipient ? { toAddress: FORGOTTEN_RECIPIENT } : {}) })
         .where(sql`id = ${email.id}`)
       result.sent++
     } catch (error) {
@@ -107,7 +111,7 @@ async function deliver(db: Db, transport: EmailTransport, claimed: Claimed[], op
           status: gaveUp ? 'failed' : 'pending',
           claimedUntil: null,
           // Never delivered, and never will be: the link must not outlive the attempt.
-          ...(gaveUp ? { secretLinks: null } : {}),
+          ...(gaveUp ? { secretLinks: null, ...(email.forget_recipient ? { toAddress: FORGOTTEN_RECIPIENT } : {}) } : {}),
           nextAttemptAt: new Date(now.getTime() + retryDelayMs(email.attempts)),
         })
         .where(sql`id = ${email.id}`)

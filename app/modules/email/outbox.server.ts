@@ -13,6 +13,8 @@ export type OutgoingEmail<N extends EmailTemplateName> = {
   attachments?: EmailAttachment[]
   /** Props that hold a link acting for the recipient: never stored in the email's text. */
   secretProps?: (keyof EmailTemplateProps<N> & string)[]
+  /** An address typed in for this one email (not an account's): wiped from the outbox once sent. */
+  forgetRecipient?: boolean
 }
 
 /**
@@ -40,6 +42,7 @@ export async function enqueueEmail<N extends EmailTemplateName>(
       subject: emailSubject(email.template, email.locale, props as EmailTemplateProps<N>),
       props,
       attachments: email.attachments ?? [],
+      forgetRecipient: email.forgetRecipient ?? false,
       secretLinks: secretLinks.length > 0 ? secretLinks : null,
     })
     .returning({ id: emailOutbox.id })

@@ -120,6 +120,16 @@ export function buildGuidance(input: {
   return { path, eligibility, steps, documents, expected: expectedStart(hire, eligibility, rules, done, today, own), rulesUsed }
 }
 
+/**
+ * The realistic first working day for a job not filled yet (the public quick scan): from today,
+ * for a candidate of this path who may work — the intermediary checks that before proposing one —
+ * and has no BSN yet. From the same lead times as a hire's guidance.
+ */
+export function plannedStart(path: 'asylum_seeker' | 'status_holder', rules: Rules, today: string, own: OwnDurations = {}): ExpectedStart | null {
+  const facts: HireFacts = { residenceStatus: path, hasBsn: null, createdOn: today, isAdult: null, asylumApplicationDate: null, wDocumentValidUntil: null, dublinClaimant: null, medicalResidenceGround: null, permitChance: null }
+  return expectedStart(facts, path === 'asylum_seeker' ? { eligible: true, conditions: [] } : null, rules, {}, today, own)
+}
+
 function expectedStart(
   hire: HireFacts,
   eligibility: Eligibility | null,
