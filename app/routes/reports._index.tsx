@@ -16,6 +16,7 @@ import { historyColumns } from '~/modules/pipeline/history-columns'
 import { importHistory } from '~/modules/pipeline/history-import.server'
 import { approachFormSchema, funnelQuerySchema, targetGroupFormSchema, yearBefore } from '~/modules/pipeline/pipeline.schema'
 import { listReceptionLocations } from '~/modules/vacancies/vacancies.server'
+import { employerFunnel } from '~/modules/scan/funnel.server'
 
 export const meta: MetaFunction = () => [{ title: 'Werkbrug — rapportage / report' }]
 
@@ -30,14 +31,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // A period that does not parse is shown with its error; the report falls back to the last year.
   const query = parsed.success ? parsed.data : { from: yearBefore(today), to: today, location: null }
   const actor = actorOf(user)
-  const [funnel, locations, approaches] = await Promise.all([
+  const [funnel, locations, approaches, employers] = await Promise.all([
     // The report is a heavy read that may be seconds behind: the replica, when there is one.
     loadFunnel(context.readDb, actor, { from: query.from, to: query.to, receptionLocationId: query.location }),
     listReceptionLocations(context.db),
     listApproaches(context.db, actor),
+    employerFunnel(context.readDb, actor, { from: query.from, to: query.to }),
   ])
   return {
     funnel,
+    employers,
     locations,
     approaches,
     today,
@@ -76,7 +79,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Reports() {
   const t = useT()
-  const { funnel, locations, approaches, today, query, queryFailure } = useLoaderData<typeof loader>()
+  const { funnel, employers, locations, approaches, today, query, queryFailure } = useLoaderData<typeof loader>()
   const answer = useActionData<typeof action>()
   const importErrors = answer && 'importErrors' in answer ? answer : null
   const failure = asFormFailure(answer && !('importErrors' in answer) ? answer : undefined)
@@ -170,6 +173,12 @@ export default function Reports() {
             {row(t('report.placements'), funnel.placements)}
             {row(t('report.employersApproached'), funnel.employers.approached)}
             {row(t('report.employersWithPlacement'), funnel.employers.withPlacement)}
+            {row(t('report.scansStarted'), employers.scansStarted)}
+            {row(t('report.scansCompleted'), employers.scansCompleted, 1)}
+            {row(t('report.fromScan'), employers.registered)}
+            {row(t('report.fromScanVacancy'), employers.withSubmittedVacancy, 1)}
+            {row(t('report.fromScanSpeeddate'), employers.withSpeeddate, 1)}
+            {row(t('report.fromScanHire'), employers.withHire, 1)}
           </tbody>
         </table>
       </div>

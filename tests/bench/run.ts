@@ -14,6 +14,7 @@ import { encodeCursor } from '../../app/modules/vacancies/vacancies.server'
 import { benchBookingContention } from './booking-contention'
 import { benchChecklist } from './checklist'
 import { benchRiskPortfolio } from './risk-portfolio'
+import { lighthouseScores } from './lighthouse'
 import { runLoad, type LoadResult } from './load'
 
 const baseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
@@ -77,6 +78,10 @@ async function main() {
 
   const checklist = await benchChecklist({ handle, sql, appUrl: app })
   const portfolio = await benchRiskPortfolio({ handle, sql })
+  // The public pages on a phone, as Lighthouse measures them (a scan result needs a scan first).
+  const scan = await fetch(`${app}/scan`, { method: 'POST', body: new URLSearchParams({ hoursMin: '16', hoursMax: '16', shifts: 'weekend' }), headers: { origin: app }, redirect: 'manual' })
+  const publicPages = [`${app}/`, `${app}/scan`, `${app}${scan.headers.get('location') ?? '/scan'}`]
+  const phone = await lighthouseScores(publicPages)
 
   const targets = [
     { name: 'app throughput / baseline, first page (median of 3)', value: results.first, target: '≥ 0.8', ok: results.first >= 0.8 },
@@ -93,6 +98,8 @@ async function main() {
   ]
   console.log('\nRatios')
   for (const t of targets) console.log(`  ${t.ok ? 'PASS' : 'FAIL'}  ${t.name.padEnd(56)} ${t.value.toFixed(2)}  target ${t.target}`)
+  console.log('\nLighthouse, phone profile (aim: performance ≥ 95, accessibility 100; a lab figure of this machine, not a gate)')
+  for (const p of phone) console.log(`  ${p.performance >= 95 && p.accessibility === 100 ? 'AIM ' : 'BELOW'}  ${new URL(p.url).pathname.padEnd(50)} performance ${p.performance}  accessibility ${p.accessibility}`)
   console.log('')
   spawnSync(process.execPath, ['tests/budget/js-budget.mjs'], { stdio: 'inherit' })
   console.log('SQL statements per page: see the query-budget test (tests/integration/query-budget.test.ts), which prints its table.')

@@ -4,6 +4,7 @@ import { dispatchDueEmails, FORGOTTEN_RECIPIENT } from '../../app/modules/email/
 import { createEmailTransport } from '../../app/modules/email/transport.server'
 import { listPolicyRules } from '../../app/modules/policy/policy.server'
 import { risksOfVacancy } from '../../app/modules/risks/risks.server'
+import { employerFunnel } from '../../app/modules/scan/funnel.server'
 import { evaluateScan } from '../../app/modules/scan/scan'
 import { asVacancyFields, type ScanAnswers } from '../../app/modules/scan/scan.schema'
 import { createVacancy, getVacancy } from '../../app/modules/vacancies/vacancies.server'
@@ -134,6 +135,13 @@ describe('the quick scan in the portal', () => {
     expect(form).toContain('value="Schoonmaker weekend"')
     // A scan carries into one registration only.
     expect(await (await app.browser().get(`/register?scan=${scanId}`)).text()).not.toContain('name="scanId"')
+
+    // The intermediary's funnel counts it: a registration from a scan, with a draft (not yet a submitted vacancy).
+    const today = todayInAmsterdam()
+    const funnel = await employerFunnel(app.database.db, { userId: null, organisationId: intermediary!.id, role: 'intermediary' }, { from: today, to: today })
+    const [counts] = await app.database.query<{ started: number; completed: number }>(`select started, completed from scan_counts where day = '${today}'`)
+    expect(funnel).toEqual({ scansStarted: counts!.started, scansCompleted: counts!.completed, registered: 1, withSubmittedVacancy: 0, withSpeeddate: 0, withHire: 0 })
+    expect(funnel.scansCompleted).toBeGreaterThanOrEqual(3)
   })
 
   it('lists the public pages in a sitemap', async () => {
