@@ -31,12 +31,11 @@ async function resultOf(request: Request, context: LoaderFunctionArgs['context']
   if (!scan) throw notFound()
   const locale = await resolveLocale(request)
   const today = todayInAmsterdam()
-  const [rules, intermediaries] = await Promise.all([listPolicyRules(context.db), servingIntermediaries(context.db, today)])
-  return { scan, result: evaluateScan(scan.answers, rules, today, locale), intermediaries, locale }
+  return { scan, result: evaluateScan(scan.answers, await listPolicyRules(context.db), today, locale), locale }
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { scan, result, intermediaries } = await resultOf(request, context, params.id)
+  const [{ scan, result }, intermediaries] = await Promise.all([resultOf(request, context, params.id), servingIntermediaries(context.db)])
   // The reception locations the employer gave a travel time for: the region of the job.
   const region = new Set(scan.answers.travelTimes.map((t) => t.receptionLocationId))
   const serving = intermediaries.map((i) => ({ ...i, servesRegion: i.locations.some((l) => region.has(l.id)) }))

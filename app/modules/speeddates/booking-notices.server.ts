@@ -5,9 +5,8 @@ import type { BookingNoticeKind, CalendarState } from '#emails/booking-notice'
 import type { Locale } from '~/lib/i18n'
 import { employerOwners } from '../accounts/accounts.queries.server'
 import { enqueueEmail } from '../email/outbox.server'
-import { placeLine } from '../places/places.server'
 import { emitWebhookEvent } from '../webhooks/emit.server'
-import { selectBookings } from './booking-queries.server'
+import { selectBookings, sessionPlace } from './booking-queries.server'
 import { speeddateIcs } from './ics.server'
 
 type Side = 'employer' | 'consultant'
@@ -55,9 +54,7 @@ export async function notify(tx: Db, bookingId: string, told: BookingNotices, ap
   if (booking.status === 'approved') for (const a of attendees) holders.add(a.id)
 
   // The calendar's LOCATION and the email's "where": a reception location with its address, or the employer's site.
-  const place = booking.placeName
-    ? placeLine({ name: booking.placeName, address: booking.locationAddress, postcode: booking.locationPostcode, municipality: booking.locationMunicipality })
-    : (booking.placeAddress ?? '')
+  const place = sessionPlace(booking)
   const state: CalendarState = !live ? 'CANCELLED' : booking.status === 'approved' ? 'CONFIRMED' : 'TENTATIVE'
   const calendarFor = (userId: string) => {
     const method = holders.has(userId) ? 'REQUEST' : previous.includes(userId) ? 'CANCEL' : null

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { organisations, payments, receptionLocations, speeddateBookings, speeddateSlots, vacancies } from '#db/schema'
+import { placeLine } from '../places/places.server'
 
 export const bookingColumns = {
   id: speeddateBookings.id,
@@ -43,4 +44,11 @@ export function selectBookings(db: Db) {
     .innerJoin(vacancies, eq(vacancies.id, speeddateBookings.vacancyId))
     .leftJoin(receptionLocations, eq(receptionLocations.id, speeddateSlots.receptionLocationId))
     .leftJoin(payments, eq(payments.bookingId, speeddateBookings.id))
+}
+
+type PlaceColumns = { placeName: string | null; locationAddress: string | null; locationPostcode: string | null; locationMunicipality: string | null; placeAddress: string | null }
+
+/** Where a session is, in one line: the reception location with its address, or the employer's site. Emails, calendar files and feeds say the same. */
+export function sessionPlace(p: PlaceColumns): string {
+  return p.placeName ? placeLine({ name: p.placeName, address: p.locationAddress, postcode: p.locationPostcode, municipality: p.locationMunicipality }) : (p.placeAddress ?? '')
 }

@@ -7,8 +7,7 @@ import type { Actor } from '~/modules/authorisation/actor'
 import { can } from '~/modules/authorisation/policy'
 import { scopeOf } from '~/modules/authorisation/scope.server'
 import { recordAudit } from '../audit/audit.server'
-import { placeLine } from '../places/places.server'
-import { selectBookings } from './booking-queries.server'
+import { selectBookings, sessionPlace } from './booking-queries.server'
 import { speeddateFeedIcs, type FeedEvent } from './ics.server'
 
 // A month back, so last week's session is still there to look up; everything ahead.
@@ -76,10 +75,6 @@ export async function feedByToken(db: Db, token: string, now = new Date()): Prom
 
 type BookingLike = Awaited<ReturnType<ReturnType<typeof selectBookings>['where']>>[number]
 
-function placeOf(b: { placeName: string | null; locationAddress: string | null; locationPostcode: string | null; locationMunicipality: string | null; placeAddress: string | null }) {
-  return b.placeName ? placeLine({ name: b.placeName, address: b.locationAddress, postcode: b.locationPostcode, municipality: b.locationMunicipality }) : (b.placeAddress ?? '')
-}
-
 function bookingEvent(b: BookingLike): FeedEvent {
   return {
     uid: b.icsUid,
@@ -88,7 +83,7 @@ function bookingEvent(b: BookingLike): FeedEvent {
     startsAt: b.startsAt,
     endsAt: b.endsAt,
     title: `Speeddate ${b.employerName} — ${b.vacancyTitle}`,
-    location: placeOf(b),
+    location: sessionPlace(b),
     description: `Werkbrug speeddate: ${b.vacancyTitle}.`,
   }
 }
@@ -135,7 +130,7 @@ async function consultantEvents(db: Db, actor: Actor, locale: Locale, since: Dat
       startsAt: slot.startsAt,
       endsAt: slot.endsAt,
       title: translate(locale, 'calendarFeed.freeSlot'),
-      location: placeOf(slot),
+      location: sessionPlace(slot),
       description: translate(locale, 'calendarFeed.freeSlot'),
     }
   })
