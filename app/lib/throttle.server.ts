@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
-import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible'
+import { RateLimiterRes } from 'rate-limiter-flexible'
 import type { Db } from '#db/client.server'
-import { rateLimits } from '#db/schema'
 import type { FieldMessage } from './forms'
+import { PreparedRateLimiterDrizzle } from './prepared-rate-limiter.server'
 
 /**
  * Throttles for the doors anyone can knock on — login, password reset, registration and the
@@ -23,7 +23,7 @@ const byDatabase = new WeakMap<Db, Limiters>()
 
 function createLimiters(db: Db) {
   const limiter = (keyPrefix: string, points: number, duration: number) =>
-    new RateLimiterDrizzle({ storeClient: db, schema: rateLimits, keyPrefix, points, duration, clearExpiredByTimeout: false })
+    new PreparedRateLimiterDrizzle(db, { keyPrefix, points, duration, clearExpiredByTimeout: false })
   return {
     loginFailuresByPair: limiter('login-pair', 10_000, 24 * 60 * 60),
     loginDelayByPair: limiter('login-delay', 1, 1),

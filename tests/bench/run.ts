@@ -9,7 +9,7 @@ import { openDatabase } from '../../db/client.server'
 import { migrateDatabase } from '../../db/migrate.server'
 import { syncPolicyDefaults } from '../../app/modules/policy/policy.server'
 import { createApiKey } from '../../app/modules/api-keys/api-keys.server'
-import { selectVacancyPage } from '../../app/modules/vacancies/vacancies.queries.server'
+import { vacancyPageQuery } from '../../app/modules/vacancies/vacancies.queries.server'
 import { encodeCursor } from '../../app/modules/vacancies/vacancies.server'
 import { benchBookingContention } from './booking-contention'
 import { benchChecklist } from './checklist'
@@ -183,7 +183,7 @@ async function startBaseline(handle: ReturnType<typeof openDatabase>, organisati
   const actor = { userId: null, organisationId: 'ORG', role: 'employer_owner' as const }
   const filters = { limit: 50 }
   const shape = (after: { createdAt: Date; id: string } | null) => {
-    const query = selectVacancyPage(handle.db, actor, filters, after).toSQL()
+    const query = vacancyPageQuery(handle.db, actor, filters, after, 51).toSQL()
     const names = query.params.map((p: unknown) => (p === 'ORG' ? 'ORG' : p === 51 ? 'LIMIT' : p === 'CURSOR-ID' ? 'ID' : 'CREATED_AT'))
     return JSON.stringify({ text: query.sql, params: names })
   }

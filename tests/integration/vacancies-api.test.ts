@@ -195,4 +195,40 @@ describe('PATCH and submit', () => {
     expect((await api.get('/api/v1/vacancies?limit=500')).status).toBe(400)
     expect((await api.get('/api/v1/vacancies?cursor=garbage')).status).toBe(400)
   })
+
+  // The list is prepared once per shape of filters and run with their values (decision 015):
+  // every shape must give the rows of its own values, the same shape again with other values
+  // too, and a LIKE wildcard in a municipality is a character, not a wildcard.
+  it('answers each combination of filters with its own rows, also when the same shape comes again', async () => {
+    const c = await createEmployerWithApiKey(app.database.db)
+    const other = await createEmployerWithApiKey(app.database.db)
+    const api = apiClient(app.url, c.apiKey)
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
+    const made = [
+      { title: 'Job A', sector: 'logistics', municipality: 'Almere', startDate: inDays(20) },
+      { title: 'Job B', sector: 'cleaning', municipality: 'Almere', startDate: inDays(40) },
+      { title: 'Job C', sector: 'logistics', municipality: 'Lelystad', startDate: inDays(60) },
+      { title: 'Job D', sector: 'logistics', municipality: '100% Zeewolde', startDate: inDays(80) },
+    ] as const
+    for (const fields of made) {
+      const created = await api.post('/api/v1/vacancies', await validVacancyBody(app.database.db, fields))
+      expect(created.status, JSON.stringify(created.json)).toBe(201)
+    }
+    await apiClient(app.url, other.apiKey).post('/api/v1/vacancies', await validVacancyBody(app.database.db, { title: 'Elders', municipality: 'Almere' }))
+    const titles = async (query: string) => ((await api.get(`/api/v1/vacancies?${query}`)).json.data as { title: string }[]).map((v) => v.title.replace('Job ', '')).sort()
+    expect(await titles('municipality=almere')).toEqual(['A', 'B'])
+    expect(await titles('municipality=lelystad')).toEqual(['C'])
+    expect(await titles('municipality=%25')).toEqual([])
+    expect(await titles('municipality=100%25%20zeewolde')).toEqual(['D'])
+    expect(await titles(`sector=logistics&startFrom=${inDays(50)}`)).toEqual(['C', 'D'])
+    expect(await titles(`sector=cleaning&startFrom=${inDays(50)}`)).toEqual([])
+    expect(await titles(`startFrom=${inDays(30)}&startTo=${inDays(70)}`)).toEqual(['B', 'C'])
+    expect(await titles('status=draft&sector=logistics&municipality=Almere')).toEqual(['A'])
+    expect(await titles('status=published')).toEqual([])
+    // The other employer, through the same prepared shape, sees only its own.
+    expect(((await apiClient(app.url, other.apiKey).get('/api/v1/vacancies?municipality=almere')).json.data as { title: string }[]).map((v) => v.title)).toEqual(['Elders'])
+    const first = await api.get('/api/v1/vacancies?sector=logistics&limit=2')
+    const second = await api.get(`/api/v1/vacancies?sector=logistics&limit=2&cursor=${first.json.nextCursor}`)
+    expect([...(first.json.data as { title: string }[]), ...(second.json.data as { title: string }[])].map((v) => v.title)).toEqual(['Job D', 'Job C', 'Job A'])
+  })
 })

@@ -1,22 +1,23 @@
 import { createHash } from 'node:crypto'
 import { lt } from 'drizzle-orm'
-import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible'
+import { RateLimiterRes } from 'rate-limiter-flexible'
 import type { Db } from '#db/client.server'
 import { rateLimits } from '#db/schema'
+import { PreparedRateLimiterDrizzle } from '~/lib/prepared-rate-limiter.server'
 
 export type RateLimitResult = { allowed: boolean; limit: number; remaining: number; resetSeconds: number }
 
 // The API's limit per key (or per address for the public rules) and minute, kept in PostgreSQL
 // with rate-limiter-flexible like the login throttles: it holds across every web instance, so a
 // client cannot multiply its budget by the number of instances behind the load balancer.
-const limiters = new WeakMap<Db, Map<number, RateLimiterDrizzle>>()
+const limiters = new WeakMap<Db, Map<number, PreparedRateLimiterDrizzle>>()
 
-function limiter(db: Db, points: number): RateLimiterDrizzle {
+function limiter(db: Db, points: number): PreparedRateLimiterDrizzle {
   let byPoints = limiters.get(db)
   if (!byPoints) limiters.set(db, (byPoints = new Map()))
   let found = byPoints.get(points)
   if (!found) {
-    found = new RateLimiterDrizzle({ storeClient: db, schema: rateLimits, keyPrefix: `api-${points}`, points, duration: 60, clearExpiredByTimeout: false })
+    found = new PreparedRateLimiterDrizzle(db, { keyPrefix: `api-${points}`, points, duration: 60, clearExpiredByTimeout: false })
     byPoints.set(points, found)
   }
   return found

@@ -6,7 +6,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { describe, expect, it } from 'vitest'
 import { pdfText } from '../../../tests/support/pdf'
 import { catalogueOf, translate } from '~/lib/i18n'
-import { latinFontCovers, renderChecklistPdf } from './checklist-pdf.server'
+import { latinFontCovers, renderChecklistPdf, sharedLayoutCount } from './checklist-pdf.server'
 import { buildGuidance } from './guidance'
 import { rulesFromDefaults } from '../policy/defaults'
 import { sourceText } from '../policy/source-text'
@@ -37,6 +37,21 @@ describe('TWV checklist PDF', () => {
     // The status is said once, not in the title as well.
     expect(text).not.toMatch(/\((aangekondigd|announced)\)\s*\((aangekondigd|announced)/)
     expect(text).toContain(locale === 'nl' ? 'Bronnen' : 'Sources')
+  })
+
+  it('lays out each word once across documents, and a later document reads the same', async () => {
+    const guidance = buildGuidance({ hire, rules, done: {}, today: '2026-11-27', own: {}, locale: 'nl' })
+    const header = { organisationName: 'Gedeeld Transport BV', vacancyTitle: 'Heftruckchauffeur', hireReference: 'AZC-77', residenceStatus: 'asylum_seeker' as const }
+    const first = await pdfText(new Uint8Array(await renderChecklistPdf('nl', header, [guidance])))
+    const kept = sharedLayoutCount()
+    // If a pdfkit upgrade no longer has the per-font cache this hooks into, this says so.
+    expect(kept).toBeGreaterThan(50)
+    const second = await pdfText(new Uint8Array(await renderChecklistPdf('nl', header, [guidance])))
+    expect(second).toBe(first)
+    expect(sharedLayoutCount()).toBe(kept)
+    const third = await pdfText(new Uint8Array(await renderChecklistPdf('nl', { ...header, organisationName: 'Zwaluwstaartverbinding BV' }, [guidance])))
+    expect(third).toContain('Zwaluwstaartverbinding BV')
+    expect(sharedLayoutCount()).toBeGreaterThan(kept)
   })
 
   it('writes a name in another script with the full font, not as empty boxes', async () => {

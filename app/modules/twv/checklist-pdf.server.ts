@@ -41,6 +41,31 @@ export function latinFontCovers(text: string): boolean {
   return true
 }
 
+// pdfkit shapes every word with fontkit (OpenType lookups, a few dozen µs a word) and keeps the
+// result for one document only, while checklists repeat the same words document after document:
+// that was half of a checklist's time. A word's layout depends only on the font file (glyph ids,
+// advances and positions, scaled per font and never changed by pdfkit once made), so the layouts
+// are kept per font file across documents, bounded. If a pdfkit upgrade drops the per-font cache
+// this hooks into, documents are still right, only slower (a unit test says so).
+const MAX_SHARED_LAYOUTS = 20_000
+const sharedLayouts = new Map<() => Buffer, Record<string, unknown>>()
+
+function shareLayouts(doc: PDFKit.PDFDocument, name: string, file: () => Buffer): void {
+  doc.font(name)
+  const font = (doc as unknown as { _font?: { layoutCache?: unknown } })._font
+  if (!font || typeof font.layoutCache !== 'object' || font.layoutCache === null) return
+  let layouts = sharedLayouts.get(file)
+  if (!layouts || Object.keys(layouts).length > MAX_SHARED_LAYOUTS) sharedLayouts.set(file, (layouts = Object.create(null) as Record<string, unknown>))
+  font.layoutCache = layouts
+}
+
+/** How many word layouts are kept across documents (for the test that the sharing still works). */
+export function sharedLayoutCount(): number {
+  let count = 0
+  for (const layouts of sharedLayouts.values()) count += Object.keys(layouts).length
+  return count
+}
+
 export type ChecklistHeader = {
   organisationName: string
   vacancyTitle: string
@@ -62,6 +87,8 @@ export function renderChecklistPdf(locale: Locale, header: ChecklistHeader, guid
   const title = `Werkbrug — ${t('twv.title')}${header.hireReference ? ` — ${header.hireReference}` : ''}`
   const doc = new PDFDocument({
     size: 'A4',
+    // No Helvetica: pdfkit would parse its metrics for every document, and nothing is set in it.
+    font: null as unknown as string,
     margin: 50,
     pdfVersion: '1.7',
     tagged: true,
@@ -73,6 +100,8 @@ export function renderChecklistPdf(locale: Locale, header: ChecklistHeader, guid
   })
   doc.registerFont('regular', fonts.regular())
   doc.registerFont('bold', fonts.bold())
+  shareLayouts(doc, 'bold', fonts.bold)
+  shareLayouts(doc, 'regular', fonts.regular)
   const chunks: Buffer[] = []
   doc.on('data', (chunk: Buffer) => chunks.push(chunk))
   const finished = new Promise<Buffer>((resolve, reject) => {

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lte, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
+import { prepared, slot } from '#db/prepared.server'
 import { organisations, receptionLocations, users, vacancies, vacancyEvents, vacancyTravelTimes } from '#db/schema'
 import type { Actor } from '~/modules/authorisation/actor'
 import { scopeOf } from '~/modules/authorisation/scope.server'
@@ -61,27 +62,54 @@ export async function selectVacancy(db: Db, actor: Actor, id: string, forUpdate 
 export type VacancyRow = NonNullable<Awaited<ReturnType<typeof selectVacancy>>>
 
 /** Keyset paging, newest first: no OFFSET, so page 2000 costs what page 1 costs. */
-export function selectVacancyPage(
+export function vacancyPageQuery(
   db: Db,
   actor: Actor,
   filters: VacancyListFilters,
-  after: { createdAt: Date; id: string } | null,
+  after: { createdAt: Date | string; id: string } | null,
+  rows: number,
 ) {
   const conditions: (SQL | undefined)[] = [
     scopeOf(actor).vacancies(),
     filters.status ? eq(vacancies.status, filters.status) : undefined,
     filters.sector ? eq(vacancies.sector, filters.sector) : undefined,
-    filters.municipality ? ilike(vacancies.municipality, escapeLike(filters.municipality)) : undefined,
+    filters.municipality ? ilike(vacancies.municipality, filters.municipality) : undefined,
     filters.startFrom ? gte(vacancies.startDate, filters.startFrom) : undefined,
     filters.startTo ? lte(vacancies.startDate, filters.startTo) : undefined,
-    after ? sql`(${vacancies.createdAt}, ${vacancies.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)` : undefined,
+    after ? sql`(${vacancies.createdAt}, ${vacancies.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)` : undefined,
   ]
   return db
     .select(vacancyColumns)
     .from(vacancies)
     .where(and(...conditions))
     .orderBy(desc(vacancies.createdAt), desc(vacancies.id))
-    .limit(filters.limit + 1)
+    .limit(rows)
+}
+
+/**
+ * One page of the list (one row more than asked, to know whether there is a next page). The
+ * hottest read of the API: prepared once per shape of filters and run with their values.
+ */
+export function selectVacancyPage(db: Db, actor: Actor, filters: VacancyListFilters, after: { createdAt: Date; id: string } | null) {
+  const present = (['status', 'sector', 'municipality', 'startFrom', 'startTo'] as const).filter((name) => filters[name] !== undefined)
+  const shape = `vacancy_page:${actor.role}:${present.join(',')}:${after ? 'after' : 'first'}`
+  const query = prepared(db, shape, () =>
+    vacancyPageQuery(
+      db,
+      { ...actor, organisationId: slot('organisationId') },
+      { ...Object.fromEntries(present.map((name) => [name, slot(name)])), limit: 0 } as VacancyListFilters,
+      after ? { createdAt: slot('afterCreatedAt'), id: slot('afterId') } : null,
+      slot('rows'),
+    ),
+  )
+  return query.execute({
+    organisationId: actor.organisationId,
+    ...filters,
+    municipality: filters.municipality === undefined ? undefined : escapeLike(filters.municipality),
+    rows: filters.limit + 1,
+    afterCreatedAt: after?.createdAt.toISOString(),
+    afterId: after?.id,
+  })
 }
 
 function escapeLike(value: string): string {
