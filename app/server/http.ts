@@ -62,7 +62,14 @@ export function createHttpApp(options: HttpAppOptions) {
 
   // gzip or brotli for pages, JSON, scripts and styles (whatever the client accepts); a reverse
   // proxy that compresses too will see an encoded body and leave it alone.
-  app.use(compression())
+  // A client that takes no encoding we offer (the bench's, curl's by default) is answered as is:
+  // the middleware would set up its stream only to pass the body through, on every request.
+  const compress = compression()
+  app.use((req, res, next) => {
+    if (ENCODINGS.test(req.headers['accept-encoding'] ?? '')) return compress(req, res, next)
+    res.vary('Accept-Encoding')
+    next()
+  })
 
   if (options.devMiddleware) app.use(options.devMiddleware)
   if (options.clientDir) {
@@ -118,6 +125,9 @@ export function createHttpApp(options: HttpAppOptions) {
   }) as express.ErrorRequestHandler)
   return app
 }
+
+/** The encodings the compression middleware can answer with; their weights are its business. */
+const ENCODINGS = /\b(gzip|br|deflate)\b/i
 
 function isApiPath(path: string): boolean {
   return path.startsWith('/api/')

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import type Stripe from 'stripe'
 import type { Db } from '#db/client.server'
+import { prepared, slot } from '#db/prepared.server'
 import {
   activeBookingStatuses,
   speeddateBookingEvents,
@@ -98,19 +99,7 @@ export async function bookSlot(db: Db, actor: Actor, slotId: string, vacancyId: 
   // Checks that need no lock come first: whose vacancy it is, and whether the slot is already
   // held. Most losers of a race stop here without queueing for the slot's lock.
   if (!can(actor.role, 'speeddates:book')) return null
-  // One statement: the slot as the employer may see it, its vacancy if it is the employer's and
-  // published, and whether someone already holds the slot.
-  const [found] = await db
-    .select({
-      intermediaryOrganisationId: speeddateSlots.intermediaryOrganisationId,
-      vacancyIntermediaryOrganisationId: vacancies.intermediaryOrganisationId,
-      vacancyId: vacancies.id,
-      vacancyTitle: vacancies.title,
-      held: sql<boolean>`exists (select 1 from ${speeddateBookings} where ${speeddateBookings.slotId} = ${speeddateSlots.id} and ${inArray(speeddateBookings.status, active)})`,
-    })
-    .from(speeddateSlots)
-    .leftJoin(vacancies, and(eq(vacancies.id, vacancyId), scopeOf(actor).vacancies(), eq(vacancies.status, 'published')))
-    .where(and(eq(speeddateSlots.id, slotId), scopeOf(actor).slots()))
+  const [found] = await bookableSlot(db, actor).execute({ slotId, vacancyId, organisationId: actor.organisationId })
   // Only the slots of the employer's own intermediaries exist for it.
   if (!found) return null
   if (!found.vacancyId) throw new FieldValidationError({ vacancyId: { key: 'errors.vacancyNotBookable' } })
@@ -171,6 +160,28 @@ export async function bookSlot(db: Db, actor: Actor, slotId: string, vacancyId: 
     if (isUniqueViolation(error, 'speeddate_bookings_active_slot_key')) throw new BookingConflictError('errors.slotTaken')
     throw error
   }
+}
+
+/**
+ * One statement: the slot as the employer may see it, its vacancy if it is the employer's and
+ * published, and whether someone already holds the slot. Every request in a race for a slot runs
+ * it, so it is prepared once per kind of actor (decision 015).
+ */
+function bookableSlot(db: Db, actor: Actor) {
+  return prepared(db, `bookable_slot:${actor.role}`, () => {
+    const scope = scopeOf({ ...actor, organisationId: slot('organisationId') })
+    return db
+      .select({
+        intermediaryOrganisationId: speeddateSlots.intermediaryOrganisationId,
+        vacancyIntermediaryOrganisationId: vacancies.intermediaryOrganisationId,
+        vacancyId: vacancies.id,
+        vacancyTitle: vacancies.title,
+        held: sql<boolean>`exists (select 1 from ${speeddateBookings} where ${speeddateBookings.slotId} = ${speeddateSlots.id} and ${inArray(speeddateBookings.status, active)})`,
+      })
+      .from(speeddateSlots)
+      .leftJoin(vacancies, and(eq(vacancies.id, slot('vacancyId')), scope.vacancies(), eq(vacancies.status, 'published')))
+      .where(and(eq(speeddateSlots.id, slot('slotId')), scope.slots()))
+  })
 }
 
 /** The intermediary approves or declines a requested booking; a second decision is a conflict. */
