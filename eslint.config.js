@@ -1,9 +1,12 @@
+import { readdirSync } from 'node:fs'
 import js from '@eslint/js'
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
 import importX from 'eslint-plugin-import-x'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+
+const modules = readdirSync('app/modules', { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name)
 
 export default tseslint.config(
   { ignores: ['build/**', 'data/**', 'node_modules/**', 'tests/e2e/screenshots/**', '.cache/**', 'tests/contract/generated/**'] },
@@ -51,6 +54,14 @@ export default tseslint.config(
           zones: [
             { target: './app/lib', from: ['./app/modules', './app/web', './app/routes', './app/server'], message: 'app/lib is the bottom layer: move the code that needs a module to app/web.' },
             { target: './app/modules', from: ['./app/routes', './app/web', './app/server'], message: 'Modules do not know the web layer.' },
+            // A module reaches another only through its public entry: index.ts (either side) or
+            // index.server.ts (server only). What is not exported there is the module's own.
+            ...modules.map((name) => ({
+              target: `./app/modules/${name}`,
+              from: './app/modules',
+              except: [`./${name}`, ...modules.filter((other) => other !== name).flatMap((other) => [`./${other}/index.ts`, `./${other}/index.server.ts`])],
+              message: `Import another module through its index.ts or index.server.ts, not a file inside it.`,
+            })),
           ],
         },
       ],

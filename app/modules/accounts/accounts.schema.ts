@@ -1,4 +1,4 @@
-import { colleagueRoles, type Party, type Role } from '~/modules/authorisation/roles'
+import { colleagueRoles, type Party, type Role } from '~/modules/authorisation'
 import { z } from 'zod'
 
 const requiredText = (max: number) =>

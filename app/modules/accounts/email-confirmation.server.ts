@@ -3,8 +3,8 @@ import type { Db } from '#db/client.server'
 import { emailConfirmationTokens, users } from '#db/schema'
 import type { Locale } from '~/lib/i18n'
 import { createToken, hashToken } from '~/lib/tokens.server'
-import { recordAudit } from '../audit/audit.server'
-import { enqueueEmail } from '../email/outbox.server'
+import { recordAudit } from '~/modules/audit/index.server'
+import { enqueueEmail } from '~/modules/email/index.server'
 
 export const CONFIRMATION_TTL_MS = 24 * 60 * 60 * 1000
 

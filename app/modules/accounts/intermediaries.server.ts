@@ -2,11 +2,11 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { employerIntermediaries, organisations, users } from '#db/schema'
 import { FieldValidationError } from '~/lib/errors.server'
-import { recordAudit } from '../audit/audit.server'
+import { recordAudit } from '~/modules/audit/index.server'
 import { emailIsTaken } from './accounts.queries.server'
 import { createInvitation, type Inviter } from './invitations.server'
-import type { Actor } from '~/modules/authorisation/actor'
-import { scopeOf } from '~/modules/authorisation/scope.server'
+import type { Actor } from '~/modules/authorisation'
+import { scopeOf } from '~/modules/authorisation/index.server'
 
 /** The intermediaries an employer works with: the ones it may assign a vacancy to. */
 export function linkedIntermediaries(db: Db, actor: Actor) {

@@ -1,8 +1,8 @@
 import { and, asc, count, eq, lt, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { organisations, users } from '#db/schema'
-import type { Actor } from '~/modules/authorisation/actor'
-import { scopeOf } from '~/modules/authorisation/scope.server'
+import type { Actor } from '~/modules/authorisation'
+import { scopeOf } from '~/modules/authorisation/index.server'
 
 export async function kvkNumberIsTaken(db: Db, kvkNumber: string): Promise<boolean> {
   const [row] = await db

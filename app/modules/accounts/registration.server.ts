@@ -4,14 +4,14 @@ import { organisations, users } from '#db/schema'
 import { FieldValidationError, isUniqueViolation } from '~/lib/errors.server'
 import type { Locale } from '~/lib/i18n'
 import { hashPassword } from '~/lib/passwords.server'
-import { recordAudit } from '../audit/audit.server'
-import { enqueueEmail } from '../email/outbox.server'
+import { recordAudit } from '~/modules/audit/index.server'
+import { enqueueEmail } from '~/modules/email/index.server'
 import type { RegistrationInput } from './accounts.schema'
 import { sendEmailConfirmation } from './email-confirmation.server'
 import { kvkNumberIsTaken, releaseUnconfirmedKvk } from './organisations.server'
 import { linkEmployer, listIntermediaries } from './intermediaries.server'
 import { findPartnerInvitation, spendPartnerInvitation } from './partners.server'
-import { draftFromScan } from '../scan/scans.server'
+import { draftFromScan } from '~/modules/scan/index.server'
 
 /**
  * Registers an employer organisation and its owner, who must confirm the email address before

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { sessions, users } from '#db/schema'
 import type { Locale } from '~/lib/i18n'
-import type { Role } from '~/modules/authorisation/roles'
+import type { Role } from '~/modules/authorisation'
 import { createToken, hashToken } from '~/lib/tokens.server'
 import { findPendingSignInByHash, findUserBySessionHash } from './accounts.queries.server'
 

@@ -1,9 +1,9 @@
 import { and, asc, eq, isNull, ne } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { users } from '#db/schema'
-import type { Actor } from '~/modules/authorisation/actor'
-import { scopeOf } from '~/modules/authorisation/scope.server'
-import { recordAudit } from '../audit/audit.server'
+import type { Actor } from '~/modules/authorisation'
+import { scopeOf } from '~/modules/authorisation/index.server'
+import { recordAudit } from '~/modules/audit/index.server'
 import { deleteUserSessions } from './sessions.server'
 
 const memberColumns = {

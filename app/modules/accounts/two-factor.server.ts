@@ -4,10 +4,10 @@ import { generateSecret, generateURI, verify } from 'otplib'
 import QRCode from 'qrcode'
 import type { Db } from '#db/client.server'
 import { recoveryCodes, sessions, users } from '#db/schema'
-import { can } from '~/modules/authorisation/policy'
-import type { Role } from '~/modules/authorisation/roles'
+import { can } from '~/modules/authorisation'
+import type { Role } from '~/modules/authorisation'
 import { hashToken } from '~/lib/tokens.server'
-import { recordAudit } from '../audit/audit.server'
+import { recordAudit } from '~/modules/audit/index.server'
 import type { SessionStage } from './sessions.server'
 
 // A code is accepted from the previous, current or next 30-second step (clock drift of phones),

@@ -3,10 +3,10 @@ import { and, desc, eq, isNull } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { prepared, slot } from '#db/prepared.server'
 import { apiKeys, organisations } from '#db/schema'
-import type { Actor } from '~/modules/authorisation/actor'
-import { scopeOf } from '~/modules/authorisation/scope.server'
+import type { Actor } from '~/modules/authorisation'
+import { scopeOf } from '~/modules/authorisation/index.server'
 import { hashToken } from '~/lib/tokens.server'
-import { recordAudit } from '../audit/audit.server'
+import { recordAudit } from '~/modules/audit/index.server'
 
 const KEY_PREFIX = 'wbk_'
 

@@ -2,7 +2,7 @@ import type { Db } from '#db/client.server'
 import { emailOutbox, type EmailAttachment } from '#db/schema'
 import { emailSubject, type EmailTemplateName, type EmailTemplateProps } from '#emails/index'
 import type { Locale } from '~/lib/i18n'
-import { enqueueJob } from '../jobs/queue.server'
+import { enqueueJob } from '~/modules/jobs/index.server'
 import { secretLinkPlaceholder } from './secret-links.server'
 
 export type OutgoingEmail<N extends EmailTemplateName> = {

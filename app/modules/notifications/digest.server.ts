@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { notificationDigestItems } from '#db/schema'
 import type { Locale } from '~/lib/i18n'
-import { enqueueEmail } from '../email/outbox.server'
+import { enqueueEmail } from '~/modules/email/index.server'
 import { activeUsers } from './notify.server'
 import type { NotificationProps } from './kinds'
 

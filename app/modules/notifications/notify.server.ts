@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, ne } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { notificationDigestItems, notificationPreferences, users } from '#db/schema'
 import type { Locale } from '~/lib/i18n'
-import { enqueueEmail } from '../email/outbox.server'
+import { enqueueEmail } from '~/modules/email/index.server'
 import type { NotificationProps } from './kinds'
 
 /**

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { notificationPreferences } from '#db/schema'
-import type { Actor } from '~/modules/authorisation/actor'
-import { scopeOf } from '~/modules/authorisation/scope.server'
+import type { Actor } from '~/modules/authorisation'
+import { scopeOf } from '~/modules/authorisation/index.server'
 import { kindsFor, type Delivery, type NotificationKind } from './kinds'
 
 /** The person's choice per kind they can receive; no row means "at once". */

@@ -3,8 +3,8 @@ import type { Db } from '#db/client.server'
 import { cancellationPolicies } from '#db/schema'
 import { todayInAmsterdam } from '~/lib/dates'
 import { FieldValidationError } from '~/lib/errors.server'
-import type { Actor } from '~/modules/authorisation/actor'
-import { recordAudit } from '../audit/audit.server'
+import type { Actor } from '~/modules/authorisation'
+import { recordAudit } from '~/modules/audit/index.server'
 import { defaultCancellationPolicy, type CancellationPolicy } from './cancellation'
 
 /** The intermediary's cancellation terms in force on a date, or the default terms. */

@@ -2,8 +2,8 @@ import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { payments, speeddateBookings, users } from '#db/schema'
 import { StateConflictError } from '~/lib/errors.server'
-import { employerOwners } from '../accounts/accounts.queries.server'
-import { enqueueEmail } from '../email/outbox.server'
+import { employerOwners } from '~/modules/accounts/index.server'
+import { enqueueEmail } from '~/modules/email/index.server'
 import { bookingPaymentPort } from './booking-port'
 
 export class PaymentConflictError extends StateConflictError {}

@@ -4,8 +4,8 @@ import { onAccount } from '~/lib/stripe.server'
 import type { Db } from '#db/client.server'
 import { payments } from '#db/schema'
 import type { Locale } from '~/lib/i18n'
-import type { Actor } from '~/modules/authorisation/actor'
-import { may } from '~/modules/authorisation/policy'
+import type { Actor } from '~/modules/authorisation'
+import { may } from '~/modules/authorisation'
 import { BOOKING_PAYMENT_WINDOW_MS, lockPayment, markPaid, PaymentConflictError, type StripeFollowUps } from './charges.server'
 
 // Stripe lets a Checkout Session live between 30 minutes and 24 hours.

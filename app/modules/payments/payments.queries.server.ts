@@ -2,8 +2,8 @@ import { and, desc, eq } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '#db/client.server'
 import { organisations, payments, speeddateBookings, stripeEventRefusals } from '#db/schema'
-import type { Actor } from '~/modules/authorisation/actor'
-import { scopeOf } from '~/modules/authorisation/scope.server'
+import type { Actor } from '~/modules/authorisation'
+import { scopeOf } from '~/modules/authorisation/index.server'
 
 const payer = alias(organisations, 'payer')
 const payee = alias(organisations, 'payee')

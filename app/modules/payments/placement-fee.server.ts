@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { candidates, hires, payments, vacancies } from '#db/schema'
-import { employerOwners } from '../accounts/accounts.queries.server'
-import { enqueueEmail } from '../email/outbox.server'
+import { employerOwners } from '~/modules/accounts/index.server'
+import { enqueueEmail } from '~/modules/email/index.server'
 import { createCharge } from './charges.server'
 import { chargeableFee, feeInForce } from './fees.server'
 

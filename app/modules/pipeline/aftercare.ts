@@ -1,4 +1,4 @@
-import { addDays } from '../policy/rule'
+import { addDays } from '~/modules/policy'
 
 export type CheckInRecord = { week: number; doneOn: string | null; howItGoes: string | null; dropoutRisk: 'low' | 'medium' | 'high' | null; agreed: string | null }
 

@@ -2,12 +2,12 @@ import { and, asc, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm
 import type { Db } from '#db/client.server'
 import { aftercareCheckIns, anonymousPipelineRecords, auditLog, candidates, hires, organisations, receptionLocations, vacancies, type AnonymousMatch } from '#db/schema'
 import { FieldValidationError, isUniqueViolation } from '~/lib/errors.server'
-import type { Actor } from '~/modules/authorisation/actor'
-import { assertCan } from '~/modules/authorisation/policy'
-import { scopeOf } from '~/modules/authorisation/scope.server'
-import { recordAudit } from '../audit/audit.server'
-import { policyRule } from '../policy/policy.server'
-import { matchOutcomeColumns } from '../twv/hires.server'
+import type { Actor } from '~/modules/authorisation'
+import { assertCan } from '~/modules/authorisation'
+import { scopeOf } from '~/modules/authorisation/index.server'
+import { recordAudit } from '~/modules/audit/index.server'
+import { policyRule } from '~/modules/policy/index.server'
+import { matchOutcomeColumns } from '~/modules/twv/index.server'
 import type { CandidateIntakeInput } from './pipeline.schema'
 
 /** What the funnel counts of a person: the pilot's attributes and the intake's dates. */

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync'
 import { z } from 'zod'
 import { parseWithSchema, type FieldMessage } from '~/lib/forms'
 import { calendarDate } from '~/lib/schema-fields'
-import { referenceCodeField } from '../speeddates/speeddates.schema'
+import { referenceCodeField } from '~/modules/speeddates'
 import { historyColumns } from './history-columns'
 import {
   educationLevels,

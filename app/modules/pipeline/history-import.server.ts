@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { candidates, employerIntermediaries, hires, organisations, receptionLocations, vacancies } from '#db/schema'
-import type { Actor } from '~/modules/authorisation/actor'
-import { assertCan } from '~/modules/authorisation/policy'
-import { recordAudit } from '../audit/audit.server'
+import type { Actor } from '~/modules/authorisation'
+import { assertCan } from '~/modules/authorisation'
+import { recordAudit } from '~/modules/audit/index.server'
 import { parseHistoryCsv, type HistoryError } from './history-csv'
 
 export type HistoryImportResult =

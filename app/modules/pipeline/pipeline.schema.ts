@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { calendarDate, emptyAsNull } from '~/lib/schema-fields'
-import { referenceCodeField } from '../speeddates/speeddates.schema'
+import { referenceCodeField } from '~/modules/speeddates'
 import { approachOutcomes, educationLevels, genders, municipalLinkages, notStartedReasons, residenceStatuses, stopReasons } from './categories'
 
 const knownLanguageLevels = ['good', 'reasonable', 'a_little', 'none'] as const

@@ -2,9 +2,9 @@ import { asc, eq, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { receptionLocations } from '#db/schema'
 import { FieldValidationError, isUniqueViolation } from '~/lib/errors.server'
-import type { Actor } from '~/modules/authorisation/actor'
-import { assertCan } from '~/modules/authorisation/policy'
-import { recordAudit } from '../audit/audit.server'
+import type { Actor } from '~/modules/authorisation'
+import { assertCan } from '~/modules/authorisation'
+import { recordAudit } from '~/modules/audit/index.server'
 import type { PlaceInput } from './places.schema'
 
 export const placeColumns = {

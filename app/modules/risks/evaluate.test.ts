@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { rulesFromDefaults } from '../policy/defaults'
+import { rulesFromDefaults } from '~/modules/policy'
 import { emptyArrangements, type Arrangements } from './arrangements'
 import { evaluateRisks, type RiskVacancy } from './evaluate'
 

@@ -1,8 +1,8 @@
 import { formatDate, formatEuros, translate, type Locale } from '~/lib/i18n'
-import { convolve, leadTimeFromBins, quantile, NO_WAIT } from '~/modules/policy/lead-times'
-import { riskCodes, type RiskCode } from '~/modules/policy/risk-codes'
-import { addDays, inForce, localised, ruleOf, type AnyPolicyRule, type PolicyRule } from '~/modules/policy/rule'
-import type { PolicySource } from '~/modules/policy/schemas'
+import { convolve, leadTimeFromBins, quantile, NO_WAIT } from '~/modules/policy'
+import { riskCodes, type RiskCode } from '~/modules/policy'
+import { addDays, inForce, localised, ruleOf, type AnyPolicyRule, type PolicyRule } from '~/modules/policy'
+import type { PolicySource } from '~/modules/policy'
 import { coveredDailyTravelCents, dailyTravelEstimate, type Arrangements, type ResidenceStatus } from './arrangements'
 
 export { riskCodes, type RiskCode }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
-import type { Actor } from '~/modules/authorisation/actor'
-import { assertCan } from '~/modules/authorisation/policy'
+import type { Actor } from '~/modules/authorisation'
+import { assertCan } from '~/modules/authorisation'
 
 export type EmployerFunnel = {
   /** On the whole platform: a scan is nobody's until someone registers from it. */

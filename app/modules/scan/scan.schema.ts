@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { crossFieldIssues, vacancyFieldsSchema, type VacancyFields } from '~/modules/vacancies/vacancies.schema'
-import { emptyVacancyFields } from '~/modules/vacancies/options'
+import { crossFieldIssues, vacancyFieldsSchema, type VacancyFields } from '~/modules/vacancies'
+import { emptyVacancyFields } from '~/modules/vacancies'
 import { todayInAmsterdam } from '~/lib/dates'
 
 /**

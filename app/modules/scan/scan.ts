@@ -1,8 +1,8 @@
 import type { Locale } from '~/lib/i18n'
-import type { AnyPolicyRule } from '~/modules/policy/rule'
-import { localised, ruleOf } from '~/modules/policy/rule'
-import { evaluateRisks, type Risk, type RiskCode } from '~/modules/risks/evaluate'
-import { buildGuidance, plannedStart, type ExpectedStart, type Guidance } from '~/modules/twv/guidance'
+import type { AnyPolicyRule } from '~/modules/policy'
+import { localised, ruleOf } from '~/modules/policy'
+import { evaluateRisks, type Risk, type RiskCode } from '~/modules/risks'
+import { buildGuidance, plannedStart, type ExpectedStart, type Guidance } from '~/modules/twv'
 import { asVacancyFields, type ScanAnswers } from './scan.schema'
 
 /**

@@ -3,8 +3,8 @@ import type { Db } from '#db/client.server'
 import { quickScans, scanCounts } from '#db/schema'
 import { todayInAmsterdam } from '~/lib/dates'
 import { translate, type Locale } from '~/lib/i18n'
-import type { Actor } from '~/modules/authorisation/actor'
-import { createVacancy } from '../vacancies/vacancies.server'
+import type { Actor } from '~/modules/authorisation'
+import { createVacancy } from '~/modules/vacancies/index.server'
 import { asVacancyFields, scanAnswersSchema, type ScanAnswers } from './scan.schema'
 
 /** One more scan form opened today: a count, nothing about who. */

@@ -1,9 +1,9 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { candidates, hires, organisations, vacancies } from '#db/schema'
-import type { Actor } from '~/modules/authorisation/actor'
-import { can } from '~/modules/authorisation/policy'
-import { scopeOf } from '~/modules/authorisation/scope.server'
+import type { Actor } from '~/modules/authorisation'
+import { can } from '~/modules/authorisation'
+import { scopeOf } from '~/modules/authorisation/index.server'
 import { prefixQuery } from './query'
 
 const LIMIT = 20

@@ -1,7 +1,7 @@
 import { and, eq, inArray, ne } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { activeBookingStatuses, speeddateBookings } from '#db/schema'
-import { provideBookingPaymentPort } from '../payments/booking-port'
+import { provideBookingPaymentPort } from '~/modules/payments'
 import { emitBookingEvent, notify } from './booking-notices.server'
 import { lockSlot, recordEvent } from './bookings.server'
 

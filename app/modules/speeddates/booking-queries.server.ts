@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { organisations, payments, receptionLocations, speeddateBookings, speeddateSlots, vacancies } from '#db/schema'
-import { placeLine } from '../places/places.server'
+import { placeLine } from '~/modules/places/index.server'
 
 export const bookingColumns = {
   id: speeddateBookings.id,

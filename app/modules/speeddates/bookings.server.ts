@@ -12,11 +12,11 @@ import {
 } from '#db/schema'
 import { todayInAmsterdam, utcToAmsterdamLocal } from '~/lib/dates'
 import { FieldValidationError, isUniqueViolation, StateConflictError } from '~/lib/errors.server'
-import type { Actor } from '~/modules/authorisation/actor'
-import { can, may } from '~/modules/authorisation/policy'
-import { scopeOf } from '~/modules/authorisation/scope.server'
-import { cancellationPolicyInForce } from '../payments/cancellation-policy.server'
-import { employerCancellationRefund } from '../payments/cancellation'
+import type { Actor } from '~/modules/authorisation'
+import { can, may } from '~/modules/authorisation'
+import { scopeOf } from '~/modules/authorisation/index.server'
+import { cancellationPolicyInForce } from '~/modules/payments/index.server'
+import { employerCancellationRefund } from '~/modules/payments'
 import {
   BOOKING_PAYMENT_WINDOW_MS,
   cancelOpenCharge,
@@ -25,9 +25,9 @@ import {
   noFollowUps,
   requestRefund,
   type StripeFollowUps,
-} from '../payments/charges.server'
-import { chargeableFee } from '../payments/fees.server'
-import { settleFollowUps } from '../payments/settlement.server'
+} from '~/modules/payments/index.server'
+import { chargeableFee } from '~/modules/payments/index.server'
+import { settleFollowUps } from '~/modules/payments/index.server'
 import { emitBookingEvent, notify } from './booking-notices.server'
 import { selectBookings } from './booking-queries.server'
 

@@ -2,12 +2,12 @@ import { and, asc, count, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { candidates, hires, speeddateBookings, speeddateSeats, speeddateSlots } from '#db/schema'
 import { FieldValidationError, isUniqueViolation, StateConflictError } from '~/lib/errors.server'
-import type { Actor } from '~/modules/authorisation/actor'
-import { can } from '~/modules/authorisation/policy'
-import { scopeOf } from '~/modules/authorisation/scope.server'
-import { createHire } from '../twv/hires.server'
+import type { Actor } from '~/modules/authorisation'
+import { can } from '~/modules/authorisation'
+import { scopeOf } from '~/modules/authorisation/index.server'
+import { createHire } from '~/modules/twv/index.server'
 import type { CandidateInput } from './speeddates.schema'
-import { policyRule } from '../policy/policy.server'
+import { policyRule } from '~/modules/policy/index.server'
 
 export async function createCandidate(db: Db, actor: Actor, input: CandidateInput): Promise<string> {
   try {

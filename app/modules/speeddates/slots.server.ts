@@ -4,8 +4,8 @@ import { organisations, receptionLocations, speeddateBookings, speeddateSeats, s
 import { amsterdamLocalToUtc } from '~/lib/dates'
 import { FieldValidationError } from '~/lib/errors.server'
 import type { FieldErrors, FieldMessage } from '~/lib/forms'
-import type { Actor } from '~/modules/authorisation/actor'
-import { scopeOf } from '~/modules/authorisation/scope.server'
+import type { Actor } from '~/modules/authorisation'
+import { scopeOf } from '~/modules/authorisation/index.server'
 import type { SlotInput, SlotListFilters } from './speeddates.schema'
 
 const MAX_SLOT_MS = 8 * 60 * 60 * 1000

@@ -8,8 +8,8 @@ import { pdfText } from '../../../tests/support/pdf'
 import { catalogueOf, translate } from '~/lib/i18n'
 import { latinFontCovers, renderChecklistPdf, sharedLayoutCount } from './checklist-pdf.server'
 import { buildGuidance } from './guidance'
-import { rulesFromDefaults } from '../policy/defaults'
-import { sourceText } from '../policy/source-text'
+import { rulesFromDefaults } from '~/modules/policy'
+import { sourceText } from '~/modules/policy'
 
 const rules = rulesFromDefaults()
 const hire = {

@@ -4,7 +4,7 @@ import PDFDocument from 'pdfkit'
 import { todayInAmsterdam } from '~/lib/dates'
 import { translate, type Locale, type MessageKey } from '~/lib/i18n'
 import type { Guidance } from './guidance'
-import { sourceText } from '~/modules/policy/source-text'
+import { sourceText } from '~/modules/policy'
 
 // Shipped in the repository (DejaVu, free licence): the PDF looks the same on every machine and
 // carries every Dutch character, the euro sign included. The full fonts cover thousands of

@@ -1,6 +1,6 @@
 import type { Db } from '#db/client.server'
 import { isLocale, type Locale } from '~/lib/i18n'
-import type { Actor } from '~/modules/authorisation/actor'
+import type { Actor } from '~/modules/authorisation'
 import { renderChecklistPdf } from './checklist-pdf.server'
 import { blankGuidance, hireGuidance } from './hires.server'
 

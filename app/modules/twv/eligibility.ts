@@ -1,4 +1,4 @@
-import { addMonths, inForce, rulesOfKind, type AnyPolicyRule } from '~/modules/policy/rule'
+import { addMonths, inForce, rulesOfKind, type AnyPolicyRule } from '~/modules/policy'
 
 export type EligibilityFacts = {
   isAdult: boolean | null

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { policyStatuses, sourceSchema } from '~/modules/policy/schemas'
+import { policyStatuses, sourceSchema } from '~/modules/policy'
 import type { Guidance } from './guidance'
 
 const date = z.iso.date()

@@ -2,8 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { evaluateEligibility } from './eligibility'
 import { buildGuidance, type HireFacts } from './guidance'
-import { rulesFromDefaults } from '../policy/defaults'
-import { convolve, leadTimeFromBins, quantile } from '../policy/lead-times'
+import { rulesFromDefaults } from '~/modules/policy'
+import { convolve, leadTimeFromBins, quantile } from '~/modules/policy'
 
 const rules = rulesFromDefaults()
 

@@ -1,8 +1,8 @@
 import type { Locale } from '~/lib/i18n'
 import { evaluateEligibility, type Eligibility, type EligibilityFacts } from './eligibility'
-import { convolve, leadTimeFromBins, leadTimeFromSamples, quantile, NO_WAIT, type LeadTime } from '~/modules/policy/lead-times'
-import { addDays, daysBetween, inForce, localised, ruleOf, rulesOfKind, type AnyPolicyRule, type PolicyRule } from '~/modules/policy/rule'
-import type { PolicySource } from '~/modules/policy/schemas'
+import { convolve, leadTimeFromBins, leadTimeFromSamples, quantile, NO_WAIT, type LeadTime } from '~/modules/policy'
+import { addDays, daysBetween, inForce, localised, ruleOf, rulesOfKind, type AnyPolicyRule, type PolicyRule } from '~/modules/policy'
+import type { PolicySource } from '~/modules/policy'
 
 export type ResidenceStatus = 'asylum_seeker' | 'status_holder' | 'unknown'
 

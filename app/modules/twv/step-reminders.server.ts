@@ -3,11 +3,11 @@ import type { Db } from '#db/client.server'
 import { candidates, hires, hireStepReminders, hireSteps, users, vacancies } from '#db/schema'
 import { todayInAmsterdam } from '~/lib/dates'
 import type { Locale } from '~/lib/i18n'
-import { enqueueEmail } from '../email/outbox.server'
+import { enqueueEmail } from '~/modules/email/index.server'
 import { buildGuidance } from './guidance'
 import { ownDurations } from './hires.server'
-import { listPolicyRules } from '../policy/policy.server'
-import { daysBetween } from '../policy/rule'
+import { listPolicyRules } from '~/modules/policy/index.server'
+import { daysBetween } from '~/modules/policy'
 
 // Steps that wait on someone else, and the step whose date starts the wait.
 const waits = [

@@ -2,8 +2,8 @@ import { and, asc, desc, eq, gte, ilike, inArray, lte, sql, type SQL } from 'dri
 import type { Db } from '#db/client.server'
 import { prepared, slot } from '#db/prepared.server'
 import { organisations, receptionLocations, users, vacancies, vacancyEvents, vacancyTravelTimes } from '#db/schema'
-import type { Actor } from '~/modules/authorisation/actor'
-import { scopeOf } from '~/modules/authorisation/scope.server'
+import type { Actor } from '~/modules/authorisation'
+import { scopeOf } from '~/modules/authorisation/index.server'
 import type { VacancyFields, VacancyListFilters } from './vacancies.schema'
 
 // Travel times come along in the same query, as JSON, so a list page is one round trip.

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { calendarDate, postcodeField } from '~/lib/schema-fields'
 import { todayInAmsterdam } from '~/lib/dates'
-import { minimumHourlyWage } from '~/modules/policy/minimum-wage'
-import type { MinimumWageData } from '~/modules/policy/schemas'
+import { minimumHourlyWage } from '~/modules/policy'
+import type { MinimumWageData } from '~/modules/policy'
 import { vacancyStatuses } from './workflow'
 
 import { candidateStatuses, contractTypes, emptyVacancyFields, languageLevels, sectors, shiftKinds } from './options'

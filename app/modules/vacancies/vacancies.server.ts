@@ -5,11 +5,11 @@ import { todayInAmsterdam } from '~/lib/dates'
 import { FieldValidationError, StateConflictError } from '~/lib/errors.server'
 import type { FieldErrors } from '~/lib/forms'
 import { parseWithSchema } from '~/lib/forms'
-import type { Actor } from '~/modules/authorisation/actor'
-import { audienceOf, type NotificationKind } from '../notifications/kinds'
-import { notify } from '../notifications/notify.server'
-import { scopeOf } from '~/modules/authorisation/scope.server'
-import { linkedIntermediaries } from '~/modules/accounts/intermediaries.server'
+import type { Actor } from '~/modules/authorisation'
+import { audienceOf, type NotificationKind } from '~/modules/notifications'
+import { notify } from '~/modules/notifications/index.server'
+import { scopeOf } from '~/modules/authorisation/index.server'
+import { linkedIntermediaries } from '~/modules/accounts/index.server'
 import {
   existingReceptionLocationIds,
   insertVacancy,
@@ -31,9 +31,9 @@ import {
   type VacancyPatch,
 } from './vacancies.schema'
 import { isEditable, nextStatus, type VacancyAction } from './workflow'
-import { policyRule } from '../policy/policy.server'
-import { minimumHourlyWage } from '../policy/minimum-wage'
-import { emitWebhookEvent } from '../webhooks/emit.server'
+import { policyRule } from '~/modules/policy/index.server'
+import { minimumHourlyWage } from '~/modules/policy'
+import { emitWebhookEvent } from '~/modules/webhooks/index.server'
 
 export type { VacancyRow }
 

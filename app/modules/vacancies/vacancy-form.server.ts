@@ -1,7 +1,7 @@
 import type { Db } from '#db/client.server'
 import { FieldValidationError } from '~/lib/errors.server'
 import { formFailure, formValues, parseWithSchema, type FormFailure } from '~/lib/forms'
-import type { Actor } from '~/modules/authorisation/actor'
+import type { Actor } from '~/modules/authorisation'
 import { formToVacancyInput, toFormErrors } from './vacancy-form'
 import { vacancyCreateSchema } from './vacancies.schema'
 import { createVacancy, listReceptionLocations, updateVacancy } from './vacancies.server'

@@ -1,4 +1,4 @@
-import type { Party } from '~/modules/authorisation/roles'
+import type { Party } from '~/modules/authorisation'
 
 export const vacancyStatuses = ['draft', 'submitted', 'returned', 'published', 'filled', 'closed'] as const
 export type VacancyStatus = (typeof vacancyStatuses)[number]

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { webhookDeliveries, webhookEndpoints } from '#db/schema'
-import { enqueueJob } from '../jobs/queue.server'
+import { enqueueJob } from '~/modules/jobs/index.server'
 import type { WebhookData, WebhookEventType } from './events'
 
 /**

@@ -2,11 +2,11 @@ import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { hires, hireSteps, hireStepReminders, payments, speeddateBookings, speeddateProposals, vacancies } from '#db/schema'
 import { todayInAmsterdam } from '~/lib/dates'
-import type { Actor } from '~/modules/authorisation/actor'
-import { can } from '~/modules/authorisation/policy'
-import { scopeOf } from '~/modules/authorisation/scope.server'
-import { loadPolicyRules } from '../policy/policy.server'
-import { reviewDue } from '../policy/review'
+import type { Actor } from '~/modules/authorisation'
+import { can } from '~/modules/authorisation'
+import { scopeOf } from '~/modules/authorisation/index.server'
+import { loadPolicyRules } from '~/modules/policy/index.server'
+import { reviewDue } from '~/modules/policy'
 
 /** What waits on the reader, per menu item: the counts beside "Vacatures", "Speeddates" … */
 export type WaitingCounts = { vacancies: number; speeddates: number; hires: number; payments: number; policy: number }

@@ -1,0 +1,4 @@
+// The accounts module's public entry for server code: other modules import from here, never a file of this
+// folder (eslint: import-x/no-restricted-paths). Parts that also run in the browser are in index.ts.
+export { employerOwners } from './accounts.queries.server'
+export { linkedIntermediaries } from './intermediaries.server'

@@ -1,0 +1,4 @@
+// The policy module's public entry for server code: other modules import from here, never a file of this
+// folder (eslint: import-x/no-restricted-paths). Parts that also run in the browser are in index.ts.
+export { listPolicyRules, loadPolicyRules, policyRule } from './policy.server'
+export type { StoredRule } from './policy.server'

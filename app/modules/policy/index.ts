@@ -1,0 +1,15 @@
+// The policy module's public entry for code on either side: other modules import from here, never a file of
+// this folder (eslint: import-x/no-restricted-paths). Server-only parts are in index.server.ts.
+export { rulesFromDefaults } from './defaults'
+export { NO_WAIT, convolve, leadTimeFromBins, leadTimeFromSamples, quantile } from './lead-times'
+export type { LeadTime } from './lead-times'
+export { minimumHourlyWage } from './minimum-wage'
+export { reviewDue } from './review'
+export type { ReviewItem } from './review'
+export { riskCodes } from './risk-codes'
+export type { RiskCode } from './risk-codes'
+export { addDays, addMonths, daysBetween, inForce, localised, ruleOf, rulesOfKind } from './rule'
+export type { AnyPolicyRule, PolicyRule } from './rule'
+export { policyStatuses, sourceSchema } from './schemas'
+export type { MinimumWageData, PolicySource } from './schemas'
+export { sourceText } from './source-text'

@@ -1,0 +1,4 @@
+// The risks module's public entry for code on either side: other modules import from here, never a file of
+// this folder (eslint: import-x/no-restricted-paths). Server-only parts are in index.server.ts.
+export { evaluateRisks } from './evaluate'
+export type { Risk, RiskCode } from './evaluate'

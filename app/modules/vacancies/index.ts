@@ -1,0 +1,5 @@
+// The vacancies module's public entry for code on either side: other modules import from here, never a file of
+// this folder (eslint: import-x/no-restricted-paths). Server-only parts are in index.server.ts.
+export { emptyVacancyFields } from './options'
+export { crossFieldIssues, vacancyFieldsSchema } from './vacancies.schema'
+export type { VacancyFields } from './vacancies.schema'
