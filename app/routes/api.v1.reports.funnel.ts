@@ -5,6 +5,7 @@ import { parseWithSchema } from '~/lib/forms'
 import { loadFunnel } from '~/modules/pipeline/funnel.server'
 import { funnelJson } from '~/modules/pipeline/funnel-json'
 import { funnelQuerySchema } from '~/modules/pipeline/pipeline.schema'
+import { employerFunnel } from '~/modules/scan/funnel.server'
 
 // The intermediary's own report for its own systems (its key; the same numbers as /reports).
 const handle = apiRoute(
@@ -14,7 +15,11 @@ const handle = apiRoute(
       const parsed = parseWithSchema(funnelQuerySchema(todayInAmsterdam()), { from: params.get('from') ?? '', to: params.get('to') ?? '', location: params.get('location') ?? '' })
       if (!parsed.success) throw new FieldValidationError(parsed.fieldErrors)
       const { from, to, location } = parsed.data
-      return json(funnelJson(await loadFunnel(context.readDb, actor, { from, to, receptionLocationId: location })))
+      const [funnel, quickScans] = await Promise.all([
+        loadFunnel(context.readDb, actor, { from, to, receptionLocationId: location }),
+        employerFunnel(context.readDb, actor, { from, to }),
+      ])
+      return json({ ...funnelJson(funnel), quickScans })
     },
   },
   { for: 'intermediary' },

@@ -17,6 +17,7 @@ import { importHistory } from '~/modules/pipeline/history-import.server'
 import { approachFormSchema, funnelQuerySchema, targetGroupFormSchema, yearBefore } from '~/modules/pipeline/pipeline.schema'
 import { listReceptionLocations } from '~/modules/vacancies/vacancies.server'
 import { employerFunnel } from '~/modules/scan/funnel.server'
+import { employerFunnelFigures } from '~/modules/scan/funnel-figures'
 
 export const meta: MetaFunction = () => [{ title: 'Werkbrug — rapportage / report' }]
 
@@ -173,12 +174,7 @@ export default function Reports() {
             {row(t('report.placements'), funnel.placements)}
             {row(t('report.employersApproached'), funnel.employers.approached)}
             {row(t('report.employersWithPlacement'), funnel.employers.withPlacement)}
-            {row(t('report.scansStarted'), employers.scansStarted)}
-            {row(t('report.scansCompleted'), employers.scansCompleted, 1)}
-            {row(t('report.fromScan'), employers.registered)}
-            {row(t('report.fromScanVacancy'), employers.withSubmittedVacancy, 1)}
-            {row(t('report.fromScanSpeeddate'), employers.withSpeeddate, 1)}
-            {row(t('report.fromScanHire'), employers.withHire, 1)}
+            {employerFunnelFigures(employers).map((figure) => row(t(figure.key), figure.count, figure.level))}
           </tbody>
         </table>
       </div>

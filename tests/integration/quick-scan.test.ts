@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../../app/modules/authorisation/actor'
 import { dispatchDueEmails, FORGOTTEN_RECIPIENT } from '../../app/modules/email/dispatcher.server'
@@ -5,19 +6,23 @@ import { createEmailTransport } from '../../app/modules/email/transport.server'
 import { listPolicyRules } from '../../app/modules/policy/policy.server'
 import { risksOfVacancy } from '../../app/modules/risks/risks.server'
 import { employerFunnel } from '../../app/modules/scan/funnel.server'
+import { employerFunnelFigures } from '../../app/modules/scan/funnel-figures'
+import { createApiKey } from '../../app/modules/api-keys/api-keys.server'
+import { translate } from '../../app/lib/i18n'
 import { evaluateScan } from '../../app/modules/scan/scan'
 import { asVacancyFields, type ScanAnswers } from '../../app/modules/scan/scan.schema'
 import { createVacancy, getVacancy } from '../../app/modules/vacancies/vacancies.server'
 import { todayInAmsterdam } from '../../app/lib/dates'
 import { countRows } from '../support/db'
-import { createEmployer, createStaff } from '../support/factories'
+import { createEmployer, createStaff, TEST_PASSWORD } from '../support/factories'
 import { startTestApp, type TestApp } from '../support/app'
 
 let app: TestApp
 let locations: { id: string }[]
+let staff: Awaited<ReturnType<typeof createStaff>>
 beforeAll(async () => {
   app = await startTestApp()
-  await createStaff(app.database.db)
+  staff = await createStaff(app.database.db)
   locations = await app.database.query<{ id: string }>('select id from reception_locations order by name')
 })
 afterAll(() => app.close())
@@ -142,6 +147,20 @@ describe('the quick scan in the portal', () => {
     const [counts] = await app.database.query<{ started: number; completed: number }>(`select started, completed from scan_counts where day = '${today}'`)
     expect(funnel).toEqual({ scansStarted: counts!.started, scansCompleted: counts!.completed, registered: 1, withSubmittedVacancy: 0, withSpeeddate: 0, withHire: 0 })
     expect(funnel.scansCompleted).toBeGreaterThanOrEqual(3)
+
+    // The same rows reach the intermediary's own systems and its CSV (counts under five hidden there).
+    expect(staff.organisation.id).toBe(intermediary!.id)
+    const { key } = await createApiKey(app.database.db, { userId: staff.owner.id, organisationId: intermediary!.id, role: 'intermediary_owner' }, 'Rapportage')
+    const api = await fetch(new URL(`/api/v1/reports/funnel?from=${today}&to=${today}`, app.url), { headers: { authorization: `Bearer ${key}` } })
+    expect(api.status).toBe(200)
+    expect(((await api.json()) as { quickScans: unknown }).quickScans).toEqual(funnel)
+    const consultant = app.browser()
+    await consultant.logIn(staff.intermediary.email, TEST_PASSWORD)
+    const csv = await (await consultant.get(`/reports/funnel.csv?from=${today}&to=${today}`)).text()
+    const rows = new Map((parse(csv.replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][]).map((cells) => [cells[0], cells[1]]))
+    const shown = (n: number) => (n >= 1 && n <= 4 ? '< 5' : String(n))
+    for (const figure of employerFunnelFigures(funnel)) expect(rows.get(translate('nl', figure.key)), figure.key).toBe(shown(figure.count))
+    expect(rows.get(translate('nl', 'report.fromScan'))).toBe('< 5')
   })
 
   it('lists the public pages in a sitemap', async () => {

@@ -5,9 +5,10 @@ import { percentage, protectedCount, type Funnel } from './funnel'
 
 /**
  * The report as one CSV: the key figures, then each breakdown. A CSV leaves the intermediary's
- * hands, so every count of 1–4 is "< 5" and so is its percentage (decision 016).
+ * hands, so every count of 1–4 is "< 5" and so is its percentage (decision 016). `more` are key
+ * figures from elsewhere shown after the report's own (the employer side, from the quick scan).
  */
-export function funnelCsv(funnel: Funnel, t: Translate): string {
+export function funnelCsv(funnel: Funnel, t: Translate, more: { key: MessageKey; count: number }[] = []): string {
   const rows: (string | number)[][] = []
   const shown = (n: number) => protectedCount(n)
   const share = (n: number, whole: number) => (protectedCount(n) === '< 5' ? '' : (percentage(n, whole) ?? ''))
@@ -36,6 +37,7 @@ export function funnelCsv(funnel: Funnel, t: Translate): string {
     ['report.employersWithPlacement', funnel.employers.withPlacement],
   ]
   for (const [key, n] of figures) rows.push([t(key), shown(n)])
+  for (const { key, count } of more) rows.push([t(key), shown(count)])
   for (const dimension of Object.keys(breakdownDimensions) as BreakdownDimension[]) {
     rows.push([])
     rows.push([t('report.breakdown', { dimension: t(`pipeline.dimension.${dimension}`), table: breakdownTable[dimension] })])

@@ -23,7 +23,7 @@ export function pipelineOpenApi() {
         type: 'object',
         description:
           'The pilot funnel (report tables 3.1–3.7) from the intermediary’s records. Participants: intakes in the period; matches: made in the period, counted by where they stand on `to`. placements = working + stopped; matches = placements + waiting + notStarted.',
-        required: ['from', 'to', 'targetGroup', 'participants', 'matches', 'placements', 'employers', 'breakdowns', 'linkedMunicipalities'],
+        required: ['from', 'to', 'targetGroup', 'participants', 'matches', 'placements', 'employers', 'quickScans', 'breakdowns', 'linkedMunicipalities'],
         properties: {
           from: date,
           to: date,
@@ -52,6 +52,11 @@ export function pipelineOpenApi() {
           },
           placements: count,
           employers: counts(['approached', 'withPlacement']),
+          quickScans: {
+            ...counts(['scansStarted', 'scansCompleted', 'registered', 'withSubmittedVacancy', 'withSpeeddate', 'withHire']),
+            description:
+              'The employer side, from the public quick scan: scans started and completed on the whole platform (counted per day, without cookies), employers that registered from a scan with this intermediary in the period, and of those how many submitted a vacancy, had a speeddate approved and hired.',
+          },
           breakdowns: {
             type: 'object',
             required: Object.keys(breakdownDimensions),

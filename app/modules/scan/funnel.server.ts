@@ -2,17 +2,10 @@ import { sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import type { Actor } from '~/modules/authorisation'
 import { assertCan } from '~/modules/authorisation'
+import type { EmployerFunnel } from './funnel-figures'
 
-export type EmployerFunnel = {
-  /** On the whole platform: a scan is nobody's until someone registers from it. */
-  scansStarted: number
-  scansCompleted: number
-  /** Of the employers that registered from a scan with this intermediary. */
-  registered: number
-  withSubmittedVacancy: number
-  withSpeeddate: number
-  withHire: number
-}
+export type { EmployerFunnel } from './funnel-figures'
+
 
 /**
  * The employer side of the funnel, from counts and records only: scans started and completed (per
