@@ -90,9 +90,13 @@ export default function ScanResult() {
       </p>
 
       <h2>{t('scan.whoTitle')}</h2>
-      <ul>
-        <li>{t('scan.whoAsylum')}</li>
-        <li>{t('scan.whoStatusHolder')}</li>
+      <ul data-testid="scan-who">
+        {result.paths.map((p) => (
+          <li key={p.path}>
+            {t(p.path === 'asylum_seeker' ? 'scan.whoAsylum' : 'scan.whoStatusHolder')}
+            {p.whoSources.length > 0 ? <SourceList sources={p.whoSources} compact /> : <p className="field__hint">{t('scan.whoNoSource')}</p>}
+          </li>
+        ))}
       </ul>
 
       <h2>{t('scan.startTitle')}</h2>

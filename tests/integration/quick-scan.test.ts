@@ -85,6 +85,10 @@ describe('the quick scan in the portal', () => {
     expect(html).toContain(linkage.data.mitigationNl.replace(/'/g, '&#x27;').replace(/"/g, '&quot;').slice(0, 60))
     expect(html).toContain('data-testid="scan-not-asked"')
     expect(html).toMatch(/Asielzoeker[^<]*:<\/strong> rond/)
+    // Who may do the job, each line with its sources: UWV for the TWV, COA for the BSN.
+    const who = /data-testid="scan-who">([\s\S]*?)<\/ul><h2/.exec(html)?.[1] ?? ''
+    expect(who).toContain('href="https://www.uwv.nl/werkgevers/werkvergunning/speciale-voorwaarden-per-categorie/detail/asielzoeker"')
+    expect(who).toContain('href="https://coa.nl/nl/asielopvang/vertrek-uit-de-opvang/basisregistratie-personen"')
     // Only the job's answers are kept: no address, no name, nothing about the visitor.
     const [row] = await app.database.query<{ answers: Record<string, unknown> }>(`select answers from quick_scans where id = '${location.split('/').pop()}'`)
     expect(Object.keys(row!.answers).sort()).toEqual(['contractMonths', 'englishLevel', 'hoursMax', 'hoursMin', 'shifts', 'startDate', 'title', 'travelTimes'])

@@ -1319,6 +1319,7 @@ export const en: Catalogue = {
   'scan.whoTitle': 'Who can do this job',
   'scan.whoAsylum': 'Asylum seekers in a reception centre, with a work permit (TWV) that you as the employer apply for at UWV. Whether someone may work is checked by the intermediary before proposing a candidate.',
   'scan.whoStatusHolder': 'Status holders (with a residence permit): they may work without a TWV, but need a BSN and often move to a municipality.',
+  'scan.whoNoSource': 'No source known: the rules for these steps are not (or no longer) in Werkbrug. Ask the intermediary.',
   'scan.startTitle': 'When someone can realistically start',
   'scan.startRange': 'around {medianDate}; eight in ten by {p80Date}',
   'scan.startUnknown': 'cannot be said with the data there is',

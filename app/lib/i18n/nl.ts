@@ -1318,6 +1318,7 @@ export const nl = {
   'scan.whoTitle': 'Wie kan deze baan doen',
   'scan.whoAsylum': 'Asielzoekers in een azc, met een tewerkstellingsvergunning (TWV) die u als werkgever bij UWV aanvraagt. Of iemand mag werken, controleert de bemiddelaar voordat hij een kandidaat voorstelt.',
   'scan.whoStatusHolder': 'Statushouders (met een verblijfsvergunning): zij mogen zonder TWV werken, maar hebben een BSN nodig en verhuizen vaak naar een gemeente.',
+  'scan.whoNoSource': 'Geen bron bekend: de regels voor deze stappen staan niet (meer) in Werkbrug. Vraag het de bemiddelaar.',
   'scan.startTitle': 'Wanneer kan iemand realistisch beginnen',
   'scan.startRange': 'rond {medianDate}; acht op de tien uiterlijk {p80Date}',
   'scan.startUnknown': 'niet te zeggen met de gegevens die er zijn',

@@ -18,9 +18,26 @@ export const notAskedRisks: { code: RiskCode; field: 'dutchLevel' | 'trialPlacem
 export type ScanResult = {
   risks: Risk[]
   notAsked: { code: RiskCode; title: string; field: string }[]
-  paths: { path: 'asylum_seeker' | 'status_holder'; steps: Guidance['steps']; documents: Guidance['documents']; expected: ExpectedStart | null }[]
+  paths: {
+    path: 'asylum_seeker' | 'status_holder'
+    /** Where "who can do the job" on this path comes from: the sources of the steps that say it. */
+    whoSources: Guidance['steps'][number]['sources']
+    steps: Guidance['steps']
+    documents: Guidance['documents']
+    expected: ExpectedStart | null
+  }[]
   rulesUsed: Guidance['rulesUsed']
 }
+
+/**
+ * The steps whose rules say who may do the job on each path: an asylum seeker with a TWV the
+ * employer applies for at UWV, after the intermediary checked the conditions; a status holder
+ * without a TWV, but with a BSN and usually a move to a municipality.
+ */
+const WHO_STEPS = {
+  asylum_seeker: ['step.eligibility', 'step.twv_application'],
+  status_holder: ['step.bsn_check', 'step.municipality_linkage'],
+} as const
 
 /**
  * What a job described in the scan means for an employer: the same evaluator and rules as a
@@ -33,7 +50,12 @@ export function evaluateScan(answers: ScanAnswers, rules: readonly AnyPolicyRule
   const blank = { hasBsn: null, createdOn: today, isAdult: null, asylumApplicationDate: null, wDocumentValidUntil: null, dublinClaimant: null, medicalResidenceGround: null, permitChance: null }
   const paths = (['asylum_seeker', 'status_holder'] as const).map((path) => {
     const guidance = buildGuidance({ hire: { ...blank, residenceStatus: path }, rules, done: {}, today, own: {}, locale })
-    return { path, steps: guidance.steps, documents: guidance.documents, expected: plannedStart(path, rules, today), rulesUsed: guidance.rulesUsed }
+    const whoSteps: readonly string[] = WHO_STEPS[path]
+    const whoSources = guidance.steps
+      .filter((step) => whoSteps.includes(step.key))
+      .flatMap((step) => step.sources)
+      .filter((source, i, all) => all.findIndex((other) => other.title === source.title && other.section === source.section) === i)
+    return { path, whoSources, steps: guidance.steps, documents: guidance.documents, expected: plannedStart(path, rules, today), rulesUsed: guidance.rulesUsed }
   })
   const rulesUsed = new Map(paths.flatMap((p) => p.rulesUsed).map((r) => [r.key, r]))
   return {
