@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { apiRoute, json } from '~/web/api/handler.server'
 import { FieldValidationError } from '~/lib/errors.server'
 import { parseWithSchema } from '~/lib/forms'
-import { decodeCursor, encodeCursor } from '~/modules/vacancies/vacancies.server'
+import { decodeCursor, encodeCursor } from '~/lib/keyset-cursor.server'
 import { listHires } from '~/modules/twv/hires.server'
 
 const querySchema = z.object({

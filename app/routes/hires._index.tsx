@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormErrorSummary, SelectField } from '~/components/field'
 import { actorOf, requirePermission } from '~/web/auth.server'
 import { handleForm } from '~/lib/form-action.server'
+import { decodeCursor, encodeCursor } from '~/lib/keyset-cursor.server'
 import { asFormFailure } from '~/lib/form-failure'
 import type { MessageKey } from '~/lib/i18n'
 import { useT } from '~/lib/i18n/react'
@@ -13,19 +14,31 @@ import { directMatchSchema } from '~/modules/twv/hires.schema'
 import { createHire, hireProgress } from '~/modules/twv/hires.server'
 import { listVacancies } from '~/modules/vacancies/vacancies.server'
 
+const HIRES_PER_PAGE = 25
+
 export const meta: MetaFunction = () => [{ title: 'Werkbrug — plaatsingen / hires' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, 'hires:view')
   const actor = actorOf(user)
   const manages = can(user.role, 'hires:manage')
-  const [hires, vacancies, candidates] = await Promise.all([
-    hireProgress(context.db, actor, await resolveLocale(request, user.locale)),
+  // Open matches by default, newest first, a page at a time: an intermediary's imported history
+  // and finished placements are one link away, not in the way of today's work.
+  const query = new URL(request.url).searchParams
+  const all = query.get('show') === 'all'
+  // A cursor we did not make (an old bookmark, a typo) starts at the top instead of failing.
+  const before = decodeCursor(query.get('after') ?? '') ?? undefined
+  const [rows, vacancies, candidates] = await Promise.all([
+    hireProgress(context.db, actor, await resolveLocale(request, user.locale), undefined, { activeOnly: !all, before, limit: HIRES_PER_PAGE + 1 }),
     manages ? listVacancies(context.db, actor, { status: 'published', limit: 100 }) : Promise.resolve({ data: [] }),
     manages ? listCandidates(context.db, actor) : Promise.resolve([]),
   ])
+  const hires = rows.slice(0, HIRES_PER_PAGE)
   return {
     manages,
+    all,
+    paged: Boolean(before),
+    next: rows.length > HIRES_PER_PAGE ? encodeCursor(hires.at(-1)!) : null,
     hires: hires.map((h) => ({
       id: h.id,
       reference: h.reference,
@@ -53,14 +66,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Hires() {
   const t = useT()
-  const { manages, hires, vacancies, candidates } = useLoaderData<typeof loader>()
+  const { manages, all, paged, next, hires, vacancies, candidates } = useLoaderData<typeof loader>()
   const failure = asFormFailure(useActionData<typeof action>())
+  const show = all ? '?show=all' : ''
   return (
     <section className="page">
       <h1>{t('twv.hiresTitle')}</h1>
       <p>{t('twv.hiresIntro')}</p>
+      <nav aria-label={t('twv.hiresShow')} className="actions">
+        <Link to="/hires" aria-current={all ? undefined : 'page'}>
+          {t('twv.hiresShowOpen')}
+        </Link>
+        <Link to="/hires?show=all" aria-current={all ? 'page' : undefined}>
+          {t('twv.hiresShowAll')}
+        </Link>
+      </nav>
       {hires.length === 0 ? (
-        <p>{t('twv.hiresEmpty')}</p>
+        <p>{paged ? t('twv.hiresNoMore') : all ? t('twv.hiresEmpty') : t('twv.hiresNoneOpen')}</p>
       ) : (
         <div className="table-wrap">
           <table>
@@ -96,6 +118,12 @@ export default function Hires() {
           </table>
         </div>
       )}
+      {next || paged ? (
+        <nav className="actions" aria-label={t('twv.hiresPages')}>
+          {paged ? <Link to={`/hires${show}`}>{t('twv.hiresFirstPage')}</Link> : null}
+          {next ? <Link to={`/hires?${new URLSearchParams({ ...(all ? { show: 'all' } : {}), after: next })}`}>{t('twv.hiresNextPage')}</Link> : null}
+        </nav>
+      ) : null}
       {manages && vacancies.length > 0 && candidates.length > 0 ? (
         <>
           <h2>{t('twv.directMatch')}</h2>

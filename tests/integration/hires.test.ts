@@ -193,3 +193,47 @@ describe('overdue steps', () => {
     expect(mails[0]!.subject).toMatch(/UWV beslist over de TWV duurt lang voor AZC-C1/)
   })
 })
+
+describe("the consultant's list of matches", () => {
+  it('shows open matches 25 at a time, newest first, without repeats; finished ones under "all"; a foreign cursor starts at the top', async () => {
+    const employer = await createEmployerWithApiKey(app.database.db)
+    const vacancyId = await createPublishedVacancy(app.database.db, employer.organisation.id, 'Heftruckchauffeur')
+    for (let i = 0; i < 27; i++) {
+      const candidateId = await createCandidate(app.database.db, consultant, { referenceCode: `LIST-${i}`, firstName: '', languages: '', experience: '' })
+      await createHire(app.database.db, consultant, { vacancyId, candidateId, residenceStatus: 'status_holder' })
+    }
+    // One match never started: not open any more.
+    await app.database.query(`update hires set not_started_on = current_date, not_started_reason = 'declined_job' where id = '${a.hireId}'`)
+    const browser = await loggedIn(staff.intermediary.email)
+    const idsOn = (html: string) => [...html.matchAll(/href="\/hires\/([0-9a-f-]{36})"/g)].map((m) => m[1]!)
+    const nextOf = (html: string) => /href="(\/hires\?[^"]*after=[^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&')
+
+    const first = await (await browser.get('/hires')).text()
+    expect(idsOn(first)).toHaveLength(25)
+    expect(first).toMatch(/aria-current="page"[^>]*>Lopend</)
+    const second = await (await browser.get(nextOf(first)!)).text()
+    const open = [...idsOn(first), ...idsOn(second)]
+    const expected = await app.database.query<{ id: string }>(
+      `select h.id from hires h join vacancies v on v.id = h.vacancy_id
+       where v.intermediary_organisation_id = '${staff.organisation.id}' and h.ended_on is null and h.not_started_on is null and h.import_key is null
+       order by h.created_at desc, h.id desc`,
+    )
+    // Newest first, each once, every open one (the 27 new, b's, …), and not a's, which never started.
+    expect(open).toEqual(expected.map((r) => r.id))
+    expect(open.length).toBeGreaterThanOrEqual(28)
+    expect(open).toContain(b.hireId)
+    expect(open).not.toContain(a.hireId)
+    expect(nextOf(second)).toBeUndefined()
+    expect(second).toContain('href="/hires">Terug naar de nieuwste')
+
+    const all = await (await browser.get('/hires?show=all')).text()
+    const allSecond = await (await browser.get(nextOf(all)!)).text()
+    expect(nextOf(all)).toContain('show=all')
+    expect([...idsOn(all), ...idsOn(allSecond)]).toContain(a.hireId)
+
+    const foreign = await browser.get('/hires?after=bm90LWEtY3Vyc29y')
+    expect(foreign.status).toBe(200)
+    expect(idsOn(await foreign.text())).toEqual(idsOn(first))
+    await app.database.query(`update hires set not_started_on = null, not_started_reason = null where id = '${a.hireId}'`)
+  })
+})

@@ -250,8 +250,14 @@ export async function blankGuidance(db: Db, actor: Actor, vacancyId: string, loc
  * Progress across hires for the overview: steps done of the path, the current step and whose turn
  * it is. Two queries for the whole page (hires, their ticks); the rest is the pure guidance.
  */
-export async function hireProgress(db: Db, actor: Actor, locale: Locale, today = todayInAmsterdam(), options: { activeOnly?: boolean; rules?: readonly AnyPolicyRule[] } = {}) {
-  const rows = await listHires(db, actor, { limit: 200, activeOnly: options.activeOnly })
+export async function hireProgress(
+  db: Db,
+  actor: Actor,
+  locale: Locale,
+  today = todayInAmsterdam(),
+  options: { activeOnly?: boolean; rules?: readonly AnyPolicyRule[]; limit?: number; before?: { createdAt: Date; id: string } } = {},
+) {
+  const rows = await listHires(db, actor, { limit: options.limit ?? 200, activeOnly: options.activeOnly, before: options.before })
   if (rows.length === 0) return []
   const [rules, ticks] = await Promise.all([
     options.rules ?? listPolicyRules(db),

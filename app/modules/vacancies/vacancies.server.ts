@@ -1,4 +1,5 @@
 import type { Db } from '#db/client.server'
+import { decodeCursor, encodeCursor } from '~/lib/keyset-cursor.server'
 import { vacancies } from '#db/schema'
 import { eq } from 'drizzle-orm'
 import { todayInAmsterdam } from '~/lib/dates'
@@ -281,24 +282,6 @@ export async function duplicateVacancy(
   })
 }
 
-export type VacancyCursor = { createdAt: Date; id: string }
-
-export function encodeCursor(row: Pick<VacancyRow, 'createdAt' | 'id'>): string {
-  return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url')
-}
-
-export function decodeCursor(cursor: string): VacancyCursor | null {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string]
-    const date = new Date(createdAt)
-    if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) return null
-    return { createdAt: date, id }
-  } catch {
-    return null
-  }
-}
-
-/** One page of the vacancies the actor may see, newest first, with the cursor of the next page. */
 export async function listVacancies(db: Db, actor: Actor, filters: VacancyListFilters) {
   const after = filters.cursor ? decodeCursor(filters.cursor) : null
   if (filters.cursor && !after) throw new FieldValidationError({ cursor: { key: 'errors.invalid' } })
