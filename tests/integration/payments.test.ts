@@ -299,6 +299,8 @@ describe('an unpaid booking runs out', () => {
   it('is released by the sweep when Stripe never says so, after closing the checkout at Stripe', async () => {
     const slotId = await newSlot()
     const { employer, sessionId, booking } = await bookAndOpenCheckout(slotId)
+    // The employer's system listens (decision 018): it must hear that the booking let go.
+    await app.database.query(`insert into webhook_endpoints (organisation_id, url, secret) values ('${employer.organisation.id}', 'https://hooks.example/werkbrug', 'whsec_test')`)
     const client = stripeClient(app.env)!
     // Not yet: the window is still open.
     await sweepPayments(app.database.db, client, { appUrl: app.url })
@@ -307,6 +309,10 @@ describe('an unpaid booking runs out', () => {
     expect(stripe.sessions.get(sessionId)!.status).toBe('expired')
     expect((await bookingOf(slotId, employer.organisation.id)).status).toBe('expired')
     expect((await paymentOf(booking.id)).status).toBe('expired')
+    const events = await app.database.query<{ event_type: string; payload: { data: { bookingId: string; status: string } } }>(
+      `select d.event_type, d.payload from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id where e.organisation_id = '${employer.organisation.id}'`,
+    )
+    expect(events.map((e) => [e.event_type, e.payload.data.bookingId, e.payload.data.status])).toEqual([['booking.expired', booking.id, 'expired']])
   })
 })
 

@@ -117,7 +117,7 @@ export async function notify(tx: Db, bookingId: string, told: BookingNotices, ap
     .where(eq(speeddateBookings.id, bookingId))
 }
 
-type BookingEventType = 'booking.requested' | 'booking.approved' | 'booking.declined' | 'booking.cancelled' | 'booking.moved'
+type BookingEventType = 'booking.requested' | 'booking.approved' | 'booking.declined' | 'booking.cancelled' | 'booking.moved' | 'booking.expired'
 
 /** Tells the employer's own systems (webhooks) of a booking change, in the change's transaction. */
 export async function emitBookingEvent(tx: Db, bookingId: string, type: BookingEventType) {

@@ -63,6 +63,8 @@ export async function expireUnpaidBooking(tx: Db, bookingId: string, now: Date):
     .returning({ id: speeddateBookings.id })
   if (!expired) return false
   await recordEvent(tx, null, bookingId, 'payment_expired', 'awaiting_payment', 'expired', ref.slotId)
+  // The employer's system saw booking.requested (awaiting payment); without this it would wait forever.
+  await emitBookingEvent(tx, bookingId, 'booking.expired')
   return true
 }
 

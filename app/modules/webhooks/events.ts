@@ -23,6 +23,7 @@ export const webhookDataSchemas = {
   'booking.declined': bookingChanged,
   'booking.cancelled': bookingChanged,
   'booking.moved': bookingChanged,
+  'booking.expired': bookingChanged,
   'hire.step_completed': z.object({ ...hireSubject, step: z.string().meta({ description: 'The step key, e.g. step.twv_decision' }), doneOn: z.iso.date() }),
   'hire.first_working_day_recorded': z.object({ ...hireSubject, firstWorkingDay: z.iso.date() }),
   // Sent by the portal's test button only.

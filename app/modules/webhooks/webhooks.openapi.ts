@@ -8,6 +8,7 @@ const descriptions: Record<WebhookEventType, string> = {
   'booking.declined': 'The intermediary declined a requested speeddate, with the reason.',
   'booking.cancelled': 'A speeddate was cancelled by either side, or its slot was withdrawn.',
   'booking.moved': 'A speeddate moved to another slot; the status says whether it needs approval again.',
+  'booking.expired': 'A speeddate with a fee was not paid within its payment window and let go of its slot (status expired). A payment that still arrives confirms it if the slot is free (booking.approved).',
   'hire.step_completed': 'A step of the path to a first working day was recorded as done (or its date corrected).',
   'hire.first_working_day_recorded': 'The first working day of a hire was recorded.',
   ping: 'The test message of the portal\'s "Send a test message" button.',
@@ -20,12 +21,13 @@ const examples: WebhookData = {
   'booking.declined': { ...booking('declined'), reason: 'Deze week zijn er geen kandidaten beschikbaar.' },
   'booking.cancelled': { ...booking('cancelled'), reason: 'Vacature vervuld' },
   'booking.moved': booking('requested'),
+  'booking.expired': booking('expired'),
   'hire.step_completed': { hireId: '0b8f2d6e-1c4a-4b7e-9f3d-2a5c6e7f8a9b', vacancyId: '3f2b8c1e-4d5a-4e6f-9a7b-8c9d0e1f2a3b', reference: 'AZC-1042', step: 'step.twv_decision', doneOn: '2026-12-14' },
   'hire.first_working_day_recorded': { hireId: '0b8f2d6e-1c4a-4b7e-9f3d-2a5c6e7f8a9b', vacancyId: '3f2b8c1e-4d5a-4e6f-9a7b-8c9d0e1f2a3b', reference: 'AZC-1042', firstWorkingDay: '2027-01-04' },
   ping: { message: 'Werkbrug test event' },
 }
 
-function booking(status: 'requested' | 'approved' | 'declined' | 'cancelled') {
+function booking(status: 'requested' | 'approved' | 'declined' | 'cancelled' | 'expired') {
   return { bookingId: '7d1e5f2a-3b4c-4d5e-8f6a-7b8c9d0e1f2a', vacancyId: '3f2b8c1e-4d5a-4e6f-9a7b-8c9d0e1f2a3b', slotId: 'c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f', status, startsAt: '2026-12-07T09:00:00.000Z', endsAt: '2026-12-07T10:00:00.000Z', reason: null }
 }
 
