@@ -1,13 +1,13 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { FormErrorSummary, Notice, TextField } from '~/components/field'
+import { FieldError, FormErrorSummary, Notice, TextField } from '~/components/field'
 import { handleForm } from '~/lib/form-action.server'
 import { asFormFailure } from '~/lib/form-failure'
 import { formatDate, type MessageKey } from '~/lib/i18n'
 import { useLocale, useT } from '~/lib/i18n/react'
 import { createEndpoint, disableEndpoint, listEndpoints, recentDeliveries, rotateSecret, sendTestEvent, webhookTargetPolicy } from '~/modules/webhooks/endpoints.server'
-import { endpointCreateSchema } from '~/modules/webhooks/webhooks.schema'
+import { endpointCreateSchema, subscribableEventTypes } from '~/modules/webhooks/webhooks.schema'
 import { actorOf, notFound, requirePermission } from '~/web/auth.server'
 
 export const meta: MetaFunction = () => [{ title: 'Werkbrug — webhooks' }]
@@ -27,6 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   if (formData.get('intent') === 'create') {
     formData.delete('intent')
+    formData.set('eventTypes', formData.getAll('eventTypes').join(','))
     return handleForm(formData, endpointCreateSchema, async (input) => {
       await createEndpoint(context.db, actor, input, webhookTargetPolicy(context.env))
       return redirect('/settings/webhooks?done=created')
@@ -46,6 +47,8 @@ export default function Webhooks() {
   const failure = asFormFailure(useActionData<typeof action>())
   const [params] = useSearchParams()
   const done = params.get('done')
+  // After a refused form, the boxes as the user left them; on a fresh form, every event.
+  const chosen = failure ? (failure.values.eventTypes ?? '').split(',').filter(Boolean) : null
   return (
     <section className="page">
       <h1>{t('webhooks.title')}</h1>
@@ -60,6 +63,9 @@ export default function Webhooks() {
             <code>{endpoint.url}</code>
           </h3>
           {endpoint.description ? <p>{endpoint.description}</p> : null}
+          <p>
+            {t('webhooks.events')}: {endpoint.eventTypes ? endpoint.eventTypes.map((type) => <code key={type}>{type} </code>) : t('webhooks.eventsAll')}
+          </p>
           <details>
             <summary>{t('webhooks.showSecret')}</summary>
             <p>
@@ -84,6 +90,15 @@ export default function Webhooks() {
         <input type="hidden" name="intent" value="create" />
         <TextField name="url" type="url" label={t('webhooks.url')} failure={failure} required />
         <TextField name="description" label={t('webhooks.description')} failure={failure} />
+        <fieldset id="field-eventTypes" className="checkbox-group" tabIndex={-1} aria-describedby={failure?.fieldErrors.eventTypes ? 'field-eventTypes-error' : undefined}>
+          <legend>{t('webhooks.events')}</legend>
+          {failure?.fieldErrors.eventTypes ? <FieldError id="field-eventTypes-error" message={failure.fieldErrors.eventTypes} /> : null}
+          {subscribableEventTypes.map((type) => (
+            <label key={type} className="checkbox">
+              <input type="checkbox" name="eventTypes" value={type} defaultChecked={chosen === null || chosen.includes(type)} /> <code>{type}</code> — {t(`webhooks.type.${type}`)}
+            </label>
+          ))}
+        </fieldset>
         <button type="submit" className="button">
           {t('webhooks.add')}
         </button>

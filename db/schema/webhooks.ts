@@ -18,6 +18,8 @@ export const webhookEndpoints = pgTable(
     url: text().notNull(),
     description: text(),
     secret: text().notNull(),
+    // The event types it receives; null (endpoints made before the choice existed): all of them.
+    eventTypes: text().array(),
     createdByUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     disabledAt: timestamp({ withTimezone: true }),

@@ -9,6 +9,7 @@ import { slotCreateSchema } from '../../app/modules/speeddates/speeddates.schema
 import { createHire, tickStep } from '../../app/modules/twv/hires.server'
 import { deliverDueWebhooks } from '../../app/modules/webhooks/delivery.server'
 import { createEndpoint } from '../../app/modules/webhooks/endpoints.server'
+import { subscribableEventTypes } from '../../app/modules/webhooks/webhooks.schema'
 import { webhookEventSchema, type WebhookEventType } from '../../app/modules/webhooks/events'
 import { verifySignature } from '../../app/modules/webhooks/signature'
 import { parseWithSchema } from '../../app/lib/forms'
@@ -66,11 +67,13 @@ async function startReceiver() {
   }
 }
 
-async function employerWithEndpoint() {
+async function employerWithEndpoint(eventTypes: readonly string[] = subscribableEventTypes) {
   const employer = await createEmployerWithApiKey(app.database.db)
   const browser = app.browser()
   await browser.logIn(employer.owner.email, TEST_PASSWORD)
-  const created = await browser.post('/settings/webhooks', { intent: 'create', url: receiver.url, description: 'ATS' })
+  const form = new URLSearchParams({ intent: 'create', url: receiver.url, description: 'ATS' })
+  for (const type of eventTypes) form.append('eventTypes', type)
+  const created = await browser.postForm('/settings/webhooks', form)
   expect(created.status).toBe(302)
   const page = await (await browser.get('/settings/webhooks')).text()
   const secret = /whsec_[A-Za-z0-9_-]+/.exec(page)?.[0]
@@ -156,24 +159,54 @@ describe('outgoing webhooks', () => {
     expect(n).toBe(0)
   })
 
+  it('sends an endpoint only the events it chose (the test ping always), and refuses a choice of none beside the field', async () => {
+    const employer = await employerWithEndpoint(['booking.requested', 'booking.cancelled'])
+    const page = (await (await employer.browser.get('/settings/webhooks')).text()).replace(/<!-- -->/g, '')
+    expect(page).toContain('Gebeurtenissen: <code>booking.requested </code><code>booking.cancelled </code>')
+    const slot = await newSlot(13)
+    const vacancyId = await createPublishedVacancy(app.database.db, employer.organisation.id, 'Magazijnmedewerker')
+    const booked = await apiClient(app.url, employer.apiKey).post(`/api/v1/speeddate-slots/${slot}/bookings`, { vacancyId })
+    expect(booked.status).toBe(201)
+    await decideBooking(app.database.db, consultant, booked.json.id as string, 'approve', undefined, { appUrl: app.url })
+    expect((await employer.browser.post('/settings/webhooks', { intent: 'test', endpointId: employer.endpointId })).status).toBe(302)
+    const queued = await app.database.query<{ event_type: string }>(`select event_type from webhook_deliveries where endpoint_id = '${employer.endpointId}' order by id`)
+    // The approval was not chosen; the request was, and the ping goes whatever was chosen.
+    expect(queued.map((q) => q.event_type)).toEqual(['booking.requested', 'ping'])
+    // Stopped again, so its waiting messages do not go out in the other tests' delivery runs.
+    expect((await employer.browser.post('/settings/webhooks', { intent: 'disable', endpointId: employer.endpointId })).status).toBe(302)
+
+    const before = await countRows(app.database, ['webhook_endpoints', 'audit_log'])
+    const none = await employer.browser.postForm('/settings/webhooks', new URLSearchParams({ intent: 'create', url: receiver.url, description: 'Zonder keuze' }))
+    expect(none.status).toBe(400)
+    const refusedPage = (await none.text()).replace(/<!-- -->/g, '')
+    expect(refusedPage).toContain('id="field-eventTypes-error"')
+    expect(refusedPage).toContain('Kies minstens één gebeurtenis.')
+    // The user's text stays, and no box is ticked that the user had cleared.
+    expect(refusedPage).toContain('value="Zonder keuze"')
+    expect(refusedPage).not.toMatch(/name="eventTypes" value="[^"]+" checked/)
+    const unknown = await employer.browser.postForm('/settings/webhooks', new URLSearchParams({ intent: 'create', url: receiver.url, eventTypes: 'booking.exploded' }))
+    expect(unknown.status).toBe(400)
+    expect(await countRows(app.database, ['webhook_endpoints', 'audit_log'])).toEqual(before)
+  })
+
   it('never reaches a private address in production: refused on save beside the field, and at delivery after DNS', async () => {
     const employer = await createEmployerWithApiKey(app.database.db)
     const owner: Actor = { userId: employer.owner.id, organisationId: employer.organisation.id, role: 'employer_owner' }
     const strict = { allowHttp: true, allowPrivate: false }
     const before = await countRows(app.database, ['webhook_endpoints', 'audit_log'])
     for (const url of [receiver.url, 'http://localhost/hook', 'http://169.254.169.254/latest/meta-data', 'http://[::ffff:10.0.0.1]/hook', 'http://10.0.0.8/hook']) {
-      await expect(createEndpoint(app.database.db, owner, { url, description: null }, strict), url).rejects.toMatchObject({ fieldErrors: { url: { key: 'errors.webhookPrivate' } } })
+      await expect(createEndpoint(app.database.db, owner, { url, description: null, eventTypes: ['booking.requested'] }, strict), url).rejects.toMatchObject({ fieldErrors: { url: { key: 'errors.webhookPrivate' } } })
     }
     expect(await countRows(app.database, ['webhook_endpoints', 'audit_log'])).toEqual(before)
     // In the portal, the error stands beside the field (the test app allows private addresses, so ask for a bad scheme).
     const browser = app.browser()
     await browser.logIn(employer.owner.email, TEST_PASSWORD)
-    const refused = await browser.post('/settings/webhooks', { intent: 'create', url: 'ftp://93.184.215.14/hook' })
+    const refused = await browser.post('/settings/webhooks', { intent: 'create', url: 'ftp://93.184.215.14/hook', eventTypes: 'booking.requested' })
     expect(refused.status).toBe(400)
     expect(await refused.text()).toContain('Het adres moet met https:// beginnen.')
 
     // Saved while allowed (as if the name pointed elsewhere then); at delivery the connection's own lookup refuses it.
-    const endpointId = await createEndpoint(app.database.db, owner, { url: receiver.url.replace('127.0.0.1', 'localhost'), description: null }, local)
+    const endpointId = await createEndpoint(app.database.db, owner, { url: receiver.url.replace('127.0.0.1', 'localhost'), description: null, eventTypes: ['booking.requested'] }, local)
     const sent = receiver.received.length
     await app.database.db.transaction(async (tx) => {
       const { emitWebhookEvent } = await import('../../app/modules/webhooks/emit.server')

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNull, or, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { webhookDeliveries, webhookEndpoints } from '#db/schema'
 import { enqueueJob } from '~/modules/jobs/index.server'
@@ -13,7 +13,14 @@ export async function emitWebhookEvent<T extends WebhookEventType>(tx: Db, organ
   const endpoints = await tx
     .select({ id: webhookEndpoints.id })
     .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.organisationId, organisationId), isNull(webhookEndpoints.disabledAt), options.endpointId ? eq(webhookEndpoints.id, options.endpointId) : undefined))
+    .where(
+      and(
+        eq(webhookEndpoints.organisationId, organisationId),
+        isNull(webhookEndpoints.disabledAt),
+        // The test button's ping goes to the endpoint it was pressed for, whatever it subscribed to.
+        options.endpointId ? eq(webhookEndpoints.id, options.endpointId) : or(isNull(webhookEndpoints.eventTypes), sql`${type} = any(${webhookEndpoints.eventTypes})`),
+      ),
+    )
   for (const endpoint of endpoints) {
     const [delivery] = await tx
       .insert(webhookDeliveries)

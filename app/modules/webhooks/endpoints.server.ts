@@ -32,7 +32,7 @@ const newSecret = () => `whsec_${randomBytes(24).toString('base64url')}`
 
 export function listEndpoints(db: Db, actor: Actor) {
   return db
-    .select({ id: webhookEndpoints.id, url: webhookEndpoints.url, description: webhookEndpoints.description, secret: webhookEndpoints.secret, createdAt: webhookEndpoints.createdAt })
+    .select({ id: webhookEndpoints.id, url: webhookEndpoints.url, description: webhookEndpoints.description, secret: webhookEndpoints.secret, eventTypes: webhookEndpoints.eventTypes, createdAt: webhookEndpoints.createdAt })
     .from(webhookEndpoints)
     .where(and(scopeOf(actor).ownOrganisation(webhookEndpoints.organisationId), isNull(webhookEndpoints.disabledAt)))
     .orderBy(desc(webhookEndpoints.createdAt))
@@ -80,9 +80,9 @@ export async function createEndpoint(db: Db, actor: Actor, input: EndpointCreate
     if (existing >= MAX_ENDPOINTS) throw new FieldValidationError({ url: { key: 'errors.webhookTooMany' } })
     const [row] = await tx
       .insert(webhookEndpoints)
-      .values({ organisationId: actor.organisationId, url: input.url, description: input.description, secret: newSecret(), createdByUserId: actor.userId })
+      .values({ organisationId: actor.organisationId, url: input.url, description: input.description, eventTypes: input.eventTypes, secret: newSecret(), createdByUserId: actor.userId })
       .returning({ id: webhookEndpoints.id })
-    await recordAudit(tx, { actorUserId: actor.userId, organisationId: actor.organisationId, action: 'webhook_endpoint.created', subjectType: 'webhook_endpoint', subjectId: row!.id, details: { url: input.url } })
+    await recordAudit(tx, { actorUserId: actor.userId, organisationId: actor.organisationId, action: 'webhook_endpoint.created', subjectType: 'webhook_endpoint', subjectId: row!.id, details: { url: input.url, eventTypes: input.eventTypes } })
     return row!.id
   })
 }
