@@ -75,7 +75,8 @@ describe('fuzzing every write', () => {
           await call.path(records, who)
           const broken = { ...valid }
           if (value === undefined) delete broken[field]
-          else broken[field] = call.api ? value : asFormValue(value)
+          // Defined, not assigned: assigning to "__proto__" would set the object's prototype and send a valid request.
+          else Object.defineProperty(broken, field, { value: call.api ? value : asFormValue(value), enumerable: true, writable: true, configurable: true })
           const before = await fingerprint()
           const { status } = await send(who, { ...call, body: () => broken }, records)
           statuses.set(status, (statuses.get(status) ?? 0) + 1)
