@@ -74,7 +74,13 @@ async function main() {
     appDeepP95: median(rounds.map((r) => r.appDeep.p95)),
   }
 
-  const race = await benchBookingContention({ handle, sql, appUrl: app, baselineUrl: baseline, load: { ...load, requests: Math.min(load.requests, 2000) } })
+  const raceRounds = await benchBookingContention({ handle, sql, appUrl: app, baselineUrl: baseline, load: { ...load, requests: Math.min(load.requests, 2000) } })
+  const race = {
+    ratio: median(raceRounds.map((r) => r.app.rps / r.baseline.rps)),
+    // Correctness holds in every round, not just the median one.
+    overbooked: Math.max(...raceRounds.map((r) => r.app.overbooked)),
+    held: Math.min(...raceRounds.map((r) => r.app.held)),
+  }
 
   const checklist = await benchChecklist({ handle, sql, appUrl: app })
   const portfolio = await benchRiskPortfolio({ handle, sql })
@@ -88,9 +94,9 @@ async function main() {
     { name: 'app throughput / baseline, deep cursor (median of 3)', value: results.deep, target: '≥ 0.8', ok: results.deep >= 0.8 },
     { name: 'app p95 at 100 000 / p95 at 1 000, first page', value: results.appFirstP95 / appFirstSmall.p95, target: '≤ 1.5', ok: results.appFirstP95 / appFirstSmall.p95 <= 1.5 },
     { name: 'app p95 deep cursor / p95 first page, 100 000', value: results.appDeepP95 / results.appFirstP95, target: '(keyset: ≈ 1)', ok: true },
-    { name: 'booking race: app throughput / baseline', value: race.app.rps / race.baseline.rps, target: '≥ 0.4', ok: race.app.rps / race.baseline.rps >= 0.4 },
-    { name: 'booking race: overbooked slots, app', value: race.app.overbooked, target: '= 0', ok: race.app.overbooked === 0 },
-    { name: 'booking race: slots held, app (of 50)', value: race.app.held, target: '= 50', ok: race.app.held === 50 },
+    { name: 'booking race: app throughput / baseline (median of 3)', value: race.ratio, target: '≥ 0.4', ok: race.ratio >= 0.4 },
+    { name: 'booking race: overbooked slots, app (worst round)', value: race.overbooked, target: '= 0', ok: race.overbooked === 0 },
+    { name: 'booking race: slots held, app (of 50, worst round)', value: race.held, target: '= 50', ok: race.held === 50 },
     { name: 'TWV checklist PDF, median ms', value: checklist.pdf.p50, target: '< 300', ok: checklist.pdf.p50 < 300 },
     { name: 'TWV checklist PDF / printable HTML, median', value: checklist.pdf.p50 / checklist.html.p50, target: '≤ 3', ok: checklist.pdf.p50 / checklist.html.p50 <= 3 },
     { name: 'risk portfolio of 10 000 vacancies, median ms', value: portfolio.app, target: '< 1000', ok: portfolio.app < 1000 && portfolio.evaluated === 10_000 },
